@@ -1,0 +1,149 @@
+package dev.cookbook.cli;
+
+import dev.cookbook.crypto.digest.CheckListener;
+import dev.cookbook.crypto.digest.CheckSummary;
+import dev.cookbook.crypto.digest.ChecksumEntry;
+import dev.cookbook.crypto.digest.ChecksumFormat;
+import dev.cookbook.crypto.digest.DigestAlgorithm;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Prints what {@code checksum --check} finds, with coreutils' words: {@code NAME: OK},
+ * {@code NAME: FAILED}, {@code NAME: FAILED open or read} on stdout, and its warnings on stderr
+ * ({@code WARNING: 1 computed checksum did NOT match}), prefixed {@code cookbook checksum:}.
+ */
+final class CheckReporter implements CheckListener {
+    private static final long FLUSH_NANOS = 100_000_000L;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final String prefix;
+    private final ProgressBar bar;
+    private final DigestAlgorithm algorithm;
+    private final boolean quiet;
+    private final boolean status;
+    private final boolean warn;
+    private final boolean lineFlush;
+    private final Set<DigestAlgorithm> warnedInsecure = EnumSet.noneOf(DigestAlgorithm.class);
+    private String checkFile;
+    private long lastFlush = System.nanoTime();
+
+    CheckReporter(CommandSpec spec, Stdio stdio, ProgressBar bar, DigestAlgorithm algorithm, boolean quiet,
+            boolean status, boolean warn) {
+        this.out = spec.commandLine().getOut();
+        this.err = spec.commandLine().getErr();
+        this.prefix = spec.qualifiedName();
+        this.bar = bar;
+        this.algorithm = algorithm;
+        this.quiet = quiet;
+        this.status = status;
+        this.warn = warn;
+        this.lineFlush = stdio.stdoutIsTerminal();
+    }
+
+    void startFile(String name) {
+        checkFile = name;
+    }
+
+    @Override
+    public void malformed(long lineNumber) {
+        if (warn) {
+            error(Messages.quote(checkFile) + ": " + lineNumber + ": improperly formatted " + algorithm.tag()
+                    + " checksum line");
+        }
+    }
+
+    @Override
+    public void checked(ChecksumEntry entry, Outcome outcome, IOException error) {
+        DigestAlgorithm a = entry.algorithm();
+        if (!a.isSecure() && !status && warnedInsecure.add(a)) {
+            error("warning: " + a.cliName() + " is broken (collisions are practical): a match shows the file "
+                    + "is not corrupt, not that nobody tampered with it");
+        }
+        String name = ChecksumFormat.reportName(entry.fileName());
+        switch (outcome) {
+            case OK -> {
+                if (!status && !quiet) {
+                    line(name + ": OK");
+                }
+            }
+            case FAILED -> {
+                if (!status) {
+                    line(name + ": FAILED");
+                }
+            }
+            case UNREADABLE -> {
+                // coreutils reports why even with --status
+                error(Messages.fileError(entry.fileName(), error));
+                if (!status) {
+                    line(name + ": FAILED open or read");
+                }
+            }
+            case IGNORED_MISSING -> { }
+        }
+    }
+
+    void summarize(String file, CheckSummary s, boolean ignoreMissing) {
+        if (s.windowsText() && !status) {
+            String what = s.byteOrderMark() && s.crlf() ? "a byte-order mark and CRLF line ends"
+                    : s.byteOrderMark() ? "a byte-order mark" : "CRLF line ends";
+            error(Messages.quote(file) + ": warning: written on Windows; read it ignoring " + what);
+        }
+        if (!s.wellFormed()) {
+            error(Messages.quote(file) + ": no properly formatted checksum lines found");
+            DigestAlgorithm.usualForHexLength(s.otherHexLength())
+                    .filter(a -> a.hexLength() != algorithm.hexLength())
+                    .ifPresent(a -> error("hint: its lines hold " + s.otherHexLength() + "-digit digests, as " + a.cliName()
+                            + " makes: try -a " + a.cliName()));
+            return;
+        }
+        if (status) {
+            return;
+        }
+        if (s.malformed() > 0) {
+            error(plural(s.malformed(), "WARNING: %d line is improperly formatted",
+                    "WARNING: %d lines are improperly formatted"));
+        }
+        if (s.unreadable() > 0) {
+            error(plural(s.unreadable(), "WARNING: %d listed file could not be read",
+                    "WARNING: %d listed files could not be read"));
+        }
+        if (s.mismatched() > 0) {
+            error(plural(s.mismatched(), "WARNING: %d computed checksum did NOT match",
+                    "WARNING: %d computed checksums did NOT match"));
+        }
+        if (ignoreMissing && s.verified() == 0) {
+            error(Messages.quote(file) + ": no file was verified");
+        }
+    }
+
+    void finish() {
+        out.flush();
+    }
+
+    /** An error line on stderr, after everything printed so far on stdout. */
+    void error(String message) {
+        out.flush();
+        synchronized (err) {
+            bar.clear();
+            err.println(prefix + ": " + message);
+        }
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+        long now = System.nanoTime();
+        if (lineFlush || now - lastFlush > FLUSH_NANOS) {
+            out.flush();
+            lastFlush = now;
+        }
+    }
+
+    private static String plural(long n, String one, String many) {
+        return String.format(n == 1 ? one : many, n);
+    }
+}

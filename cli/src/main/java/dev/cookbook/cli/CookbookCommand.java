@@ -1,0 +1,53 @@
+package dev.cookbook.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The root: {@code cookbook [-v] [--log-file PATH] COMMAND ...}. */
+@Command(name = "cookbook",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = "Classic cookbook recipes as one fast, safe command-line tool.",
+        subcommands = {
+            ChecksumCommand.class,
+            CompletionCommand.class,
+            HelpCommand.class,
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  cookbook checksum README.md",
+            "  cookbook checksum -a md5 -r src/ > MD5SUMS && cookbook checksum -c MD5SUMS",
+            "  cookbook help checksum",
+        })
+public final class CookbookCommand implements Callable<Integer> {
+    @Mixin
+    private LoggingMixin logging;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Stdio stdio;
+
+    CookbookCommand(Stdio stdio) {
+        this.stdio = stdio;
+    }
+
+    Stdio stdio() {
+        return stdio;
+    }
+
+    LoggingMixin logging() {
+        return logging;
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command: say what to do, for example 'cookbook checksum FILE'");
+    }
+}

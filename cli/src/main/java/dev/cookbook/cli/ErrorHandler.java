@@ -1,0 +1,79 @@
+package dev.cookbook.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Turns every failure into one line on stderr, {@code cookbook <command>: <message>}, and an exit
+ * code from {@link ExitCodes}; {@code -v} adds the stack trace. Installed once, by
+ * {@link CookbookCli#create}.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String prefix = prefix(cl);
+        err.println(prefix + ": " + Messages.lowerFirst(ex.getMessage()));
+        if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            err.println(prefix + ": hint: did you mean " + String.join(" or ", u.getSuggestions()) + "?");
+        }
+        err.println(prefix + ": hint: see '" + cl.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
+        return report(ex, cl);
+    }
+
+    /** Prints {@code t} as one line (plus a hint, plus the trace with -v) and returns its exit code. */
+    static int report(Throwable t, CommandLine cl) {
+        if (t instanceof StdoutClosedException) {
+            return ExitCodes.CLOSED_PIPE;
+        }
+        if (t instanceof ParameterException pe) {
+            return new ErrorHandler().handleParseException(pe, new String[0]);
+        }
+        PrintWriter err = cl.getErr();
+        String prefix = prefix(cl);
+        int code;
+        String message;
+        String hint = null;
+        if (t instanceof CommandFailure f) {
+            code = f.exitCode();
+            message = f.getMessage();
+            hint = f.hint();
+        } else if (t instanceof IOException || t instanceof UncheckedIOException) {
+            code = ExitCodes.IO_ERROR;
+            message = Messages.describe(t);
+        } else {
+            code = ExitCodes.INTERNAL;
+            message = "internal error: " + t;
+            hint = "this is a bug in cookbook; run with -v for the stack trace and report it";
+        }
+        err.println(prefix + ": " + message);
+        if (hint != null) {
+            err.println(prefix + ": hint: " + hint);
+        }
+        if (LoggingMixin.isVerbose(cl.getCommandSpec())) {
+            t.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    /** {@code cookbook checksum}, {@code cookbook key gen}: the command as the user typed it. */
+    static String prefix(CommandLine cl) {
+        return cl.getCommandSpec().qualifiedName();
+    }
+}

