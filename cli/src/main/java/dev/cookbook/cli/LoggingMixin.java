@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,8 +49,21 @@ public final class LoggingMixin {
     /** Configures logging from the parsed options, then runs the selected command. */
     static int executionStrategy(ParseResult parseResult) {
         CookbookCommand root = (CookbookCommand) parseResult.commandSpec().root().userObject();
-        root.logging().configure();
+        try {
+            root.logging().configure();
+        } catch (CommandFailure e) {
+            return ErrorHandler.report(e, selected(parseResult));
+        }
         return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /** The command that would run: the last one on the command line. */
+    private static CommandLine selected(ParseResult parseResult) {
+        ParseResult last = parseResult;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        return last.commandSpec().commandLine();
     }
 
     private void configure() {
@@ -71,6 +85,11 @@ public final class LoggingMixin {
                 probe.flush();
             } catch (IOException e) {
                 throw new CommandFailure(ExitCodes.IO_ERROR, "--log-file: " + Messages.fileError(logFile.toString(), e));
+            }
+            Appender<ILoggingEvent> previous = root.getAppender("file");
+            if (previous != null) { // a second run in the same JVM (tests) starts a new file
+                root.detachAppender(previous);
+                previous.stop();
             }
             FileAppender<ILoggingEvent> file = new FileAppender<>();
             file.setContext(context);

@@ -1,0 +1,44 @@
+package dev.cookbook.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs {@code cookbook} in-process, through the same factory as {@code main}, with captured streams. */
+final class Cli {
+    private Cli() {}
+
+    /** What one run printed and returned. */
+    record Result(int exit, byte[] stdout, String err) {
+        String out() {
+            return new String(stdout, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out() + "--- stderr\n" + err;
+        }
+    }
+
+    static Result run(String... args) {
+        return run(new byte[0], args);
+    }
+
+    static Result run(byte[] stdin, String... args) {
+        return run(new ByteArrayInputStream(stdin), new ByteArrayOutputStream(), false, args);
+    }
+
+    static Result withTerminalStdin(String... args) {
+        return run(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), true, args);
+    }
+
+    /** Runs with {@code stdout} as standard output (for example one that fails like a closed pipe). */
+    static Result run(InputStream stdin, OutputStream stdout, boolean stdinTerminal, String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = CookbookCli.run(new Stdio(stdin, stdout, err, stdinTerminal, false, false), args);
+        byte[] out = stdout instanceof ByteArrayOutputStream b ? b.toByteArray() : new byte[0];
+        return new Result(exit, out, err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.cookbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RootCommandTest {
+
+    @Test
+    void versionNamesCookbookAndTheJavaRuntime() {
+        Cli.Result r = Cli.run("--version");
+        assertEquals(0, r.exit(), r::toString);
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r::toString);
+        assertTrue(lines.get(0).matches("cookbook \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("Java " + System.getProperty("java.version") + " ("), lines.get(1));
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void helpListsEveryCommandAndTheExitCodes() {
+        Cli.Result r = Cli.run("--help");
+        assertEquals(0, r.exit());
+        for (String s : List.of("Usage: cookbook", "checksum", "completion", "help", "-v, --verbose",
+                "--log-file=PATH", "Exit status:", "   0   success", "   3   bad data", " 141   standard output")) {
+            assertTrue(r.out().contains(s), () -> "missing '" + s + "' in\n" + r.out());
+        }
+    }
+
+    @Test
+    void helpSubcommandAndHelpOptionPrintTheSameText() {
+        Cli.Result viaHelp = Cli.run("help", "checksum");
+        Cli.Result viaOption = Cli.run("checksum", "--help");
+        assertEquals(0, viaHelp.exit());
+        assertEquals(0, viaOption.exit());
+        assertEquals(viaOption.out(), viaHelp.out());
+        assertTrue(viaHelp.out().startsWith("Usage: cookbook checksum"), viaHelp.out());
+        assertTrue(viaHelp.out().contains("With --check:"), viaHelp.out());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Cli.Result r = Cli.run();
+        assertEquals(2, r.exit());
+        assertEquals("", r.out());
+        assertEquals("""
+                cookbook: missing command: say what to do, for example 'cookbook checksum FILE'
+                cookbook: hint: see 'cookbook --help'
+                """, r.err());
+    }
+
+    @Test
+    void unknownCommandSuggestsTheNearestOne() {
+        Cli.Result r = Cli.run("chcksum", "x");
+        assertEquals(2, r.exit());
+        assertEquals("""
+                cookbook: unmatched arguments from index 0: 'chcksum', 'x'
+                cookbook: hint: did you mean checksum?
+                cookbook: hint: see 'cookbook --help'
+                """, r.err());
+    }
+
+    @Test
+    void unknownOptionIsOneLineAndAHint() {
+        Cli.Result r = Cli.run("checksum", "--frobnicate");
+        assertEquals(2, r.exit());
+        assertEquals("""
+                cookbook checksum: unknown option: '--frobnicate'
+                cookbook checksum: hint: see 'cookbook checksum --help'
+                """, r.err());
+    }
+
+    @Test
+    void verbosityAndLogFileWorkBeforeAndAfterTheCommandName(@TempDir Path dir) throws Exception {
+        Path tree = dir.resolve("tree");
+        Files.createDirectory(tree);
+        Files.createSymbolicLink(tree.resolve("skipped"), dir);
+        String info = " INFO [main] dev.cookbook.crypto.digest.FileTree - skipping symbolic link " + tree
+                + "/skipped (follow links with -L)\n";
+
+        Path quiet = dir.resolve("quiet.log");
+        assertEquals(0, Cli.run("--log-file", quiet.toString(), "checksum", "-r", tree.toString()).exit());
+        assertEquals("", Files.readString(quiet), "the default level is WARN");
+
+        Path before = dir.resolve("before.log");
+        assertEquals(0, Cli.run("--log-file", before.toString(), "-v", "checksum", "-r", tree.toString()).exit());
+        String beforeText = Files.readString(before);
+        assertTrue(beforeText.contains(info), beforeText);
+
+        Path after = dir.resolve("after.log");
+        assertEquals(0, Cli.run("checksum", "-r", tree.toString(), "-v", "--log-file", after.toString()).exit());
+        String afterText = Files.readString(after);
+        assertTrue(afterText.contains(info), afterText);
+    }
+
+    @Test
+    void anUnwritableLogFileIsAnIoError(@TempDir Path dir) {
+        Path log = dir.resolve("missing-dir/cookbook.log");
+        Cli.Result r = Cli.run("--log-file", log.toString(), "checksum", "--list");
+        assertEquals(4, r.exit());
+        assertEquals("cookbook checksum: --log-file: " + log + ": No such file or directory\n", r.err());
+        assertEquals("", r.out());
+    }
+}
