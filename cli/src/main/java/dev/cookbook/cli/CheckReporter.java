@@ -61,8 +61,7 @@ final class CheckReporter implements CheckListener {
     public void checked(ChecksumEntry entry, Outcome outcome, IOException error) {
         DigestAlgorithm a = entry.algorithm();
         if (!a.isSecure() && !status && warnedInsecure.add(a)) {
-            error("warning: " + a.cliName() + " is broken (collisions are practical): a match shows the file "
-                    + "is not corrupt, not that nobody tampered with it");
+            error(ChecksumOutput.insecureWarning(a));
         }
         String name = ChecksumFormat.reportName(entry.fileName());
         switch (outcome) {

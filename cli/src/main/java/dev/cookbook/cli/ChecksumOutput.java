@@ -80,8 +80,12 @@ final class ChecksumOutput {
     }
 
     void warnInsecure(DigestAlgorithm a) {
-        error("warning: " + a.cliName() + " is broken (collisions are practical): it detects accidental "
-                + "corruption, not deliberate tampering; use it only for old data");
+        error(insecureWarning(a));
+    }
+
+    /** The one warning a legacy algorithm gets, the same when printing and when checking. */
+    static String insecureWarning(DigestAlgorithm a) {
+        return "warning: " + a.cliName() + " is not secure (collisions are practical): use it only to check old data";
     }
 
     /** One line on stderr, {@code cookbook checksum: message}, after everything printed so far. */

@@ -1,0 +1,85 @@
+package dev.cookbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged {@code cli/target/cookbook}, run as a real process: what end-to-end tests drive. */
+final class Binary {
+    static final Path PATH = Path.of(System.getProperty("cookbook.binary", "target/cookbook")).toAbsolutePath();
+    private static final long TIMEOUT_SECONDS = 300;
+
+    private Binary() {}
+
+    /** What one process printed and returned. */
+    record Result(int exit, byte[] stdout, byte[] stderr) {
+        String out() {
+            return new String(stdout, StandardCharsets.UTF_8);
+        }
+
+        String err() {
+            return new String(stderr, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out() + "--- stderr\n" + err();
+        }
+    }
+
+    /** Runs {@code cookbook args...} in {@code dir}. */
+    static Result run(Path dir, String... args) {
+        List<String> command = new ArrayList<>(List.of(PATH.toString()));
+        command.addAll(List.of(args));
+        return exec(dir, Map.of(), null, command);
+    }
+
+    /**
+     * Runs {@code command} in {@code dir} with extra environment, feeding {@code stdin} (or nothing),
+     * and collects both outputs concurrently so neither pipe can fill up and stall the child.
+     */
+    static Result exec(Path dir, Map<String, String> env, Path stdin, List<String> command) {
+        assertTrue(Files.isExecutable(PATH), PATH + " is missing: run 'mvn package' first");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+            pb.environment().putAll(env);
+            if (stdin != null) {
+                pb.redirectInput(stdin.toFile());
+            }
+            Process p = pb.start();
+            if (stdin == null) {
+                p.getOutputStream().close();
+            }
+            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + command);
+            }
+            return new Result(p.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
