@@ -12,8 +12,10 @@
 #   C. 10,000 tiny files, sizes uniform in 100 B..4 KiB: the same commands as B
 #      (here JVM start-up dominates; no target, the ratio is for information).
 #
-# Before timing, each workload checks that cookbook prints byte-identical output to
-# the anchor (sha256sum/md5sum; the digest for openssl) and aborts if not.
+# The launcher is copied into the data directory first, so a rebuild of the tree
+# during the run cannot mix builds. Before timing, each workload checks that
+# cookbook prints byte-identical output to the anchor (sha256sum/md5sum; the
+# digest for openssl) and aborts if not.
 # Commands that need a glob (B/*) run through a generated two-line /bin/sh script,
 # and so does the anchor and the -r variant, so the shell's cost is the same on both
 # sides. Timing uses hyperfine (-N, warm-up runs, --export-json, mean) when it is on
@@ -199,6 +201,14 @@ trap 'exit 143' TERM
 cd -- "$work"
 rm -rf -- run
 mkdir run
+
+# Time a private copy of the launcher (a self-contained file): the tree may be
+# rebuilt while the benchmark runs, and every command must use the same build.
+cookbook_src=$cookbook
+cookbook_mtime=$(date -r "$cookbook_src" '+%Y-%m-%d %H:%M:%S' 2>/dev/null) || cookbook_mtime=unknown
+cp -- "$cookbook_src" run/cookbook
+cookbook="$work/run/cookbook"
+cookbook_sum=$(sha256sum <run/cookbook | cut -c1-12)
 results=run/results.txt
 : >"$results"
 
@@ -640,7 +650,7 @@ echo
 echo "Speed vs anchor = anchor time / cookbook time (> 1: cookbook faster); $stat_name wall time of whole processes, JVM start-up included, page cache warm; $timer_desc; mode: $mode_desc. Throughput on the $big_label file: cookbook sha256 $(mbps "$bytes_A" "$(time_of A-cb-sha256)") MB/s, sha256sum $(mbps "$bytes_A" "$(time_of A-sha256sum)") MB/s, openssl $(mbps "$bytes_A" "$(time_of A-ossl-sha256)") MB/s; cookbook md5 $(mbps "$bytes_A" "$(time_of A-cb-md5)") MB/s, md5sum $(mbps "$bytes_A" "$(time_of A-md5sum)") MB/s."
 echo
 echo "Machine: $cores cores, $cpu_model (SHA extensions: $sha_ext), $(uname -sr 2>/dev/null || echo unknown kernel); load average before/after: $load_start / $load"
-echo "Software: $cookbook_version; $java_version; $coreutils_version; $openssl_version; hyperfine: $hyperfine_version; data generated with $generator"
+echo "Software: $cookbook_version (build $cookbook_src, modified $cookbook_mtime, sha256 $cookbook_sum...); $java_version; $coreutils_version; $openssl_version; hyperfine: $hyperfine_version; data generated with $generator"
 echo "Date: $now"
 if [ -n "$cb_md5_warning" ]; then
     echo

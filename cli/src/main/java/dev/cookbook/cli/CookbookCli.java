@@ -23,16 +23,20 @@ public final class CookbookCli {
         cl.setParameterExceptionHandler(errors);
         cl.setExecutionStrategy(LoggingMixin::executionStrategy);
         cl.setUsageHelpAutoWidth(true);
-        addExitCodeTables(cl, true);
+        configureTree(cl, true);
         return cl;
     }
 
-    private static void addExitCodeTables(CommandLine cl, boolean root) {
+    /** What every command shares: the exit-code table in its help, and {@code --version}. */
+    private static void configureTree(CommandLine cl, boolean root) {
         CommandSpec spec = cl.getCommandSpec();
         boolean run = root || spec.name().equals("run");
         spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(ExitCodes.helpTable(run));
+        if (spec.versionProvider() == null) {
+            spec.versionProvider(new VersionProvider());
+        }
         for (CommandLine sub : cl.getSubcommands().values()) {
-            addExitCodeTables(sub, false);
+            configureTree(sub, false);
         }
     }
 

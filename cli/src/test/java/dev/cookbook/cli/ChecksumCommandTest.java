@@ -338,6 +338,68 @@ class ChecksumCommandTest {
     }
 
     @Nested
+    class Progress {
+        /** Twelve chunks a tenth of a second apart: long enough for the bar's half-second delay. */
+        private java.io.InputStream slowInput() {
+            return new java.io.InputStream() {
+                private int chunks = 12;
+
+                @Override
+                public int read() {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    if (chunks-- == 0) {
+                        return -1;
+                    }
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    java.util.Arrays.fill(b, off, off + 1000, (byte) 'a');
+                    return 1000;
+                }
+            };
+        }
+
+        @Test
+        void aBarOnStderrWhenAskedThatErasesItself() {
+            Cli.Result r = Cli.run(slowInput(), new java.io.ByteArrayOutputStream(), false, "checksum", "--progress");
+            assertEquals(0, r.exit(), r::toString);
+            assertEquals(sha256("a".repeat(12_000)) + "  -\n", r.out());
+            assertTrue(r.err().startsWith("\r") && r.err().contains(" KiB ") && r.err().contains("/s\u001b[K"),
+                    r::toString);
+            assertTrue(r.err().endsWith("\r\u001b[K"), r::toString);
+        }
+
+        @Test
+        void noBarWhenStderrIsNotATerminal() {
+            Cli.Result r = Cli.run(slowInput(), new java.io.ByteArrayOutputStream(), false, "checksum");
+            assertEquals(0, r.exit(), r::toString);
+            assertEquals("", r.err());
+        }
+
+        @Test
+        void sizesAreHumanReadable() {
+            assertEquals("999 B", ProgressBar.size(999));
+            assertEquals("1.5 KiB", ProgressBar.size(1536));
+            assertEquals("1.0 GiB", ProgressBar.size(1L << 30));
+        }
+
+        private String sha256(String text) {
+            try {
+                return java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Nested
     class Output {
         @Test
         void aClosedPipeEndsQuietlyWith141() throws IOException {

@@ -23,6 +23,16 @@ class RootCommandTest {
     }
 
     @Test
+    void everyCommandAnswersVersion() {
+        String root = Cli.run("--version").out();
+        for (String command : List.of("checksum", "completion")) {
+            Cli.Result r = Cli.run(command, "--version");
+            assertEquals(0, r.exit(), r::toString);
+            assertEquals(root, r.out());
+        }
+    }
+
+    @Test
     void helpListsEveryCommandAndTheExitCodes() {
         Cli.Result r = Cli.run("--help");
         assertEquals(0, r.exit());
