@@ -238,21 +238,28 @@ public final class ChecksumVerifier {
                 return false;
             }
             int n = in.read(chunk, 0, chunk.length);
+            if (!started) {
+                started = true;
+                // A pipe may deliver the first bytes one at a time: gather three before looking
+                // for a UTF-8 byte-order mark, as Windows editors and PowerShell write them.
+                int m;
+                while (n >= 0 && n < 3 && (m = in.read(chunk, n, chunk.length - n)) >= 0) {
+                    n += m;
+                }
+                if (n >= 3 && chunk[0] == (byte) 0xEF && chunk[1] == (byte) 0xBB && chunk[2] == (byte) 0xBF) {
+                    bom = true;
+                    pos = 3;
+                    limit = n;
+                    return pos < limit || fill();
+                }
+            }
             if (n <= 0) {
                 eof = true;
                 return false;
             }
             pos = 0;
             limit = n;
-            if (!started) {
-                started = true;
-                // A UTF-8 byte-order mark, as Windows editors and PowerShell write them.
-                if (n >= 3 && chunk[0] == (byte) 0xEF && chunk[1] == (byte) 0xBB && chunk[2] == (byte) 0xBF) {
-                    pos = 3;
-                    bom = true;
-                }
-            }
-            return pos < limit || fill();
+            return true;
         }
 
         private Source source(String name) {
