@@ -454,7 +454,7 @@ class ChecksumCommandTest {
             assertEquals(JsonToken.START_OBJECT, p.nextToken());
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
-                fields.add(t == JsonToken.PROPERTY_NAME ? p.currentName() : p.getText());
+                fields.add(t == JsonToken.PROPERTY_NAME ? p.currentName() : p.getString());
             }
             assertEquals(null, p.nextToken(), "one object per line");
         }
