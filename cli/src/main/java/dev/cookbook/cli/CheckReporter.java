@@ -6,7 +6,6 @@ import dev.cookbook.crypto.digest.ChecksumEntry;
 import dev.cookbook.crypto.digest.ChecksumFormat;
 import dev.cookbook.crypto.digest.DigestAlgorithm;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.EnumSet;
 import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,32 +16,21 @@ import picocli.CommandLine.Model.CommandSpec;
  * ({@code WARNING: 1 computed checksum did NOT match}), prefixed {@code cookbook checksum:}.
  */
 final class CheckReporter implements CheckListener {
-    private static final long FLUSH_NANOS = 100_000_000L;
-
-    private final PrintWriter out;
-    private final PrintWriter err;
-    private final String prefix;
-    private final ProgressBar bar;
+    private final Report report;
     private final DigestAlgorithm algorithm;
     private final boolean quiet;
     private final boolean status;
     private final boolean warn;
-    private final boolean lineFlush;
     private final Set<DigestAlgorithm> warnedInsecure = EnumSet.noneOf(DigestAlgorithm.class);
     private String checkFile;
-    private long lastFlush = System.nanoTime();
 
     CheckReporter(CommandSpec spec, Stdio stdio, ProgressBar bar, DigestAlgorithm algorithm, boolean quiet,
             boolean status, boolean warn) {
-        this.out = spec.commandLine().getOut();
-        this.err = spec.commandLine().getErr();
-        this.prefix = spec.qualifiedName();
-        this.bar = bar;
+        this.report = new Report(spec, stdio, bar, null);
         this.algorithm = algorithm;
         this.quiet = quiet;
         this.status = status;
         this.warn = warn;
-        this.lineFlush = stdio.stdoutIsTerminal();
     }
 
     void startFile(String name) {
@@ -121,25 +109,17 @@ final class CheckReporter implements CheckListener {
     }
 
     void finish() {
-        out.flush();
+        report.flush();
     }
 
     /** An error line on stderr, after everything printed so far on stdout. */
     void error(String message) {
-        out.flush();
-        synchronized (err) {
-            bar.clear();
-            err.println(prefix + ": " + message);
-        }
+        report.error(message);
     }
 
     private void line(String text) {
-        out.append(text).append('\n');
-        long now = System.nanoTime();
-        if (lineFlush || now - lastFlush > FLUSH_NANOS) {
-            out.flush();
-            lastFlush = now;
-        }
+        report.out().append(text).append('\n');
+        report.resultWritten();
     }
 
     private static String plural(long n, String one, String many) {

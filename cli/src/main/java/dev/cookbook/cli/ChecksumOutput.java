@@ -3,7 +3,7 @@ package dev.cookbook.cli;
 import dev.cookbook.crypto.digest.ChecksumFormat;
 import dev.cookbook.crypto.digest.DigestAlgorithm;
 import dev.cookbook.crypto.digest.DigestResult;
-import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
@@ -11,51 +11,36 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Prints {@code checksum}'s results: one line per file in the coreutils or BSD format, or one JSON
- * object per line; unreadable files as error lines on stderr.
- *
- * <p>Output is flushed at least every 100 ms (every line when stdout is a terminal), and always
- * before an error line, so {@code 2>&1} keeps the order of events and a pipeline sees results while
- * a long run goes on, without a system call per line for ten thousand small files.
+ * object per line; unreadable files as error lines on stderr, in their place (see {@link Report}).
  */
 final class ChecksumOutput {
     enum Mode { GNU, BSD, JSON }
 
-    private static final long FLUSH_NANOS = 100_000_000L;
-
-    private final PrintWriter out;
-    private final PrintWriter err;
-    private final String prefix;
-    private final ProgressBar bar;
+    private final Report report;
     private final DigestAlgorithm algorithm;
     private final Mode mode;
     private final boolean binary;
     private final boolean zero;
-    private final boolean lineFlush;
     private final JsonGenerator jsonGen;
     private final StringBuilder line = new StringBuilder(256);
-    private long lastFlush = System.nanoTime();
     private int failures;
 
-    ChecksumOutput(picocli.CommandLine.Model.CommandSpec spec, Stdio stdio, ProgressBar bar, DigestAlgorithm algorithm,
-            Mode mode, boolean binary, boolean zero) {
-        this.out = spec.commandLine().getOut();
-        this.err = spec.commandLine().getErr();
-        this.prefix = spec.qualifiedName();
-        this.bar = bar;
+    ChecksumOutput(CommandSpec spec, Stdio stdio, ProgressBar bar, DigestAlgorithm algorithm, Mode mode, boolean binary,
+            boolean zero) {
         this.algorithm = algorithm;
         this.mode = mode;
         this.binary = binary;
         this.zero = zero;
-        this.lineFlush = stdio.stdoutIsTerminal();
         this.jsonGen = mode == Mode.JSON ? JsonFactory.builder().rootValueSeparator((String) null).build()
-                .createGenerator(ObjectWriteContext.empty(), out)
+                .createGenerator(ObjectWriteContext.empty(), spec.commandLine().getOut())
                 .configure(StreamWriteFeature.AUTO_CLOSE_TARGET, false) : null;
+        this.report = new Report(spec, stdio, bar, jsonGen == null ? null : jsonGen::flush);
     }
 
     void print(String name, DigestResult result) {
         if (!result.ok()) {
             failures++;
-            error(Messages.fileError(name, result.error()));
+            report.error(Messages.fileError(name, result.error()));
             return;
         }
         if (jsonGen != null) {
@@ -70,17 +55,13 @@ final class ChecksumOutput {
             line.setLength(0);
             ChecksumFormat.appendLine(line, algorithm, result.hex(), name,
                     mode == Mode.BSD ? ChecksumFormat.Style.BSD : ChecksumFormat.Style.GNU, binary, zero);
-            out.append(line);
+            report.out().append(line);
         }
-        long now = System.nanoTime();
-        if (lineFlush || now - lastFlush > FLUSH_NANOS) {
-            flush();
-            lastFlush = now;
-        }
+        report.resultWritten();
     }
 
     void warnInsecure(DigestAlgorithm a) {
-        error(insecureWarning(a));
+        report.error(insecureWarning(a));
     }
 
     /** The one warning a legacy algorithm gets, the same when printing and when checking. */
@@ -88,27 +69,11 @@ final class ChecksumOutput {
         return "warning: " + a.cliName() + " is not secure (collisions are practical): use it only to check old data";
     }
 
-    /** One line on stderr, {@code cookbook checksum: message}, after everything printed so far. */
-    void error(String message) {
-        flush();
-        synchronized (err) {
-            bar.clear();
-            err.println(prefix + ": " + message);
-        }
-    }
-
     void finish() {
-        flush();
+        report.flush();
     }
 
     int failures() {
         return failures;
-    }
-
-    private void flush() {
-        if (jsonGen != null) {
-            jsonGen.flush();
-        }
-        out.flush();
     }
 }
