@@ -124,6 +124,9 @@ final class ChecksumCommand implements Callable<Integer> {
             files.add("-");
         }
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        if (!check && !recursive) {
+            threads = Math.min(threads, files.size()); // one file hashes on this thread, no pool
+        }
         boolean showProgress = progress != null ? progress : stdio.stderrIsTerminal();
         try (ParallelDigester digester = new ParallelDigester(threads);
                 ProgressBar bar = ProgressBar.start(showProgress && !checkOptions.status, spec.commandLine().getErr(),
