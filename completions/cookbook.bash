@@ -155,16 +155,22 @@ function compReplyArray() {
 function _complete_cookbook() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} checksum" ];    then _picocli_cookbook; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} encrypt" ];    then _picocli_cookbook; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} decrypt" ];    then _picocli_cookbook; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_cookbook; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_cookbook; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(checksum)
-  local cmds1=(completion)
-  local cmds2=(help)
+  local cmds1=(encrypt)
+  local cmds2=(decrypt)
+  local cmds3=(completion)
+  local cmds4=(help)
 
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_cookbook_help; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_cookbook_completion; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_cookbook_help; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cookbook_completion; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_cookbook_decrypt; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_cookbook_encrypt; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_cookbook_checksum; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -177,7 +183,7 @@ function _picocli_cookbook() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="checksum completion help"
+  local commands="checksum encrypt decrypt completion help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose' '--log-file'"
 
@@ -246,6 +252,132 @@ function _picocli_cookbook_checksum() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `encrypt` subcommand.
+function _picocli_cookbook_encrypt() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--list' '--openssl' '--print-openssl' '--force' '--progress' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--cipher' '--kdf' '--iter' '-K' '--iv' '-i' '--in' '-o' '--out' '--pass' '-v' '--verbose' '--log-file'"
+  local CIPHER_option_args=("des-cfb" "des-cfb8" "des3-cfb" "des3-cfb8" "arc4") # --cipher values
+  local KDF_option_args=("pbkdf2" "evp-md5") # --kdf values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--cipher')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CIPHER_option_args[@]}" ) )
+      return $?
+      ;;
+    '--kdf')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KDF_option_args[@]}" ) )
+      return $?
+      ;;
+    '--iter')
+      return
+      ;;
+    '-K')
+      return
+      ;;
+    '--iv')
+      return
+      ;;
+    '-i'|'--in')
+      return
+      ;;
+    '-o'|'--out')
+      return
+      ;;
+    '--pass')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--log-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `decrypt` subcommand.
+function _picocli_cookbook_decrypt() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--list' '--openssl' '--print-openssl' '--force' '--progress' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--cipher' '--kdf' '--iter' '-K' '--iv' '-i' '--in' '-o' '--out' '--pass' '-v' '--verbose' '--log-file'"
+  local CIPHER_option_args=("des-cfb" "des-cfb8" "des3-cfb" "des3-cfb8" "arc4") # --cipher values
+  local KDF_option_args=("pbkdf2" "evp-md5") # --kdf values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--cipher')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CIPHER_option_args[@]}" ) )
+      return $?
+      ;;
+    '--kdf')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KDF_option_args[@]}" ) )
+      return $?
+      ;;
+    '--iter')
+      return
+      ;;
+    '-K')
+      return
+      ;;
+    '--iv')
+      return
+      ;;
+    '-i'|'--in')
+      return
+      ;;
+    '-o'|'--out')
+      return
+      ;;
+    '--pass')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--log-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `completion` subcommand.
 function _picocli_cookbook_completion() {
   # Get completion data
@@ -291,7 +423,7 @@ function _picocli_cookbook_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="checksum completion"
+  local commands="checksum encrypt decrypt completion"
   local flag_opts="'-h' '--help'"
   local arg_opts="'-v' '--verbose' '--log-file'"
 

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
         description = "Classic cookbook recipes as one fast, safe command-line tool.",
         subcommands = {
             ChecksumCommand.class,
+            EncryptCommand.class,
+            DecryptCommand.class,
             CompletionCommand.class,
             HelpCommand.class,
         },
@@ -23,6 +25,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  cookbook checksum README.md",
             "  cookbook checksum -a md5 -r src/ > MD5SUMS && cookbook checksum -c MD5SUMS",
+            "  cookbook encrypt -i notes.txt -o notes.txt.enc && cookbook decrypt -i notes.txt.enc",
             "  cookbook help checksum",
         })
 public final class CookbookCommand implements Callable<Integer> {

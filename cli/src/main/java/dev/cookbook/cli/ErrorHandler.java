@@ -1,5 +1,6 @@
 package dev.cookbook.cli;
 
+import dev.cookbook.crypto.cipher.CryptoException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -53,6 +54,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             code = f.exitCode();
             message = f.getMessage();
             hint = f.hint();
+        } else if (t instanceof CryptoException) {
+            code = ExitCodes.BAD_DATA;
+            message = t.getMessage();
         } else if (t instanceof IOException || t instanceof UncheckedIOException) {
             code = ExitCodes.IO_ERROR;
             message = Messages.describe(t);

@@ -1,0 +1,90 @@
+package dev.cookbook.cli;
+
+import dev.cookbook.crypto.cipher.EncryptionOptions;
+import dev.cookbook.crypto.cipher.FileCipher;
+import dev.cookbook.crypto.cipher.Format;
+import dev.cookbook.crypto.cipher.Secret;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code cookbook encrypt}: a file under a password, authenticated by default. */
+@Command(name = "encrypt",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Encrypt with DES, triple DES (CFB) or RC4 under a password.",
+            "By default the output is authenticated: 'cookbook decrypt' detects a wrong password and any change "
+                    + "to the data. --openssl writes what 'openssl enc -salt' writes instead.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  cookbook encrypt -i report.pdf -o report.pdf.enc           # asks for the password twice",
+            "  PASSWORD=... cookbook encrypt --pass env:PASSWORD < in > in.enc",
+            "  cookbook encrypt --openssl -c des-cfb --pass file:pw.txt -i in -o in.enc --print-openssl",
+        })
+final class EncryptCommand implements Callable<Integer> {
+    @Mixin
+    private CipherOptions cipher;
+
+    @Mixin
+    private IoOptions io;
+
+    @Mixin
+    private PasswordOption password;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show a progress bar on stderr (default: when stderr is a terminal and IN is a file).")
+    private Boolean progress;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (cipher.list) {
+            cipher.printList();
+            return ExitCodes.OK;
+        }
+        EncryptionOptions options = cipher.toOptions();
+        if (cipher.printOpenssl && options.format() == Format.COOKBOOK) {
+            throw new ParameterException(spec.commandLine(), "--print-openssl needs --openssl or -K: the cookbook "
+                    + "format has no openssl equivalent");
+        }
+        if (password.readsStdin() && io.inputIsStdin()) {
+            throw new ParameterException(spec.commandLine(), "--pass stdin and the data cannot both come from stdin");
+        }
+        Stdio stdio = Stdio.of(spec);
+        Messenger say = new Messenger(spec);
+        say.warn(CipherOptions.legacyWarning(options.cipher()));
+        if (options.format() != Format.COOKBOOK) {
+            say.warn("warning: the " + (cipher.raw() ? "raw" : "openssl") + " format is not authenticated: decrypting "
+                    + "cannot detect a wrong " + (cipher.raw() ? "key" : "password") + " or tampering");
+        }
+        Secret secret = cipher.raw() ? cipher.rawSecret() : new Secret.Password(password.read(stdio, say::warn, true));
+        FileCipher files = new FileCipher();
+        Path inPath = io.inputPath();
+        long total = inPath != null && Files.isRegularFile(inPath) ? Files.size(inPath) : -1;
+        boolean bar = progress != null ? progress : stdio.stderrIsTerminal() && total > 0;
+        try (InputStream in = io.openInput(stdio);
+                IoOptions.Output out = io.openOutput(stdio, true);
+                ProgressBar p = ProgressBar.start(bar, spec.commandLine().getErr(), files::processed, () -> total)) {
+            FileCipher.Result result = files.encrypt(in, out.stream(), options, secret);
+            out.commit();
+            if (cipher.printOpenssl) {
+                say.line(OpensslCommandLine.of(result, false, io.in, io.out));
+            }
+        } finally {
+            secret.destroy();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.cookbook.cli;
+
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code -i IN}, {@code -o OUT}, {@code --force}: one input and one output, {@code -} for the
+ * standard streams (the default). A file output is written atomically ({@link AtomicOutput}); an
+ * existing file is replaced only with {@code --force}, and never when it is the input itself.
+ */
+final class IoOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = {"-i", "--in"}, paramLabel = "IN", description = "Read IN (default: standard input).")
+    String in;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Write OUT, atomically (default: standard output).")
+    String out;
+
+    @Option(names = "--force", description = "Replace OUT if it exists.")
+    boolean force;
+
+    boolean inputIsStdin() {
+        return in == null || in.equals("-");
+    }
+
+    String inputName() {
+        return inputIsStdin() ? "standard input" : in;
+    }
+
+    /** The input file, or null for standard input. */
+    Path inputPath() {
+        return inputIsStdin() ? null : Path.of(in);
+    }
+
+    /**
+     * The input stream. Standard input is refused when it is a terminal and no {@code -i -} asked for it:
+     * nobody types ciphertext.
+     */
+    InputStream openInput(Stdio stdio) throws IOException {
+        if (inputIsStdin()) {
+            if (in == null && stdio.stdinIsTerminal()) {
+                throw new ParameterException(spec.commandLine(),
+                        "no input: give -i FILE, or pipe data in (-i - reads the terminal)");
+            }
+            return stdio.in();
+        }
+        try {
+            return new FileInputStream(in);
+        } catch (FileNotFoundException e) {
+            Path p = Path.of(in);
+            if (Files.isDirectory(p)) {
+                throw new java.nio.file.FileSystemException(in, null, "Is a directory");
+            }
+            throw Files.exists(p) ? new java.nio.file.AccessDeniedException(in) : new NoSuchFileException(in);
+        }
+    }
+
+    /** Where the output goes: an {@link AtomicOutput}, or standard output. */
+    Output openOutput(Stdio stdio, boolean binary) throws IOException {
+        if (out == null || out.equals("-")) {
+            if (binary && out == null && stdio.stdoutIsTerminal()) {
+                throw new ParameterException(spec.commandLine(),
+                        "refusing to write binary data to a terminal: give -o FILE (or -o - to insist)");
+            }
+            return new Output(stdio.out(), null);
+        }
+        Path target = Path.of(out);
+        if (Files.exists(target)) {
+            Path source = inputPath();
+            if (source != null && Files.exists(source) && Files.isSameFile(source, target)) {
+                throw new ParameterException(spec.commandLine(), Messages.quote(out) + " is both the input and the output");
+            }
+            if (!force) {
+                throw new ParameterException(spec.commandLine(),
+                        Messages.quote(out) + " exists: add --force to replace it");
+            }
+        }
+        AtomicOutput file = AtomicOutput.create(target);
+        return new Output(file.stream(), file);
+    }
+
+    /** An opened output; {@link #commit()} on success, and always close. */
+    static final class Output implements AutoCloseable {
+        private final OutputStream stream;
+        private final AtomicOutput file;
+
+        Output(OutputStream stream, AtomicOutput file) {
+            this.stream = stream;
+            this.file = file;
+        }
+
+        OutputStream stream() {
+            return stream;
+        }
+
+        void commit() throws IOException {
+            stream.flush();
+            if (file != null) {
+                file.commit();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (file != null) {
+                file.close();
+            }
+        }
+    }
+}

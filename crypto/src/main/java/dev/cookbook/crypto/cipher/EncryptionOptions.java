@@ -1,0 +1,127 @@
+package dev.cookbook.crypto.cipher;
+
+import java.util.Objects;
+
+/**
+ * How to encrypt (or, for the formats whose header does not say, how to decrypt): cipher,
+ * format, key derivation and its cost, chunk size. Immutable; start from {@link #DEFAULT} or
+ * {@link #OPENSSL} and change what differs:
+ *
+ * <pre>{@code
+ * EncryptionOptions o = EncryptionOptions.OPENSSL.toBuilder().cipher(CipherAlgorithm.ARC4).build();
+ * }</pre>
+ */
+public final class EncryptionOptions {
+    /** PBKDF2-HMAC-SHA-256 iterations of the cookbook format: OWASP's 2023 advice, about 0.12 s here. */
+    public static final int DEFAULT_ITERATIONS = 600_000;
+    /** {@code openssl enc -pbkdf2}'s own default, so that a plain {@code openssl enc -d -pbkdf2} opens our file. */
+    public static final int OPENSSL_ITERATIONS = 10_000;
+    /** Plaintext bytes per authenticated chunk of the cookbook format. */
+    public static final int DEFAULT_CHUNK_SIZE = 64 << 10;
+
+    /** The cookbook format with triple DES (CFB-64). */
+    public static final EncryptionOptions DEFAULT = new Builder().build();
+    /** openssl's salted format with PBKDF2-HMAC-SHA-256 and 10,000 iterations. */
+    public static final EncryptionOptions OPENSSL =
+            new Builder().format(Format.OPENSSL).iterations(OPENSSL_ITERATIONS).build();
+
+    private final CipherAlgorithm cipher;
+    private final Format format;
+    private final Kdf kdf;
+    private final int iterations;
+    private final int chunkSize;
+
+    private EncryptionOptions(Builder b) {
+        this.cipher = b.cipher;
+        this.format = b.format;
+        this.kdf = b.kdf;
+        this.iterations = b.iterations;
+        this.chunkSize = b.chunkSize;
+    }
+
+    public CipherAlgorithm cipher() {
+        return cipher;
+    }
+
+    public Format format() {
+        return format;
+    }
+
+    public Kdf kdf() {
+        return kdf;
+    }
+
+    public int iterations() {
+        return iterations;
+    }
+
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Collects options and checks that they fit together. */
+    public static final class Builder {
+        private CipherAlgorithm cipher = CipherAlgorithm.DES3_CFB;
+        private Format format = Format.COOKBOOK;
+        private Kdf kdf = Kdf.PBKDF2_SHA256;
+        private int iterations = DEFAULT_ITERATIONS;
+        private int chunkSize = DEFAULT_CHUNK_SIZE;
+
+        private Builder() {}
+
+        private Builder(EncryptionOptions o) {
+            cipher = o.cipher;
+            format = o.format;
+            kdf = o.kdf;
+            iterations = o.iterations;
+            chunkSize = o.chunkSize;
+        }
+
+        public Builder cipher(CipherAlgorithm cipher) {
+            this.cipher = Objects.requireNonNull(cipher);
+            return this;
+        }
+
+        public Builder format(Format format) {
+            this.format = Objects.requireNonNull(format);
+            return this;
+        }
+
+        public Builder kdf(Kdf kdf) {
+            this.kdf = Objects.requireNonNull(kdf);
+            return this;
+        }
+
+        public Builder iterations(int iterations) {
+            this.iterations = iterations;
+            return this;
+        }
+
+        /** Plaintext bytes per chunk of the cookbook format: a power of two from 1 KiB to 16 MiB. */
+        public Builder chunkSize(int chunkSize) {
+            this.chunkSize = chunkSize;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException for a combination that cannot work, naming both values
+         */
+        public EncryptionOptions build() {
+            if (iterations < 1) {
+                throw new IllegalArgumentException("iterations must be at least 1, not " + iterations);
+            }
+            if (Integer.bitCount(chunkSize) != 1 || chunkSize < 1024 || chunkSize > (16 << 20)) {
+                throw new IllegalArgumentException("chunk size must be a power of two from 1 KiB to 16 MiB, not "
+                        + chunkSize);
+            }
+            if (format == Format.COOKBOOK && kdf != Kdf.PBKDF2_SHA256) {
+                throw new IllegalArgumentException("the cookbook format derives keys with pbkdf2 only, not " + kdf);
+            }
+            return new EncryptionOptions(this);
+        }
+    }
+}
