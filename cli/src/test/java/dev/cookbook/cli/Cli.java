@@ -36,8 +36,14 @@ final class Cli {
 
     /** Runs with {@code stdout} as standard output (for example one that fails like a closed pipe). */
     static Result run(InputStream stdin, OutputStream stdout, boolean stdinTerminal, String... args) {
+        return run(stdin, stdout, stdinTerminal, false, args);
+    }
+
+    /** Runs with the given terminal flags for stdin and stdout. */
+    static Result run(InputStream stdin, OutputStream stdout, boolean stdinTerminal, boolean stdoutTerminal,
+            String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = CookbookCli.run(new Stdio(stdin, stdout, err, stdinTerminal, false, false), args);
+        int exit = CookbookCli.run(new Stdio(stdin, stdout, err, stdinTerminal, stdoutTerminal, false), args);
         byte[] out = stdout instanceof ByteArrayOutputStream b ? b.toByteArray() : new byte[0];
         return new Result(exit, out, err.toString(StandardCharsets.UTF_8));
     }
