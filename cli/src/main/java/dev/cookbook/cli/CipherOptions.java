@@ -66,15 +66,19 @@ final class CipherOptions {
         return rawKey != null;
     }
 
-    /** Checks the combination and builds the library options. */
-    EncryptionOptions toOptions() {
+    /**
+     * Checks the combination and builds the library options. Decrypting, the cookbook format's
+     * header names its own parameters, so the defaults are openssl's, for a {@code Salted__} file,
+     * and {@code --kdf}/{@code --iter} need no {@code --openssl}.
+     */
+    EncryptionOptions toOptions(boolean decrypt) {
         if (rawIv != null && rawKey == null) {
             throw usage("--iv goes with -K");
         }
         if (raw() && (openssl || kdf != null || iterations != null)) {
             throw usage("-K is a raw key: --openssl, --kdf and --iter do not apply");
         }
-        if (kdf != null && !openssl) {
+        if (kdf != null && !openssl && !decrypt) {
             throw usage("--kdf applies to --openssl only (the cookbook format always uses pbkdf2)");
         }
         if (kdf == Kdf.EVP_MD5 && iterations != null) {
@@ -83,7 +87,7 @@ final class CipherOptions {
         if (iterations != null && iterations < 1) {
             throw usage("--iter must be at least 1, not " + iterations);
         }
-        EncryptionOptions base = openssl ? EncryptionOptions.OPENSSL : EncryptionOptions.DEFAULT;
+        EncryptionOptions base = openssl || decrypt ? EncryptionOptions.OPENSSL : EncryptionOptions.DEFAULT;
         EncryptionOptions.Builder b = base.toBuilder().cipher(cipherOrDefault());
         if (raw()) {
             b.format(Format.RAW);

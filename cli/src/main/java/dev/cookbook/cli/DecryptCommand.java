@@ -57,7 +57,7 @@ final class DecryptCommand implements Callable<Integer> {
             cipher.printList();
             return ExitCodes.OK;
         }
-        EncryptionOptions options = cipher.toOptions();
+        EncryptionOptions options = cipher.toOptions(true);
         if (password.readsStdin() && io.inputIsStdin()) {
             throw new ParameterException(spec.commandLine(), "--pass stdin and the data cannot both come from stdin");
         }

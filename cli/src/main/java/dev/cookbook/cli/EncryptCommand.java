@@ -54,7 +54,7 @@ final class EncryptCommand implements Callable<Integer> {
             cipher.printList();
             return ExitCodes.OK;
         }
-        EncryptionOptions options = cipher.toOptions();
+        EncryptionOptions options = cipher.toOptions(false);
         if (cipher.printOpenssl && options.format() == Format.COOKBOOK) {
             throw new ParameterException(spec.commandLine(), "--print-openssl needs --openssl or -K: the cookbook "
                     + "format has no openssl equivalent");
