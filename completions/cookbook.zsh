@@ -187,19 +187,19 @@ function _picocli_cookbook() {
 
   local commands="checksum encrypt decrypt completion help"
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--log-file' '-v' '--verbose'"
+  local arg_opts="'-v' '--verbose' '--log-file'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '-v'|'--verbose')
+      return
+      ;;
     '--log-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '-v'|'--verbose')
-      return
       ;;
   esac
 
@@ -220,7 +220,7 @@ function _picocli_cookbook_checksum() {
 
   local commands=""
   local flag_opts="'--list' '-c' '--check' '--tag' '-b' '--binary' '-t' '--text' '-z' '--zero' '--json' '-r' '--recursive' '-L' '--dereference' '--progress' '--ignore-missing' '--quiet' '--status' '-w' '--warn' '--strict' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-a' '--algorithm' '-j' '--jobs' '--log-file' '-v' '--verbose'"
+  local arg_opts="'-a' '--algorithm' '-j' '--jobs' '-v' '--verbose' '--log-file'"
   local ALGO_option_args=("md2" "md4" "md5" "sha1" "sha224" "sha256" "sha384" "sha512" "sha512-256" "sha3-224" "sha3-256" "sha3-384" "sha3-512" "blake2b-512" "blake3") # --algorithm values
 
   type compopt &>/dev/null && compopt +o default
@@ -234,14 +234,14 @@ function _picocli_cookbook_checksum() {
     '-j'|'--jobs')
       return
       ;;
+    '-v'|'--verbose')
+      return
+      ;;
     '--log-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '-v'|'--verbose')
-      return
       ;;
   esac
 
@@ -262,7 +262,7 @@ function _picocli_cookbook_encrypt() {
 
   local commands=""
   local flag_opts="'--list' '--openssl' '--print-openssl' '--force' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--cipher' '--kdf' '--iter' '-K' '--iv' '-i' '--in' '-o' '--out' '--pass' '--log-file' '-v' '--verbose'"
+  local arg_opts="'-c' '--cipher' '--kdf' '--iter' '-K' '--iv' '-i' '--in' '-o' '--out' '--pass' '-v' '--verbose' '--log-file'"
   local CIPHER_option_args=("des-cfb" "des-cfb8" "des3-cfb" "des3-cfb8" "arc4") # --cipher values
   local KDF_option_args=("pbkdf2" "evp-md5") # --kdf values
 
@@ -297,14 +297,14 @@ function _picocli_cookbook_encrypt() {
     '--pass')
       return
       ;;
+    '-v'|'--verbose')
+      return
+      ;;
     '--log-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '-v'|'--verbose')
-      return
       ;;
   esac
 
@@ -325,7 +325,7 @@ function _picocli_cookbook_decrypt() {
 
   local commands=""
   local flag_opts="'--list' '--openssl' '--print-openssl' '--force' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--cipher' '--kdf' '--iter' '-K' '--iv' '-i' '--in' '-o' '--out' '--pass' '--log-file' '-v' '--verbose'"
+  local arg_opts="'-c' '--cipher' '--kdf' '--iter' '-K' '--iv' '-i' '--in' '-o' '--out' '--pass' '-v' '--verbose' '--log-file'"
   local CIPHER_option_args=("des-cfb" "des-cfb8" "des3-cfb" "des3-cfb8" "arc4") # --cipher values
   local KDF_option_args=("pbkdf2" "evp-md5") # --kdf values
 
@@ -360,14 +360,14 @@ function _picocli_cookbook_decrypt() {
     '--pass')
       return
       ;;
+    '-v'|'--verbose')
+      return
+      ;;
     '--log-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '-v'|'--verbose')
-      return
       ;;
   esac
 
@@ -388,19 +388,19 @@ function _picocli_cookbook_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--log-file' '-v' '--verbose'"
+  local arg_opts="'-v' '--verbose' '--log-file'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '-v'|'--verbose')
+      return
+      ;;
     '--log-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '-v'|'--verbose')
-      return
       ;;
   esac
   local SHELL_pos_param_args=("bash" "zsh") # 0-0 values
@@ -427,19 +427,19 @@ function _picocli_cookbook_help() {
 
   local commands="checksum encrypt decrypt completion"
   local flag_opts="'-h' '--help'"
-  local arg_opts="'--log-file' '-v' '--verbose'"
+  local arg_opts="'-v' '--verbose' '--log-file'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '-v'|'--verbose')
+      return
+      ;;
     '--log-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '-v'|'--verbose')
-      return
       ;;
   esac
 

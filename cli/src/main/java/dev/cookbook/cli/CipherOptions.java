@@ -84,8 +84,8 @@ final class CipherOptions {
         if (kdf == Kdf.EVP_MD5 && iterations != null) {
             throw usage("--iter applies to pbkdf2 only (openssl's evp-md5 derivation runs once)");
         }
-        if (iterations != null && iterations < 1) {
-            throw usage("--iter must be at least 1, not " + iterations);
+        if (iterations != null && (iterations < 1 || iterations > EncryptionOptions.MAX_ITERATIONS)) {
+            throw usage("--iter must be from 1 to " + EncryptionOptions.MAX_ITERATIONS + ", not " + iterations);
         }
         EncryptionOptions base = openssl || decrypt ? EncryptionOptions.OPENSSL : EncryptionOptions.DEFAULT;
         EncryptionOptions.Builder b = base.toBuilder().cipher(cipherOrDefault());

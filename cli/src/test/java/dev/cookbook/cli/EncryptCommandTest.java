@@ -140,6 +140,21 @@ class EncryptCommandTest {
         }
     }
 
+    @Test
+    void decryptingOpensslsFormatWithoutACipherSaysWhatItAssumed() throws IOException {
+        plain(64);
+        Path pw = pwFile("pw");
+        Path enc = dir.resolve("o.enc");
+        assertEquals(0, Cli.run(args("encrypt", "--openssl", "--pass", "file:" + pw, "-i", plain, "-o", enc)).exit());
+        Cli.Result d = Cli.run(args("decrypt", "--pass", "file:" + pw, "-i", enc));
+        assertEquals(0, d.exit(), d::toString);
+        assertArrayEquals(plainBytes, d.stdout());
+        assertEquals(lines("decrypt", DES3_WARNING,
+                "warning: openssl's format does not record its cipher: assumed des3-cfb (give -c if it was another)\n",
+                "warning: the openssl format is not authenticated: a wrong password or damaged data gives garbage, "
+                        + "not an error\n"), d.err());
+    }
+
     @Nested
     class Failures {
         private Path encrypted(String password) throws IOException {
@@ -235,7 +250,8 @@ class EncryptCommandTest {
             "--pass fd:x                          | --pass fd:N needs a file descriptor number, not 'x'",
             "--pass pass:x --kdf evp-md5          | --kdf applies to --openssl only (the cookbook format always uses pbkdf2)",
             "--pass pass:x --openssl --kdf evp-md5 --iter 5 | --iter applies to pbkdf2 only (openssl's evp-md5 derivation runs once)",
-            "--pass pass:x --iter 0               | --iter must be at least 1, not 0",
+            "--pass pass:x --iter 0               | --iter must be from 1 to 100000000, not 0",
+            "--pass pass:x --iter 100000001       | --iter must be from 1 to 100000000, not 100000001",
             "--pass pass:x --iv 00                | --iv goes with -K",
             "-K 00 --openssl                      | -K is a raw key: --openssl, --kdf and --iter do not apply",
             "-K 0011                              | -K must be 24 bytes (48 hex digits) for des3-cfb, not 2",

@@ -16,6 +16,12 @@ public final class EncryptionOptions {
     public static final int DEFAULT_ITERATIONS = 600_000;
     /** {@code openssl enc -pbkdf2}'s own default, so that a plain {@code openssl enc -d -pbkdf2} opens our file. */
     public static final int OPENSSL_ITERATIONS = 10_000;
+    /**
+     * The most PBKDF2 iterations a file may ask for: reading refuses more, so that a damaged count
+     * cannot make decryption compute for minutes before it fails; writing refuses more, so that no
+     * file is made that cannot be read.
+     */
+    public static final int MAX_ITERATIONS = 100_000_000;
     /** Plaintext bytes per authenticated chunk of the cookbook format. */
     public static final int DEFAULT_CHUNK_SIZE = 64 << 10;
 
@@ -111,8 +117,9 @@ public final class EncryptionOptions {
          * @throws IllegalArgumentException for a combination that cannot work, naming both values
          */
         public EncryptionOptions build() {
-            if (iterations < 1) {
-                throw new IllegalArgumentException("iterations must be at least 1, not " + iterations);
+            if (iterations < 1 || iterations > MAX_ITERATIONS) {
+                throw new IllegalArgumentException("iterations must be from 1 to " + MAX_ITERATIONS + ", not "
+                        + iterations);
             }
             if (Integer.bitCount(chunkSize) != 1 || chunkSize < 1024 || chunkSize > (16 << 20)) {
                 throw new IllegalArgumentException("chunk size must be a power of two from 1 KiB to 16 MiB, not "

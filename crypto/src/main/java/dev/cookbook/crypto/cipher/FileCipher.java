@@ -23,6 +23,10 @@ import java.util.concurrent.atomic.LongAdder;
  * means raw data. Memory is constant whatever the size of the stream. Instances are thread-safe;
  * each call works on its own.
  *
+ * <p>Where the format allows it the work is spread over several threads: the cookbook format's
+ * chunks are independent both ways, and CFB decryption of any piece needs only the ciphertext
+ * just before it. CFB encryption and RC4 are sequential by nature.
+ *
  * @see SealedFormat the cookbook format
  */
 public final class FileCipher {
@@ -31,16 +35,33 @@ public final class FileCipher {
     static final int OPENSSL_SALT_LENGTH = 8;
     private static final int BUFFER = 64 << 10;
 
+    /** Ciphertext per parallel piece when decrypting openssl's and raw CFB data. */
+    static final int CFB_PIECE = 256 << 10;
+
     private final SecureRandom random;
+    private final int threads;
     private final LongAdder processed = new LongAdder();
 
+    /** On as many threads as there are cores. */
     public FileCipher() {
-        this(new SecureRandom());
+        this(new SecureRandom(), Runtime.getRuntime().availableProcessors());
     }
 
-    /** With a chosen source of salts, nonces and file keys (tests use a fixed one). */
+    /** With a chosen source of salts, nonces and file keys (tests use a fixed one), on every core. */
     public FileCipher(SecureRandom random) {
+        this(random, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param random  the source of salts, nonces and file keys (tests use a fixed one)
+     * @param threads how many chunks to work on at once; 1 keeps everything on the caller's thread
+     */
+    public FileCipher(SecureRandom random, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
         this.random = random;
+        this.threads = threads;
     }
 
     /** What a call did: enough to print the equivalent {@code openssl enc} command. */
@@ -97,8 +118,8 @@ public final class FileCipher {
      */
     public Result decrypt(InputStream in, OutputStream out, EncryptionOptions options, Secret secret)
             throws IOException, CryptoException {
-        if (secret instanceof Secret.RawKey) {
-            long n = pump(in, out, rawStream(false, options.cipher(), secret));
+        if (secret instanceof Secret.RawKey raw) {
+            long n = decryptStream(in, out, options.cipher(), raw.key(), raw.iv());
             return new Result(Format.RAW, options.cipher(), null, 0, null, n);
         }
         byte[] magic = new byte[8];
@@ -117,9 +138,17 @@ public final class FileCipher {
             if (salt.length != OPENSSL_SALT_LENGTH) {
                 throw new CryptoException("openssl format truncated: the salt after 'Salted__' is incomplete");
             }
-            CipherStream s = opensslStream(false, options, password(secret), salt);
-            long n = pump(in, out, s);
-            return new Result(Format.OPENSSL, options.cipher(), options.kdf(), options.iterations(), salt, n);
+            CipherAlgorithm c = options.cipher();
+            byte[] keyIv = options.kdf().derive(password(secret), salt, options.iterations(), c.keyLength() + c.ivLength());
+            byte[] key = Arrays.copyOf(keyIv, c.keyLength());
+            byte[] iv = c.ivLength() == 0 ? null : Arrays.copyOfRange(keyIv, c.keyLength(), keyIv.length);
+            try {
+                long n = decryptStream(in, out, c, key, iv);
+                return new Result(Format.OPENSSL, c, options.kdf(), options.iterations(), salt, n);
+            } finally {
+                Arrays.fill(keyIv, (byte) 0);
+                Arrays.fill(key, (byte) 0);
+            }
         }
         throw new CryptoException("not encrypted by cookbook or 'openssl enc -salt': no header (for data encrypted "
                 + "with a raw key, give the key)");
@@ -127,13 +156,46 @@ public final class FileCipher {
 
     // -------------------------------------------------------------------------------- cookbook
 
-    private long sealChunks(InputStream in, OutputStream out, SealedFormat.Header header) throws IOException {
-        SealedFormat.ChunkCrypter crypter = new SealedFormat.ChunkCrypter(header);
-        int size = header.chunkSize();
-        byte[] buf = new byte[size + SealedFormat.TAG_LENGTH];
-        int carried = -1;
-        long total = 0;
-        for (long i = 0; ; i++) {
+    /** One chunk on its way through the {@link ChunkPipeline}. */
+    private static final class Chunk {
+        final long index;
+        final byte[] buf;
+        final int len;
+        final boolean last;
+        final byte[] iv;
+
+        Chunk(long index, byte[] buf, int len, boolean last, byte[] iv) {
+            this.index = index;
+            this.buf = buf;
+            this.len = len;
+            this.last = last;
+            this.iv = iv;
+        }
+    }
+
+    /**
+     * Reads {@code in} in pieces of {@code size} bytes, knowing which one is the last: a full piece
+     * is the last only if nothing follows it, which takes a byte of look-ahead.
+     */
+    private static final class Pieces {
+        private final InputStream in;
+        private final int size;
+        private final int spare;
+        private int carried = -1;
+        private boolean done;
+
+        Pieces(InputStream in, int size, int spare) {
+            this.in = in;
+            this.size = size;
+            this.spare = spare;
+        }
+
+        /** The next piece in a buffer with {@code spare} bytes to spare after it, or null after the last. */
+        Chunk next(long index, byte[] iv) throws IOException {
+            if (done) {
+                return null;
+            }
+            byte[] buf = new byte[size + spare];
             int n = 0;
             if (carried >= 0) {
                 buf[n++] = (byte) carried;
@@ -141,49 +203,58 @@ public final class FileCipher {
             n += in.readNBytes(buf, n, size - n);
             boolean last = n < size;
             if (!last) {
-                carried = in.read(); // a full chunk is the last one only if nothing follows it
+                carried = in.read();
                 last = carried < 0;
             }
-            crypter.seal(i, last, buf, n);
-            out.write(buf, 0, n + SealedFormat.TAG_LENGTH);
-            total += n;
-            processed.add(n);
-            if (last) {
-                return total;
-            }
+            done = last;
+            return new Chunk(index, buf, n, last, iv);
         }
+    }
+
+    private long sealChunks(InputStream in, OutputStream out, SealedFormat.Header header)
+            throws IOException {
+        ThreadLocal<SealedFormat.ChunkCrypter> crypters =
+                ThreadLocal.withInitial(() -> new SealedFormat.ChunkCrypter(header));
+        Pieces pieces = new Pieces(in, header.chunkSize(), SealedFormat.TAG_LENGTH);
+        long[] total = {0};
+        long[] index = {0};
+        try (ChunkPipeline pipeline = new ChunkPipeline(threads)) {
+            pipeline.run(() -> pieces.next(index[0]++, null), c -> {
+                crypters.get().seal(c.index, c.last, c.buf, c.len);
+                return c;
+            }, c -> {
+                out.write(c.buf, 0, c.len + SealedFormat.TAG_LENGTH);
+                total[0] += c.len;
+                processed.add(c.len);
+            });
+        } catch (AuthenticationException e) {
+            throw new IllegalStateException("sealing cannot fail authentication", e);
+        }
+        return total[0];
     }
 
     private long openChunks(InputStream in, OutputStream out, SealedFormat.Header header)
             throws IOException, AuthenticationException {
-        SealedFormat.ChunkCrypter crypter = new SealedFormat.ChunkCrypter(header);
-        int wire = header.chunkSize() + SealedFormat.TAG_LENGTH;
-        byte[] buf = new byte[wire];
-        int carried = -1;
-        long total = 0;
-        for (long i = 0; ; i++) {
-            int n = 0;
-            if (carried >= 0) {
-                buf[n++] = (byte) carried;
-            }
-            n += in.readNBytes(buf, n, wire - n);
-            if (n < SealedFormat.TAG_LENGTH) {
-                throw new AuthenticationException(); // truncated: no room even for a tag
-            }
-            boolean last = n < wire;
-            if (!last) {
-                carried = in.read();
-                last = carried < 0;
-            }
-            int len = n - SealedFormat.TAG_LENGTH;
-            crypter.open(i, last, buf, len);
-            out.write(buf, 0, len);
-            total += len;
-            processed.add(len);
-            if (last) {
-                return total;
-            }
+        ThreadLocal<SealedFormat.ChunkCrypter> crypters =
+                ThreadLocal.withInitial(() -> new SealedFormat.ChunkCrypter(header));
+        Pieces pieces = new Pieces(in, header.chunkSize() + SealedFormat.TAG_LENGTH, 0);
+        long[] total = {0};
+        long[] index = {0};
+        try (ChunkPipeline pipeline = new ChunkPipeline(threads)) {
+            pipeline.run(() -> pieces.next(index[0]++, null), c -> {
+                if (c.len < SealedFormat.TAG_LENGTH) {
+                    throw new AuthenticationException(); // truncated: no room even for a tag
+                }
+                crypters.get().open(c.index, c.last, c.buf, c.len - SealedFormat.TAG_LENGTH);
+                return c;
+            }, c -> {
+                int len = c.len - SealedFormat.TAG_LENGTH;
+                out.write(c.buf, 0, len);
+                total[0] += len;
+                processed.add(len);
+            });
         }
+        return total[0];
     }
 
     // --------------------------------------------------------------------------- openssl, raw
@@ -207,6 +278,41 @@ public final class FileCipher {
             throw new IllegalArgumentException("the raw format needs a key and IV, not a password");
         }
         return cipher.newStream(encrypt, raw.key(), raw.iv());
+    }
+
+    /**
+     * Decrypts openssl's or raw data. CFB decryption of a piece needs only the ciphertext just
+     * before it (its register), so pieces are decrypted in parallel; RC4 runs from the start.
+     */
+    private long decryptStream(InputStream in, OutputStream out, CipherAlgorithm c, byte[] key, byte[] iv)
+            throws IOException {
+        CipherStream first = c.newStream(false, key, iv); // checks the key and IV lengths
+        if (!c.seekableByCiphertext() || threads == 1) {
+            return pump(in, out, first);
+        }
+        Pieces pieces = new Pieces(in, CFB_PIECE, 0);
+        byte[][] register = {iv};
+        long[] total = {0};
+        long[] index = {0};
+        try (ChunkPipeline pipeline = new ChunkPipeline(threads)) {
+            pipeline.run(() -> {
+                Chunk p = pieces.next(index[0]++, register[0]);
+                if (p != null && p.len >= iv.length) {
+                    register[0] = Arrays.copyOfRange(p.buf, p.len - iv.length, p.len);
+                }
+                return p;
+            }, p -> {
+                c.newStream(false, key, p.iv).process(p.buf, 0, p.len, p.buf, 0);
+                return p;
+            }, p -> {
+                out.write(p.buf, 0, p.len);
+                total[0] += p.len;
+                processed.add(p.len);
+            });
+        } catch (AuthenticationException e) {
+            throw new IllegalStateException("decrypting without authentication cannot fail it", e);
+        }
+        return total[0];
     }
 
     private long pump(InputStream in, OutputStream out, CipherStream s) throws IOException {

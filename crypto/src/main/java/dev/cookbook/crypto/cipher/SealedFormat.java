@@ -52,7 +52,6 @@ final class SealedFormat {
     static final int STANZA_PASSWORD = 1;
     private static final int MAX_STANZAS = 64;
     private static final int MAX_STANZA_LENGTH = 8192;
-    private static final int MAX_ITERATIONS = 100_000_000;
 
     private SealedFormat() {}
 
@@ -187,8 +186,8 @@ final class SealedFormat {
             throw new AuthenticationException();
         }
         int iterations = (body[0] & 0xff) << 24 | (body[1] & 0xff) << 16 | (body[2] & 0xff) << 8 | (body[3] & 0xff);
-        if (iterations < 1 || iterations > MAX_ITERATIONS) {
-            // A damaged count must not make us compute for hours before saying so.
+        if (iterations < 1 || iterations > EncryptionOptions.MAX_ITERATIONS) {
+            // A damaged count must not make us compute for minutes before saying so.
             throw new AuthenticationException();
         }
         byte[] salt = Arrays.copyOfRange(body, 4, 4 + SALT_LENGTH);

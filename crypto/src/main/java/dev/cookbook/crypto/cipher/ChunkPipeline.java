@@ -1,0 +1,107 @@
+package dev.cookbook.crypto.cipher;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Transforms a stream of chunks on several threads and hands them on in their original order:
+ * the caller's thread reads and writes, the workers encrypt, decrypt and authenticate. At most
+ * {@code 4 * threads} chunks are in flight, so memory is bounded whatever the stream's length.
+ *
+ * <p>A chunk that fails (authentication) fails the run when its turn to be written comes: every
+ * chunk before it has been written, none after it.
+ */
+final class ChunkPipeline implements AutoCloseable {
+
+    /** Reads the next chunk, or returns null at the end. Runs on the caller's thread, in order. */
+    interface Reader<T> {
+        T next() throws IOException;
+    }
+
+    /** Transforms one chunk; runs on a worker thread. */
+    interface Work<T> {
+        T apply(T chunk) throws AuthenticationException;
+    }
+
+    /** Writes one transformed chunk. Runs on the caller's thread, in order. */
+    interface Writer<T> {
+        void write(T chunk) throws IOException;
+    }
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    ChunkPipeline(int threads) {
+        this.threads = threads;
+        this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "cipher");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    <T> void run(Reader<T> reader, Work<T> work, Writer<T> writer) throws IOException, AuthenticationException {
+        if (pool == null) {
+            for (T chunk = reader.next(); chunk != null; chunk = reader.next()) {
+                writer.write(work.apply(chunk));
+            }
+            return;
+        }
+        ArrayDeque<Future<T>> window = new ArrayDeque<>();
+        boolean more = true;
+        try {
+            while (true) {
+                while (more && window.size() < 4 * threads) {
+                    T chunk = reader.next();
+                    if (chunk == null) {
+                        more = false;
+                    } else {
+                        window.add(pool.submit(() -> work.apply(chunk)));
+                    }
+                }
+                Future<T> head = window.poll();
+                if (head == null) {
+                    return;
+                }
+                writer.write(await(head));
+            }
+        } finally {
+            for (Future<T> f : window) {
+                f.cancel(true);
+            }
+        }
+    }
+
+    private static <T> T await(Future<T> f) throws IOException, AuthenticationException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AuthenticationException a) {
+                throw a;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

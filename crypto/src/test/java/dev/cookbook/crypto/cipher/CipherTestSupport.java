@@ -1,0 +1,225 @@
+package dev.cookbook.crypto.cipher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Assumptions;
+
+/** Helpers shared by the cipher tests. */
+final class CipherTestSupport {
+    /** Cheap PBKDF2 for tests where the cost is not the point. */
+    static final int TEST_ITERATIONS = 1000;
+    /** Small chunks, so that chunk boundaries are cheap to reach. */
+    static final int SMALL_CHUNK = 1024;
+
+    private CipherTestSupport() {}
+
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static byte[] unhex(String hex) {
+        return HexFormat.of().parseHex(hex);
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code size} bytes that differ from one size to another but not from one run to another. */
+    static byte[] pseudoRandomBytes(int size) {
+        return pseudoRandomBytes(size, size);
+    }
+
+    /** {@code size} bytes that depend on {@code seed} and {@code size} only. */
+    static byte[] pseudoRandomBytes(int size, long seed) {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    static Secret.Password password(String text) {
+        return new Secret.Password(text.toCharArray());
+    }
+
+    /** Options for {@code cipher} in {@code format} with cheap PBKDF2 and small chunks. */
+    static EncryptionOptions options(CipherAlgorithm cipher, Format format, Kdf kdf) {
+        return EncryptionOptions.DEFAULT.toBuilder()
+                .cipher(cipher)
+                .format(format)
+                .kdf(kdf)
+                .iterations(TEST_ITERATIONS)
+                .chunkSize(SMALL_CHUNK)
+                .build();
+    }
+
+    /** Cookbook-format options for {@code cipher} with cheap PBKDF2 and small chunks. */
+    static EncryptionOptions cookbook(CipherAlgorithm cipher) {
+        return options(cipher, Format.COOKBOOK, Kdf.PBKDF2_SHA256);
+    }
+
+    static byte[] encrypt(FileCipher fc, byte[] plaintext, EncryptionOptions options, Secret secret)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fc.encrypt(new ByteArrayInputStream(plaintext), out, options, secret);
+        return out.toByteArray();
+    }
+
+    static byte[] decrypt(FileCipher fc, byte[] ciphertext, EncryptionOptions options, Secret secret)
+            throws IOException, CryptoException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fc.decrypt(new ByteArrayInputStream(ciphertext), out, options, secret);
+        return out.toByteArray();
+    }
+
+    /**
+     * A {@link SecureRandom} that hands out a fixed byte sequence, so that salts, nonces and file
+     * keys, and with them the whole output, are the same on every run.
+     */
+    static final class FixedRandom extends SecureRandom {
+        private static final long serialVersionUID = 1L;
+        private final byte[] sequence;
+        private int next;
+
+        /** Hands out {@code sequence}, then starts over. */
+        FixedRandom(byte[] sequence) {
+            if (sequence.length == 0) {
+                throw new IllegalArgumentException("empty sequence");
+            }
+            this.sequence = sequence.clone();
+        }
+
+        /** Hands out 00 01 02 ... ff 00 01 ...: byte {@code k} of everything handed out is {@code k mod 256}. */
+        static FixedRandom counting() {
+            byte[] b = new byte[256];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) i;
+            }
+            return new FixedRandom(b);
+        }
+
+        /** A sequence that depends on {@code seed} only. */
+        static FixedRandom seeded(long seed) {
+            byte[] b = new byte[1024];
+            new Random(seed).nextBytes(b);
+            return new FixedRandom(b);
+        }
+
+        @Override
+        public synchronized void nextBytes(byte[] bytes) {
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = sequence[next];
+                next = (next + 1) % sequence.length;
+            }
+        }
+
+        @Override
+        public byte[] generateSeed(int numBytes) {
+            byte[] b = new byte[numBytes];
+            nextBytes(b);
+            return b;
+        }
+    }
+
+    // ------------------------------------------------------------------------- external tools
+
+    /** The executable {@code name} on the PATH, if any. */
+    static Optional<Path> onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Skips the calling test if the external tool {@code name} is missing, or fails it on CI
+     * ({@code CI=true}), where a missing tool means the interoperability checks silently stopped.
+     */
+    static void requireTool(String name) {
+        if (onPath(name).isPresent()) {
+            return;
+        }
+        String message = name + " is not on the PATH";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(message + "; it is required when CI=true");
+        }
+        Assumptions.abort(message + "; skipping the comparison with it");
+    }
+
+    /** What a process printed, and its exit status. */
+    record ProcessResult(int exit, byte[] out, String err) {}
+
+    /** Runs {@code command} in {@code dir} with the C locale and no input. */
+    static ProcessResult exec(Path dir, List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().put("LC_ALL", "C");
+        Process process = pb.start();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readUtf8(process.getErrorStream()));
+        byte[] out = process.getInputStream().readAllBytes();
+        int exit = process.waitFor();
+        return new ProcessResult(exit, out, err.join());
+    }
+
+    private static String readUtf8(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code command} like {@link #exec} and returns its standard output; fails on a non-zero exit. */
+    static byte[] run(Path dir, List<String> command) throws IOException, InterruptedException {
+        ProcessResult r = exec(dir, command);
+        assertEquals(0, r.exit(), () -> "exit status of " + command + ", stderr: " + r.err());
+        return r.out();
+    }
+
+    /** Compares byte arrays, as hex when short, by lengths and first difference when long. */
+    static void assertBytes(byte[] expected, byte[] actual, String message) {
+        int mismatch = Arrays.mismatch(expected, actual);
+        if (mismatch < 0) {
+            return;
+        }
+        if (expected.length <= 96 && actual.length <= 96) {
+            assertEquals(hex(expected), hex(actual), message);
+        }
+        fail(message + ": " + expected.length + " bytes expected, " + actual.length + " bytes actual, first "
+                + "difference at byte " + mismatch);
+    }
+}

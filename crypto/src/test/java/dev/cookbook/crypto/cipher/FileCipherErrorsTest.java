@@ -1,0 +1,137 @@
+package dev.cookbook.crypto.cipher;
+
+import static dev.cookbook.crypto.cipher.CipherTestSupport.concat;
+import static dev.cookbook.crypto.cipher.CipherTestSupport.password;
+import static dev.cookbook.crypto.cipher.CipherTestSupport.pseudoRandomBytes;
+import static dev.cookbook.crypto.cipher.CipherTestSupport.utf8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What {@link FileCipher} says about input it cannot read and secrets that do not fit. */
+class FileCipherErrorsTest {
+    static final String NO_HEADER = "not encrypted by cookbook or 'openssl enc -salt': no header (for data "
+            + "encrypted with a raw key, give the key)";
+    private static final Secret.Password PASSWORD = password("pw");
+
+    static Stream<Arguments> garbage() {
+        return Stream.of(
+                Arguments.of("empty", new byte[0]),
+                Arguments.of("one byte", new byte[] {'C'}),
+                Arguments.of("seven bytes of the magic", utf8("CKBK-EN")),
+                Arguments.of("the magic in lower case", utf8("ckbk-enc and more")),
+                Arguments.of("openssl's magic in lower case", utf8("salted__12345678")),
+                Arguments.of("text", utf8("Lorem ipsum dolor sit amet, consectetur adipiscing elit")),
+                Arguments.of("random bytes", pseudoRandomBytes(4096)),
+                Arguments.of("the magic one byte late", concat(new byte[] {0}, utf8("CKBK-ENC"), new byte[200])));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("garbage")
+    @DisplayName("input with no recognised header is refused with the documented message, writing nothing")
+    void noRecognisedHeader(String what, byte[] input) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CryptoException e = assertThrows(CryptoException.class, () ->
+                new FileCipher().decrypt(new ByteArrayInputStream(input), out, EncryptionOptions.DEFAULT, PASSWORD));
+        assertEquals(CryptoException.class, e.getClass(), "not an AuthenticationException: nothing was authenticated");
+        assertEquals(NO_HEADER, e.getMessage());
+        assertEquals(0, out.size());
+    }
+
+    @Test
+    @DisplayName("openssl's magic with less than the 8-byte salt after it is refused as truncated")
+    void opensslSaltTruncated() {
+        for (int saltBytes = 0; saltBytes < 8; saltBytes++) {
+            byte[] input = concat(utf8("Salted__"), new byte[saltBytes]);
+            CryptoException e = assertThrows(CryptoException.class, () -> new FileCipher().decrypt(
+                    new ByteArrayInputStream(input), new ByteArrayOutputStream(), EncryptionOptions.OPENSSL, PASSWORD));
+            assertEquals("openssl format truncated: the salt after 'Salted__' is incomplete", e.getMessage());
+        }
+    }
+
+    @Test
+    @DisplayName("openssl's magic and salt with no ciphertext is an empty plaintext")
+    void opensslHeaderOnly() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FileCipher.Result r = new FileCipher().decrypt(new ByteArrayInputStream(concat(utf8("Salted__"), new byte[8])),
+                out, EncryptionOptions.OPENSSL.toBuilder().iterations(1).build(), PASSWORD);
+        assertEquals(0, out.size());
+        assertEquals(0, r.bytes());
+        assertEquals(Format.OPENSSL, r.format());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = {"COOKBOOK", "OPENSSL"})
+    @DisplayName("a raw key for a password format is refused before anything is written")
+    void rawKeyForPasswordFormat(Format format) {
+        EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.DES_CFB, format, Kdf.PBKDF2_SHA256);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FileCipher().encrypt(
+                new ByteArrayInputStream(new byte[10]), out, options, new Secret.RawKey(new byte[8], new byte[8])));
+        assertEquals("this format derives its key from a password; a raw key needs the raw format", e.getMessage());
+        assertEquals(0, out.size());
+    }
+
+    @Test
+    @DisplayName("a password for the raw format is refused")
+    void passwordForRawFormat() {
+        EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.DES_CFB, Format.RAW, Kdf.PBKDF2_SHA256);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FileCipher().encrypt(
+                new ByteArrayInputStream(new byte[10]), new ByteArrayOutputStream(), options, PASSWORD));
+        assertEquals("the raw format needs a key and IV, not a password", e.getMessage());
+    }
+
+    @Test
+    @DisplayName("a raw key or IV of the wrong length is refused, naming the lengths")
+    void rawKeyOfWrongLength() {
+        EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.DES3_CFB, Format.RAW, Kdf.PBKDF2_SHA256);
+        Secret shortKey = new Secret.RawKey(new byte[16], new byte[8]);
+        Secret noIv = new Secret.RawKey(new byte[24], null);
+
+        assertEquals("des3-cfb needs a 24-byte key, not 16", assertThrows(IllegalArgumentException.class, () ->
+                new FileCipher().encrypt(new ByteArrayInputStream(new byte[10]), new ByteArrayOutputStream(), options,
+                        shortKey)).getMessage());
+        assertEquals("des3-cfb needs a 24-byte key, not 16", assertThrows(IllegalArgumentException.class, () ->
+                new FileCipher().decrypt(new ByteArrayInputStream(new byte[10]), new ByteArrayOutputStream(), options,
+                        shortKey)).getMessage());
+        assertEquals("des3-cfb needs a 8-byte IV, not 0", assertThrows(IllegalArgumentException.class, () ->
+                new FileCipher().encrypt(new ByteArrayInputStream(new byte[10]), new ByteArrayOutputStream(), options,
+                        noIv)).getMessage());
+        // Decrypting with no IV: FileCipherThreadsTest, where it depends on the thread count.
+    }
+
+    @Test
+    @DisplayName("a raw key decrypts whatever it is given, even data that looks like another format")
+    void rawKeyMeansRawData() throws Exception {
+        EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.ARC4, Format.COOKBOOK, Kdf.PBKDF2_SHA256);
+        byte[] input = utf8("CKBK-ENC, but this is raw data");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FileCipher.Result r = new FileCipher().decrypt(new ByteArrayInputStream(input), out, options,
+                new Secret.RawKey(new byte[16], null));
+        assertEquals(Format.RAW, r.format());
+        assertEquals(input.length, out.size());
+    }
+
+    @Test
+    @DisplayName("Secret.destroy zeroes the password, the key and the IV")
+    void secretDestroy() {
+        Secret.Password p = password("secret");
+        p.destroy();
+        assertEquals("\0".repeat(6), new String(p.chars()));
+        Secret.RawKey k = new Secret.RawKey(pseudoRandomBytes(8), pseudoRandomBytes(8, 1));
+        k.destroy();
+        assertArrayEquals(new byte[8], k.key());
+        assertArrayEquals(new byte[8], k.iv());
+        new Secret.RawKey(new byte[16], null).destroy(); // RC4: no IV to wipe
+    }
+}
