@@ -7,13 +7,10 @@ import dev.cookbook.crypto.cipher.Format;
 import dev.cookbook.crypto.cipher.Secret;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -44,10 +41,6 @@ final class DecryptCommand implements Callable<Integer> {
     @Mixin
     private PasswordOption password;
 
-    @Option(names = "--progress", negatable = true,
-            description = "Show a progress bar on stderr (default: when stderr is a terminal and IN is a file).")
-    private Boolean progress;
-
     @Spec
     private CommandSpec spec;
 
@@ -65,13 +58,10 @@ final class DecryptCommand implements Callable<Integer> {
         Messenger say = new Messenger(spec);
         Secret secret = cipher.raw() ? cipher.rawSecret() : new Secret.Password(password.read(stdio, say::warn, false));
         FileCipher files = new FileCipher();
-        Path inPath = io.inputPath();
-        long total = inPath != null && Files.isRegularFile(inPath) ? Files.size(inPath) : -1;
-        boolean bar = progress != null ? progress : stdio.stderrIsTerminal() && total > 0;
         FileCipher.Result result;
         try (InputStream in = io.openInput(stdio);
                 IoOptions.Output out = io.openOutput(stdio, false);
-                ProgressBar p = ProgressBar.start(bar, spec.commandLine().getErr(), files::processed, () -> total)) {
+                ProgressBar p = io.progressBar(stdio, files::bytesRead)) {
             result = files.decrypt(in, out.stream(), options, secret);
             out.commit();
         } finally {

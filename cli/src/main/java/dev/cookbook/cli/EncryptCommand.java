@@ -6,13 +6,10 @@ import dev.cookbook.crypto.cipher.Format;
 import dev.cookbook.crypto.cipher.Secret;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -41,10 +38,6 @@ final class EncryptCommand implements Callable<Integer> {
     @Mixin
     private PasswordOption password;
 
-    @Option(names = "--progress", negatable = true,
-            description = "Show a progress bar on stderr (default: when stderr is a terminal and IN is a file).")
-    private Boolean progress;
-
     @Spec
     private CommandSpec spec;
 
@@ -71,12 +64,9 @@ final class EncryptCommand implements Callable<Integer> {
         }
         Secret secret = cipher.raw() ? cipher.rawSecret() : new Secret.Password(password.read(stdio, say::warn, true));
         FileCipher files = new FileCipher();
-        Path inPath = io.inputPath();
-        long total = inPath != null && Files.isRegularFile(inPath) ? Files.size(inPath) : -1;
-        boolean bar = progress != null ? progress : stdio.stderrIsTerminal() && total > 0;
         try (InputStream in = io.openInput(stdio);
                 IoOptions.Output out = io.openOutput(stdio, true);
-                ProgressBar p = ProgressBar.start(bar, spec.commandLine().getErr(), files::processed, () -> total)) {
+                ProgressBar p = io.progressBar(stdio, files::bytesRead)) {
             FileCipher.Result result = files.encrypt(in, out.stream(), options, secret);
             out.commit();
             if (cipher.printOpenssl) {

@@ -31,6 +31,10 @@ final class IoOptions {
     @Option(names = "--force", description = "Replace OUT if it exists.")
     boolean force;
 
+    @Option(names = "--progress", negatable = true,
+            description = "Show a progress bar on stderr (default: when stderr is a terminal and IN is a file).")
+    Boolean progress;
+
     boolean inputIsStdin() {
         return in == null || in.equals("-");
     }
@@ -42,6 +46,19 @@ final class IoOptions {
     /** The input file, or null for standard input. */
     Path inputPath() {
         return inputIsStdin() ? null : Path.of(in);
+    }
+
+    /** The size of IN if it is a regular file, else -1: the progress bar's 100 %. */
+    long inputSize() throws IOException {
+        Path p = inputPath();
+        return p != null && Files.isRegularFile(p) ? Files.size(p) : -1;
+    }
+
+    /** A progress bar over {@code done} bytes of the input, if asked for or if stderr is a terminal. */
+    ProgressBar progressBar(Stdio stdio, java.util.function.LongSupplier done) throws IOException {
+        long total = inputSize();
+        boolean show = progress != null ? progress : stdio.stderrIsTerminal() && total > 0;
+        return ProgressBar.start(show, spec.commandLine().getErr(), done, () -> total);
     }
 
     /**

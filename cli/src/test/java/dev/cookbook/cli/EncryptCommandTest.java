@@ -141,6 +141,47 @@ class EncryptCommandTest {
     }
 
     @Test
+    void progressBarWhenAskedAndNeverOtherwise() throws IOException {
+        Path enc = dir.resolve("p.enc");
+        Path pw = pwFile("pw");
+        // 80 KiB in slow 4 KiB pieces, so the bar's half-second delay passes while encrypting
+        java.io.InputStream slow = new java.io.InputStream() {
+            private int left = 80 << 10;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0];
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left == 0) {
+                    return -1;
+                }
+                try {
+                    Thread.sleep(len > 1 ? 60 : 0);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                int n = Math.min(Math.min(len, 4096), left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+                left -= n;
+                return n;
+            }
+        };
+        Cli.Result e = Cli.run(slow, new ByteArrayOutputStream(), false,
+                args("encrypt", "--progress", "--iter", 1000, "--pass", "file:" + pw, "-o", enc));
+        assertEquals(0, e.exit(), e::toString);
+        assertTrue(e.err().contains(" KiB ") && e.err().contains("/s\u001b[K") && e.err().endsWith("\r\u001b[K"),
+                e::toString);
+        Cli.Result d = Cli.run(args("decrypt", "--pass", "file:" + pw, "-i", enc));
+        assertEquals(0, d.exit(), d::toString);
+        assertEquals(80 << 10, d.stdout().length);
+        assertEquals(lines("decrypt", DES3_WARNING), d.err(), "no bar when stderr is not a terminal");
+    }
+
+    @Test
     void decryptingOpensslsFormatWithoutACipherSaysWhatItAssumed() throws IOException {
         plain(64);
         Path pw = pwFile("pw");

@@ -40,7 +40,7 @@ public final class FileCipher {
 
     private final SecureRandom random;
     private final int threads;
-    private final LongAdder processed = new LongAdder();
+    private final LongAdder consumed = new LongAdder();
 
     /** On as many threads as there are cores. */
     public FileCipher() {
@@ -67,9 +67,35 @@ public final class FileCipher {
     /** What a call did: enough to print the equivalent {@code openssl enc} command. */
     public record Result(Format format, CipherAlgorithm cipher, Kdf kdf, int iterations, byte[] salt, long bytes) {}
 
-    /** Plaintext bytes processed so far by this instance, for a progress display; any thread. */
-    public long processed() {
-        return processed.sum();
+    /**
+     * Input bytes read so far by this instance, header included: against the input's size, the
+     * fraction done, for a progress display. Safe from any thread.
+     */
+    public long bytesRead() {
+        return consumed.sum();
+    }
+
+    /** Counts what is read, for {@link #bytesRead()}. */
+    private InputStream counted(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    consumed.add(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    consumed.add(n);
+                }
+                return n;
+            }
+        };
     }
 
     /**
@@ -78,7 +104,9 @@ public final class FileCipher {
      * @throws IllegalArgumentException if the secret does not fit the format (a raw key for
      *                                  {@link Format#RAW} only) or has the wrong length
      */
-    public Result encrypt(InputStream in, OutputStream out, EncryptionOptions options, Secret secret) throws IOException {
+    public Result encrypt(InputStream input, OutputStream out, EncryptionOptions options, Secret secret)
+            throws IOException {
+        InputStream in = counted(input);
         CipherAlgorithm cipher = options.cipher();
         switch (options.format()) {
             case COOKBOOK -> {
@@ -116,8 +144,9 @@ public final class FileCipher {
      * @throws AuthenticationException wrong password, or the data was modified, truncated or extended
      * @throws CryptoException         the input is in none of the formats
      */
-    public Result decrypt(InputStream in, OutputStream out, EncryptionOptions options, Secret secret)
+    public Result decrypt(InputStream input, OutputStream out, EncryptionOptions options, Secret secret)
             throws IOException, CryptoException {
+        InputStream in = counted(input);
         if (secret instanceof Secret.RawKey raw) {
             long n = decryptStream(in, out, options.cipher(), raw.key(), raw.iv());
             return new Result(Format.RAW, options.cipher(), null, 0, null, n);
@@ -225,7 +254,6 @@ public final class FileCipher {
             }, c -> {
                 out.write(c.buf, 0, c.len + SealedFormat.TAG_LENGTH);
                 total[0] += c.len;
-                processed.add(c.len);
             });
         } catch (AuthenticationException e) {
             throw new IllegalStateException("sealing cannot fail authentication", e);
@@ -251,7 +279,6 @@ public final class FileCipher {
                 int len = c.len - SealedFormat.TAG_LENGTH;
                 out.write(c.buf, 0, len);
                 total[0] += len;
-                processed.add(len);
             });
         }
         return total[0];
@@ -307,7 +334,6 @@ public final class FileCipher {
             }, p -> {
                 out.write(p.buf, 0, p.len);
                 total[0] += p.len;
-                processed.add(p.len);
             });
         } catch (AuthenticationException e) {
             throw new IllegalStateException("decrypting without authentication cannot fail it", e);
@@ -323,7 +349,6 @@ public final class FileCipher {
             s.process(buf, 0, n, buf, 0);
             out.write(buf, 0, n);
             total += n;
-            processed.add(n);
         }
         return total;
     }
