@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,7 +33,16 @@ final class AtomicOutput implements AutoCloseable {
 
     static AtomicOutput create(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        } catch (FileSystemException e) {
+            // Report the file the user named, not our temporary one beside it.
+            throw new FileSystemException(target.toString(), null, Messages.reason(e));
+        }
+        // Interrupted (Ctrl-C, kill), the JVM still runs its shutdown hooks: no temporary file is left.
+        // After a commit the name no longer exists and this does nothing.
+        temp.toFile().deleteOnExit();
         try {
             return new AtomicOutput(target, temp, FileChannel.open(temp, StandardOpenOption.WRITE));
         } catch (IOException | RuntimeException e) {

@@ -265,6 +265,15 @@ class EncryptCommandTest {
         }
 
         @Test
+        void anOutputInAMissingDirectoryIsAnIoErrorNamingIt() throws IOException {
+            plain(10);
+            Path out = dir.resolve("no/such/dir/x.enc");
+            Cli.Result r = Cli.run(args("encrypt", "--iter", 1000, "--pass", "env:HOME", "-i", plain, "-o", out));
+            assertEquals(4, r.exit(), r::toString);
+            assertEquals(lines("encrypt", DES3_WARNING, out + ": No such file or directory\n"), r.err());
+        }
+
+        @Test
         void refusesCiphertextOnATerminal() throws IOException {
             plain(10);
             Cli.Result r = Cli.run(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), false, true,
