@@ -159,18 +159,39 @@ function _complete_cookbook() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} checksum" ];    then _picocli_cookbook; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} encrypt" ];    then _picocli_cookbook; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} decrypt" ];    then _picocli_cookbook; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} key" ];    then _picocli_cookbook; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sign" ];    then _picocli_cookbook; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} verify" ];    then _picocli_cookbook; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_cookbook; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_cookbook; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} key gen" ];    then _picocli_cookbook_key; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} key pub" ];    then _picocli_cookbook_key; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} key inspect" ];    then _picocli_cookbook_key; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} key convert" ];    then _picocli_cookbook_key; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(checksum)
   local cmds1=(encrypt)
   local cmds2=(decrypt)
-  local cmds3=(completion)
-  local cmds4=(help)
+  local cmds3=(key)
+  local cmds4=(sign)
+  local cmds5=(verify)
+  local cmds6=(completion)
+  local cmds7=(help)
+  local cmds8=(key gen)
+  local cmds9=(key pub)
+  local cmds10=(key inspect)
+  local cmds11=(key convert)
 
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_cookbook_help; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cookbook_completion; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_cookbook_key_convert; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_cookbook_key_inspect; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_cookbook_key_pub; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_cookbook_key_gen; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_cookbook_help; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cookbook_completion; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_cookbook_verify; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_cookbook_sign; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cookbook_key; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_cookbook_decrypt; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_cookbook_encrypt; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_cookbook_checksum; return $?; fi
@@ -185,7 +206,7 @@ function _picocli_cookbook() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="checksum encrypt decrypt completion help"
+  local commands="checksum encrypt decrypt key sign verify completion help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose' '--log-file'"
 
@@ -262,7 +283,7 @@ function _picocli_cookbook_encrypt() {
 
   local commands=""
   local flag_opts="'--list' '--openssl' '--print-openssl' '--force' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--cipher' '--kdf' '--iter' '-K' '--iv' '-i' '--in' '-o' '--out' '--pass' '-v' '--verbose' '--log-file'"
+  local arg_opts="'-c' '--cipher' '--kdf' '--iter' '-K' '--iv' '-i' '--in' '-o' '--out' '--pass' '--recipient' '-v' '--verbose' '--log-file'"
   local CIPHER_option_args=("des-cfb" "des-cfb8" "des3-cfb" "des3-cfb8" "arc4") # --cipher values
   local KDF_option_args=("pbkdf2" "evp-md5") # --kdf values
 
@@ -297,6 +318,9 @@ function _picocli_cookbook_encrypt() {
     '--pass')
       return
       ;;
+    '--recipient')
+      return
+      ;;
     '-v'|'--verbose')
       return
       ;;
@@ -325,7 +349,7 @@ function _picocli_cookbook_decrypt() {
 
   local commands=""
   local flag_opts="'--list' '--openssl' '--print-openssl' '--force' '--progress' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--cipher' '--kdf' '--iter' '-K' '--iv' '-i' '--in' '-o' '--out' '--pass' '-v' '--verbose' '--log-file'"
+  local arg_opts="'-c' '--cipher' '--kdf' '--iter' '-K' '--iv' '-i' '--in' '-o' '--out' '--pass' '--identity' '-v' '--verbose' '--log-file'"
   local CIPHER_option_args=("des-cfb" "des-cfb8" "des3-cfb" "des3-cfb8" "arc4") # --cipher values
   local KDF_option_args=("pbkdf2" "evp-md5") # --kdf values
 
@@ -356,6 +380,138 @@ function _picocli_cookbook_decrypt() {
       ;;
     '-o'|'--out')
       return
+      ;;
+    '--pass')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--log-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `key` subcommand.
+function _picocli_cookbook_key() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="gen pub inspect convert"
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'-v' '--verbose' '--log-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-v'|'--verbose')
+      return
+      ;;
+    '--log-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `sign` subcommand.
+function _picocli_cookbook_sign() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--pss' '--base64' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--key' '--pass' '--hash' '-o' '--out' '-v' '--verbose' '--log-file'"
+  local HASH_option_args=("sha256" "sha384" "sha512" "sha1" "md5") # --hash values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--key')
+      return
+      ;;
+    '--pass')
+      return
+      ;;
+    '--hash')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${HASH_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--log-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `verify` subcommand.
+function _picocli_cookbook_verify() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--pss' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--key' '--signature' '--hash' '--pass' '-v' '--verbose' '--log-file'"
+  local HASH_option_args=("sha256" "sha384" "sha512" "sha1" "md5") # --hash values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--key')
+      return
+      ;;
+    '--signature')
+      return
+      ;;
+    '--hash')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${HASH_option_args[@]}" ) )
+      return $?
       ;;
     '--pass')
       return
@@ -425,13 +581,181 @@ function _picocli_cookbook_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="checksum encrypt decrypt completion"
+  local commands="checksum encrypt decrypt key sign verify completion"
   local flag_opts="'-h' '--help'"
   local arg_opts="'-v' '--verbose' '--log-file'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '-v'|'--verbose')
+      return
+      ;;
+    '--log-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `gen` subcommand.
+function _picocli_cookbook_key_gen() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-weak' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--bits' '-o' '--out' '--pub-out' '--pass' '-v' '--verbose' '--log-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--bits')
+      return
+      ;;
+    '-o'|'--out')
+      return
+      ;;
+    '--pub-out')
+      return
+      ;;
+    '--pass')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--log-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `pub` subcommand.
+function _picocli_cookbook_key_pub() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--out' '--pass' '-v' '--verbose' '--log-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--out')
+      return
+      ;;
+    '--pass')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--log-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `inspect` subcommand.
+function _picocli_cookbook_key_inspect() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--pass' '-v' '--verbose' '--log-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--pass')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--log-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `convert` subcommand.
+function _picocli_cookbook_key_convert() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--to' '-o' '--out' '--pass' '--out-pass' '-v' '--verbose' '--log-file'"
+  local FORMAT_option_args=("pkcs8" "pkcs1" "spki" "der") # --to values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--to')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      return
+      ;;
+    '--pass')
+      return
+      ;;
+    '--out-pass')
+      return
+      ;;
     '-v'|'--verbose')
       return
       ;;

@@ -31,7 +31,15 @@ final class AtomicOutput implements AutoCloseable {
         this.stream = Channels.newOutputStream(channel);
     }
 
+    /** A private file: readable by its owner only. */
     static AtomicOutput create(Path target) throws IOException {
+        return create(target, false);
+    }
+
+    /**
+     * @param shared readable by everyone ({@code 0644}: a public key), rather than by the owner only
+     */
+    static AtomicOutput create(Path target, boolean shared) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp;
         try {
@@ -43,6 +51,13 @@ final class AtomicOutput implements AutoCloseable {
         // Interrupted (Ctrl-C, kill), the JVM still runs its shutdown hooks: no temporary file is left.
         // After a commit the name no longer exists and this does nothing.
         temp.toFile().deleteOnExit();
+        if (shared) {
+            try {
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: its default applies
+            }
+        }
         try {
             return new AtomicOutput(target, temp, FileChannel.open(temp, StandardOpenOption.WRITE));
         } catch (IOException | RuntimeException e) {

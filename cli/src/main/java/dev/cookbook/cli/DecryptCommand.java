@@ -1,16 +1,18 @@
 package dev.cookbook.cli;
 
-import dev.cookbook.crypto.cipher.CryptoException;
+import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.cipher.EncryptionOptions;
 import dev.cookbook.crypto.cipher.FileCipher;
 import dev.cookbook.crypto.cipher.Format;
 import dev.cookbook.crypto.cipher.Secret;
+import dev.cookbook.crypto.rsa.RsaKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -30,6 +32,7 @@ import picocli.CommandLine.Spec;
             "  cookbook decrypt -i report.pdf.enc -o report.pdf",
             "  cookbook decrypt -c des-cfb --pass env:PASSWORD < old.enc > old.txt     # from openssl enc",
             "  cookbook decrypt -c arc4 -K 000102030405060708090a0b0c0d0e0f -i raw.bin -o plain.bin",
+            "  cookbook decrypt --identity key.pem -i in.enc -o in",
         })
 final class DecryptCommand implements Callable<Integer> {
     @Mixin
@@ -41,8 +44,24 @@ final class DecryptCommand implements Callable<Integer> {
     @Mixin
     private PasswordOption password;
 
+    @Option(names = "--identity", paramLabel = "KEY", description = "Decrypt with this RSA private key a file "
+            + "encrypted to its public key (--pass then unlocks the key file, if encrypted).")
+    private String identity;
+
     @Spec
     private CommandSpec spec;
+
+    private Secret identity(Stdio stdio, Messenger say) throws IOException, CryptoException {
+        if (cipher.raw()) {
+            throw new ParameterException(spec.commandLine(), "--identity and -K do not go together");
+        }
+        RsaKey key = KeyReader.read(identity, password, stdio, say::warn);
+        if (key.privateKey() == null) {
+            throw new CommandFailure(ExitCodes.BAD_DATA, Messages.quote(identity) + " holds no private key: "
+                    + "decrypting needs one");
+        }
+        return new Secret.Identity(key.privateKey(), key.publicKey());
+    }
 
     @Override
     public Integer call() throws IOException, CryptoException {
@@ -56,7 +75,9 @@ final class DecryptCommand implements Callable<Integer> {
         }
         Stdio stdio = Stdio.of(spec);
         Messenger say = new Messenger(spec);
-        Secret secret = cipher.raw() ? cipher.rawSecret() : new Secret.Password(password.read(stdio, say::warn, false));
+        Secret secret = cipher.raw() ? cipher.rawSecret()
+                : identity != null ? identity(stdio, say)
+                : new Secret.Password(password.read(stdio, say::warn, false));
         FileCipher files = new FileCipher();
         FileCipher.Result result;
         try (InputStream in = io.openInput(stdio);

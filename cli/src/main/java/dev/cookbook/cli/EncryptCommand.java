@@ -4,12 +4,17 @@ import dev.cookbook.crypto.cipher.EncryptionOptions;
 import dev.cookbook.crypto.cipher.FileCipher;
 import dev.cookbook.crypto.cipher.Format;
 import dev.cookbook.crypto.cipher.Secret;
+import dev.cookbook.crypto.CryptoException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +32,7 @@ import picocli.CommandLine.Spec;
             "  cookbook encrypt -i report.pdf -o report.pdf.enc           # asks for the password twice",
             "  PASSWORD=... cookbook encrypt --pass env:PASSWORD < in > in.enc",
             "  cookbook encrypt --openssl -c des-cfb --pass file:pw.txt -i in -o in.enc --print-openssl",
+            "  cookbook encrypt --recipient alice.pub.pem --recipient bob.pub.pem -i in -o in.enc",
         })
 final class EncryptCommand implements Callable<Integer> {
     @Mixin
@@ -38,11 +44,23 @@ final class EncryptCommand implements Callable<Integer> {
     @Mixin
     private PasswordOption password;
 
+    @Option(names = "--recipient", paramLabel = "PUB", description = "Encrypt to the holder of this RSA public key "
+            + "(SPKI, PKCS#1 or a certificate) instead of with a password; repeat for several.")
+    private List<String> recipients = new ArrayList<>();
+
     @Spec
     private CommandSpec spec;
 
+    private Secret recipients(Stdio stdio, Messenger say) throws IOException, CryptoException {
+        List<RSAPublicKey> keys = new ArrayList<>();
+        for (String r : recipients) {
+            keys.add(KeyReader.read(r, password, stdio, say::warn).publicKey());
+        }
+        return new Secret.Recipients(keys);
+    }
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, CryptoException {
         if (cipher.list) {
             cipher.printList();
             return ExitCodes.OK;
@@ -51,6 +69,10 @@ final class EncryptCommand implements Callable<Integer> {
         if (cipher.printOpenssl && options.format() == Format.COOKBOOK) {
             throw new ParameterException(spec.commandLine(), "--print-openssl needs --openssl or -K: the cookbook "
                     + "format has no openssl equivalent");
+        }
+        if (!recipients.isEmpty() && (password.source != null || options.format() != Format.COOKBOOK)) {
+            throw new ParameterException(spec.commandLine(), "--recipient encrypts to public keys in the cookbook "
+                    + "format: --pass, --openssl and -K do not apply");
         }
         if (password.readsStdin() && io.inputIsStdin()) {
             throw new ParameterException(spec.commandLine(), "--pass stdin and the data cannot both come from stdin");
@@ -62,7 +84,9 @@ final class EncryptCommand implements Callable<Integer> {
             say.warn("warning: the " + (cipher.raw() ? "raw" : "openssl") + " format is not authenticated: decrypting "
                     + "cannot detect a wrong " + (cipher.raw() ? "key" : "password") + " or tampering");
         }
-        Secret secret = cipher.raw() ? cipher.rawSecret() : new Secret.Password(password.read(stdio, say::warn, true));
+        Secret secret = cipher.raw() ? cipher.rawSecret()
+                : !recipients.isEmpty() ? recipients(stdio, say)
+                : new Secret.Password(password.read(stdio, say::warn, true));
         FileCipher files = new FileCipher();
         try (InputStream in = io.openInput(stdio);
                 IoOptions.Output out = io.openOutput(stdio, true);

@@ -1,6 +1,6 @@
 package dev.cookbook.cli;
 
-import dev.cookbook.crypto.cipher.CryptoException;
+import dev.cookbook.crypto.CryptoException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

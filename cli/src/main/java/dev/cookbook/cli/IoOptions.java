@@ -66,26 +66,27 @@ final class IoOptions {
      * nobody types ciphertext.
      */
     InputStream openInput(Stdio stdio) throws IOException {
-        if (inputIsStdin()) {
-            if (in == null && stdio.stdinIsTerminal()) {
-                throw new ParameterException(spec.commandLine(),
-                        "no input: give -i FILE, or pipe data in (-i - reads the terminal)");
-            }
-            return stdio.in();
+        if (in == null && stdio.stdinIsTerminal()) {
+            throw new ParameterException(spec.commandLine(),
+                    "no input: give -i FILE, or pipe data in (-i - reads the terminal)");
         }
-        try {
-            return new FileInputStream(in);
-        } catch (FileNotFoundException e) {
-            Path p = Path.of(in);
-            if (Files.isDirectory(p)) {
-                throw new java.nio.file.FileSystemException(in, null, "Is a directory");
-            }
-            throw Files.exists(p) ? new java.nio.file.AccessDeniedException(in) : new NoSuchFileException(in);
-        }
+        return Inputs.open(spec, stdio, in == null ? "-" : in);
     }
 
-    /** Where the output goes: an {@link AtomicOutput}, or standard output. */
+    /** Where the output goes: an {@link AtomicOutput} readable by its owner only, or standard output. */
     Output openOutput(Stdio stdio, boolean binary) throws IOException {
+        return open(spec, stdio, out, force, inputPath(), binary, false);
+    }
+
+    /**
+     * Opens {@code out} ({@code null} or {@code -} for standard output) for writing, atomically.
+     *
+     * @param source the input file, never to be overwritten, or null
+     * @param binary refuse a terminal unless {@code -} was given explicitly
+     * @param shared a file readable by everyone, else by its owner only
+     */
+    static Output open(CommandSpec spec, Stdio stdio, String out, boolean force, Path source, boolean binary,
+            boolean shared) throws IOException {
         if (out == null || out.equals("-")) {
             if (binary && out == null && stdio.stdoutIsTerminal()) {
                 throw new ParameterException(spec.commandLine(),
@@ -95,7 +96,6 @@ final class IoOptions {
         }
         Path target = Path.of(out);
         if (Files.exists(target)) {
-            Path source = inputPath();
             if (source != null && Files.exists(source) && Files.isSameFile(source, target)) {
                 throw new ParameterException(spec.commandLine(), Messages.quote(out) + " is both the input and the output");
             }
@@ -104,7 +104,7 @@ final class IoOptions {
                         Messages.quote(out) + " exists: add --force to replace it");
             }
         }
-        AtomicOutput file = AtomicOutput.create(target);
+        AtomicOutput file = AtomicOutput.create(target, shared);
         return new Output(file.stream(), file);
     }
 

@@ -44,15 +44,30 @@ final class PasswordOption {
         if (source == null) {
             return Terminal.askPassword(spec, stdio, confirm);
         }
+        return read(spec, "--pass", source, stdio, warn);
+    }
+
+    /**
+     * The password that the source {@code spec} of option {@code option} names.
+     *
+     * @throws ParameterException an unknown or unusable source: a usage error
+     */
+    static char[] read(CommandSpec command, String option, String source, Stdio stdio,
+            java.util.function.Consumer<String> warn) throws IOException {
         int colon = source.indexOf(':');
         String kind = colon < 0 ? source : source.substring(0, colon);
         String arg = colon < 0 ? null : source.substring(colon + 1);
         char[] password = switch (kind) {
-            case "stdin" -> arg == null ? firstLine(stdio.in(), "standard input") : unknown();
+            case "stdin" -> {
+                if (arg != null) {
+                    throw unknown(command, option, source);
+                }
+                yield firstLine(stdio.in(), "standard input");
+            }
             case "env" -> {
                 String v = arg == null || arg.isEmpty() ? null : System.getenv(arg);
                 if (v == null) {
-                    throw usage("--pass env:" + (arg == null ? "" : arg) + ": no such environment variable");
+                    throw usage(command, option + " env:" + (arg == null ? "" : arg) + ": no such environment variable");
                 }
                 yield v.toCharArray();
             }
@@ -60,42 +75,43 @@ final class PasswordOption {
                 try (InputStream in = new FileInputStream(arg)) {
                     yield firstLine(in, arg);
                 } catch (java.io.FileNotFoundException e) {
-                    throw new CommandFailure(ExitCodes.IO_ERROR, "--pass file:" + Messages.fileError(arg,
+                    throw new CommandFailure(ExitCodes.IO_ERROR, option + " file:" + Messages.fileError(arg,
                             new java.nio.file.NoSuchFileException(arg, null, reason(e))));
                 }
             }
             case "fd" -> {
                 if (arg == null || !arg.matches("\\d{1,9}")) {
-                    throw usage("--pass fd:N needs a file descriptor number, not '" + arg + "'");
+                    throw usage(command, option + " fd:N needs a file descriptor number, not '" + arg + "'");
                 }
                 try (InputStream in = new FileInputStream("/dev/fd/" + arg)) {
                     yield firstLine(in, "fd " + arg);
                 } catch (java.io.FileNotFoundException e) {
-                    throw usage("--pass fd:" + arg + ": file descriptor " + arg + " is not open");
+                    throw usage(command, option + " fd:" + arg + ": file descriptor " + arg + " is not open");
                 }
             }
             case "pass" -> {
                 if (arg == null) {
-                    yield unknown();
+                    throw unknown(command, option, source);
                 }
                 warn.accept("warning: a password given as pass:TEXT can be seen by other users (ps, shell history); "
                         + "prefer env:, file: or fd:");
                 yield arg.toCharArray();
             }
-            default -> unknown();
+            default -> throw unknown(command, option, source);
         };
         if (password.length == 0) {
-            throw usage("the password from --pass " + kind + (arg == null ? "" : ":…") + " is empty");
+            throw usage(command, "the password from " + option + " " + kind + (arg == null ? "" : ":…") + " is empty");
         }
         return password;
     }
 
-    private char[] unknown() {
-        throw usage("--pass: unknown source '" + source + "': use env:NAME, file:PATH, fd:N, stdin or pass:TEXT");
+    private static ParameterException unknown(CommandSpec command, String option, String source) {
+        return usage(command, option + ": unknown source '" + source + "': use env:NAME, file:PATH, fd:N, stdin or "
+                + "pass:TEXT");
     }
 
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+    private static ParameterException usage(CommandSpec command, String message) {
+        return new ParameterException(command.commandLine(), message);
     }
 
     private static String reason(java.io.FileNotFoundException e) {

@@ -1,5 +1,7 @@
 package dev.cookbook.crypto.cipher;
 
+import dev.cookbook.crypto.AuthenticationException;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;

@@ -1,5 +1,8 @@
 package dev.cookbook.crypto.cipher;
 
+import dev.cookbook.crypto.CryptoException;
+import dev.cookbook.crypto.AuthenticationException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -110,7 +113,10 @@ public final class FileCipher {
         CipherAlgorithm cipher = options.cipher();
         switch (options.format()) {
             case COOKBOOK -> {
-                SealedFormat.Header header = SealedFormat.writeHeader(out, options, password(secret), random);
+                if (!(secret instanceof Secret.Password || secret instanceof Secret.Recipients)) {
+                    throw new IllegalArgumentException("the cookbook format takes a password or recipients");
+                }
+                SealedFormat.Header header = SealedFormat.writeHeader(out, options, secret, random);
                 try {
                     long n = sealChunks(in, out, header);
                     return new Result(Format.COOKBOOK, cipher, Kdf.PBKDF2_SHA256, options.iterations(), null, n);
@@ -154,7 +160,7 @@ public final class FileCipher {
         byte[] magic = new byte[8];
         int got = in.readNBytes(magic, 0, magic.length);
         if (got == magic.length && Arrays.equals(magic, SealedFormat.MAGIC)) {
-            SealedFormat.Header header = SealedFormat.readHeader(in, password(secret));
+            SealedFormat.Header header = SealedFormat.readHeader(in, secret);
             try {
                 long n = openChunks(in, out, header);
                 return new Result(Format.COOKBOOK, header.cipher(), Kdf.PBKDF2_SHA256, 0, null, n);
@@ -163,6 +169,9 @@ public final class FileCipher {
             }
         }
         if (got == magic.length && Arrays.equals(magic, OPENSSL_MAGIC)) {
+            if (!(secret instanceof Secret.Password)) {
+                throw new CryptoException("openssl's format is encrypted with a password, not to a key");
+            }
             byte[] salt = in.readNBytes(OPENSSL_SALT_LENGTH);
             if (salt.length != OPENSSL_SALT_LENGTH) {
                 throw new CryptoException("openssl format truncated: the salt after 'Salted__' is incomplete");

@@ -1,5 +1,8 @@
 package dev.cookbook.crypto.cipher;
 
+import dev.cookbook.crypto.AuthenticationException;
+import dev.cookbook.crypto.CryptoException;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -10,8 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.MGF1ParameterSpec;
 import java.util.Arrays;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
@@ -26,14 +35,17 @@ import org.bouncycastle.crypto.params.HKDFParameters;
  *         | stanza count (1) | stanzas | header MAC (32)
  * stanza  type (1) | body length (2, big-endian) | body
  *         type 1, password: PBKDF2 iterations (4) | salt (16) | wrapped file key (32)
+ *         type 2, RSA recipient: SHA-256 of the key's SubjectPublicKeyInfo (32)
+ *                 | RSA-OAEP (SHA-256, MGF1-SHA-256) of the file key (modulus length)
  * chunk   ciphertext (chunk size, the last one 0..chunk size) | tag (32)
  * </pre>
  *
  * <p>A random 32-byte file key is the root of every key: HKDF-SHA-256 (salt: the nonce) derives
  * from it the header MAC key, the payload MAC key, the cipher key and the chunk key. Stanzas carry
  * the file key wrapped for whoever may open the file; a password stanza XORs it with
- * PBKDF2-HMAC-SHA-256(password, salt, iterations). Other stanza types (a key wrapped with RSA-OAEP
- * for a recipient) fit the same header: a reader skips types it does not know.
+ * PBKDF2-HMAC-SHA-256(password, salt, iterations); a recipient stanza encrypts it with RSA-OAEP to
+ * one public key, named by its fingerprint, one stanza per recipient. A reader skips stanza types
+ * it does not know.
  *
  * <p>The header MAC is HMAC-SHA-256 over every header byte before it: a wrong password yields a
  * wrong file key, so the header fails before any output. Chunk {@code i} is encrypted with its own
@@ -50,6 +62,8 @@ final class SealedFormat {
     static final int SALT_LENGTH = 16;
     static final int TAG_LENGTH = 32;
     static final int STANZA_PASSWORD = 1;
+    static final int STANZA_RSA = 2;
+    static final int FINGERPRINT_LENGTH = 32;
     private static final int MAX_STANZAS = 64;
     private static final int MAX_STANZA_LENGTH = 8192;
 
@@ -90,19 +104,15 @@ final class SealedFormat {
     // ----------------------------------------------------------------------------------- writing
 
     /**
-     * Writes a header for a new file encrypted under {@code password}; returns it with its keys.
+     * Writes a header for a new file, with a password stanza or one stanza per recipient; returns
+     * it with its keys.
      */
-    static Header writeHeader(OutputStream out, EncryptionOptions options, char[] password, SecureRandom random)
+    static Header writeHeader(OutputStream out, EncryptionOptions options, Secret secret, SecureRandom random)
             throws IOException {
         byte[] fileKey = new byte[FILE_KEY_LENGTH];
         byte[] nonce = new byte[NONCE_LENGTH];
-        byte[] salt = new byte[SALT_LENGTH];
         random.nextBytes(fileKey);
         random.nextBytes(nonce);
-        random.nextBytes(salt);
-        byte[] wrap = Kdf.PBKDF2_SHA256.derive(password, salt, options.iterations(), FILE_KEY_LENGTH);
-        byte[] wrapped = xor(fileKey, wrap);
-        Arrays.fill(wrap, (byte) 0);
 
         ByteArrayOutputStream h = new ByteArrayOutputStream(128);
         h.write(MAGIC);
@@ -110,12 +120,33 @@ final class SealedFormat {
         h.write(options.cipher().id());
         h.write(Integer.numberOfTrailingZeros(options.chunkSize()));
         h.write(nonce);
-        h.write(1);
-        h.write(STANZA_PASSWORD);
-        writeShort(h, 4 + SALT_LENGTH + FILE_KEY_LENGTH);
-        writeInt(h, options.iterations());
-        h.write(salt);
-        h.write(wrapped);
+        if (secret instanceof Secret.Password p) {
+            h.write(1);
+            byte[] salt = new byte[SALT_LENGTH];
+            random.nextBytes(salt);
+            byte[] wrap = Kdf.PBKDF2_SHA256.derive(p.chars(), salt, options.iterations(), FILE_KEY_LENGTH);
+            byte[] wrapped = xor(fileKey, wrap);
+            Arrays.fill(wrap, (byte) 0);
+            h.write(STANZA_PASSWORD);
+            writeShort(h, 4 + SALT_LENGTH + FILE_KEY_LENGTH);
+            writeInt(h, options.iterations());
+            h.write(salt);
+            h.write(wrapped);
+        } else if (secret instanceof Secret.Recipients r) {
+            if (r.keys().size() > MAX_STANZAS) {
+                throw new IllegalArgumentException("at most " + MAX_STANZAS + " recipients, not " + r.keys().size());
+            }
+            h.write(r.keys().size());
+            for (RSAPublicKey key : r.keys()) {
+                byte[] wrapped = oaep(Cipher.ENCRYPT_MODE, key, random).doFinalUnchecked(fileKey);
+                h.write(STANZA_RSA);
+                writeShort(h, FINGERPRINT_LENGTH + wrapped.length);
+                h.write(fingerprint(key));
+                h.write(wrapped);
+            }
+        } else {
+            throw new IllegalArgumentException("the cookbook format takes a password or recipients");
+        }
         Keys keys = new Keys(fileKey, nonce, options.cipher());
         Arrays.fill(fileKey, (byte) 0);
         h.write(hmac(keys.headerMac, h.toByteArray()));
@@ -131,7 +162,7 @@ final class SealedFormat {
      *
      * @throws AuthenticationException for a wrong password or any damage to the header
      */
-    static Header readHeader(InputStream in, char[] password) throws IOException, AuthenticationException {
+    static Header readHeader(InputStream in, Secret secret) throws IOException, CryptoException {
         ByteArrayOutputStream seen = new ByteArrayOutputStream(128);
         seen.write(MAGIC);
         DataInputStream d = new DataInputStream(in);
@@ -153,6 +184,8 @@ final class SealedFormat {
                 throw new AuthenticationException();
             }
             byte[] fileKey = null;
+            boolean recipients = false;
+            boolean passwords = false;
             for (int s = 0; s < stanzas; s++) {
                 int type = readByte(d, seen);
                 int length = readByte(d, seen) << 8 | readByte(d, seen);
@@ -160,13 +193,20 @@ final class SealedFormat {
                     throw new AuthenticationException();
                 }
                 byte[] body = readBytes(d, seen, length);
-                if (type == STANZA_PASSWORD && fileKey == null && password != null) {
-                    fileKey = unwrapPassword(body, password);
+                passwords |= type == STANZA_PASSWORD;
+                recipients |= type == STANZA_RSA;
+                if (fileKey != null) {
+                    continue;
+                }
+                if (type == STANZA_PASSWORD && secret instanceof Secret.Password p) {
+                    fileKey = unwrapPassword(body, p.chars());
+                } else if (type == STANZA_RSA && secret instanceof Secret.Identity id) {
+                    fileKey = unwrapRecipient(body, id);
                 }
             }
             byte[] expected = readBytes(d, null, TAG_LENGTH);
             if (fileKey == null) {
-                throw new AuthenticationException();
+                throw noKey(secret, passwords, recipients);
             }
             Keys keys = new Keys(fileKey, nonce, cipher);
             Arrays.fill(fileKey, (byte) 0);
@@ -178,6 +218,74 @@ final class SealedFormat {
             return new Header(cipher, 1 << log2, header, keys);
         } catch (EOFException e) {
             throw new AuthenticationException();
+        }
+    }
+
+    /** Why no stanza opened with {@code secret}; an authentication failure when the header may be damaged. */
+    private static CryptoException noKey(Secret secret, boolean passwords, boolean recipients) {
+        if (secret instanceof Secret.Identity id && recipients) {
+            return new CryptoException("this file is not encrypted to that key (SHA-256 fingerprint "
+                    + HexFormat.of().formatHex(fingerprint(id.publicKey())) + ")");
+        }
+        if (secret instanceof Secret.Identity && passwords) {
+            return new CryptoException("this file is encrypted with a password, not to a key: use the password");
+        }
+        if (secret instanceof Secret.Password && recipients && !passwords) {
+            return new CryptoException("this file is encrypted to public keys, not with a password: decrypt it "
+                    + "with the private key");
+        }
+        return new AuthenticationException();
+    }
+
+    /** The file key from a recipient stanza for {@code id}, or null if the stanza is another key's. */
+    private static byte[] unwrapRecipient(byte[] body, Secret.Identity id) throws AuthenticationException {
+        if (body.length <= FINGERPRINT_LENGTH
+                || !MessageDigest.isEqual(Arrays.copyOf(body, FINGERPRINT_LENGTH), fingerprint(id.publicKey()))) {
+            return null;
+        }
+        try {
+            Cipher c = Cipher.getInstance("RSA/ECB/OAEPPadding");
+            c.init(Cipher.DECRYPT_MODE, id.key(), OAEP);
+            byte[] fileKey = c.doFinal(body, FINGERPRINT_LENGTH, body.length - FINGERPRINT_LENGTH);
+            if (fileKey.length != FILE_KEY_LENGTH) {
+                throw new AuthenticationException();
+            }
+            return fileKey;
+        } catch (GeneralSecurityException e) {
+            throw new AuthenticationException();
+        }
+    }
+
+    private static final OAEPParameterSpec OAEP = new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
+            PSource.PSpecified.DEFAULT);
+
+    /** RSA-OAEP with SHA-256 for both the label hash and MGF1 (the JDK's default MGF1 is SHA-1). */
+    private static OaepCipher oaep(int mode, RSAPublicKey key, SecureRandom random) {
+        try {
+            Cipher c = Cipher.getInstance("RSA/ECB/OAEPPadding");
+            c.init(mode, key, OAEP, random);
+            return new OaepCipher(c);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot encrypt to this RSA key: " + e.getMessage(), e);
+        }
+    }
+
+    private record OaepCipher(Cipher cipher) {
+        byte[] doFinalUnchecked(byte[] data) {
+            try {
+                return cipher.doFinal(data);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalArgumentException("cannot encrypt to this RSA key: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** SHA-256 of the key's DER SubjectPublicKeyInfo: how a recipient stanza names its key. */
+    static byte[] fingerprint(RSAPublicKey key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.cookbook.crypto.cipher;
 
+import dev.cookbook.crypto.CryptoException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 

@@ -1,5 +1,8 @@
 package dev.cookbook.crypto.cipher;
 
+import dev.cookbook.crypto.CryptoException;
+import dev.cookbook.crypto.AuthenticationException;
+
 import static dev.cookbook.crypto.cipher.CipherTestSupport.concat;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.password;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.pseudoRandomBytes;

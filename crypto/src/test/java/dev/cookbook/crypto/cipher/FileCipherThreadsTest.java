@@ -1,5 +1,7 @@
 package dev.cookbook.crypto.cipher;
 
+import dev.cookbook.crypto.AuthenticationException;
+
 import static dev.cookbook.crypto.cipher.CipherTestSupport.SMALL_CHUNK;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.assertBytes;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.decrypt;

@@ -1,5 +1,8 @@
 package dev.cookbook.crypto.cipher;
 
+import dev.cookbook.crypto.CryptoException;
+import dev.cookbook.crypto.AuthenticationException;
+
 import static dev.cookbook.crypto.cipher.CipherTestSupport.SMALL_CHUNK;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.TEST_ITERATIONS;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.assertBytes;

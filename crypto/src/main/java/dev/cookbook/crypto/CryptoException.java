@@ -1,4 +1,4 @@
-package dev.cookbook.crypto.cipher;
+package dev.cookbook.crypto;
 
 /**
  * Data that cannot be decrypted or a key that cannot be used: malformed input, a bad key length,

@@ -1,0 +1,349 @@
+package dev.cookbook.crypto.rsa;
+
+import dev.cookbook.crypto.AuthenticationException;
+import dev.cookbook.crypto.CryptoException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMException;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.PKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
+import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
+import org.bouncycastle.util.io.pem.PemWriter;
+
+/**
+ * RSA key files: generating keys, reading every format openssl and ssh tooling write
+ * ({@link KeyFormat}, PEM or DER, plain or password-protected), and writing them back.
+ *
+ * <pre>{@code
+ * RsaKey key = KeyFiles.read(Files.readAllBytes(path), password);
+ * byte[] pem = KeyFiles.write(key, KeyFormat.SPKI, true, null);
+ * }</pre>
+ *
+ * <p>Parsing and encryption of key files are Bouncy Castle's (PKIX); encrypted PKCS#8 is written
+ * as OpenSSL 3 writes it, PBES2 with AES-256-CBC, but with HMAC-SHA-256 PBKDF2 at
+ * {@value #PBKDF2_ITERATIONS} iterations rather than 2048. Stateless and thread-safe.
+ */
+public final class KeyFiles {
+    /** Public exponent of generated keys: F4, as every tool uses. */
+    public static final BigInteger EXPONENT = RSAKeyGenParameterSpec.F4;
+    static final int PBKDF2_ITERATIONS = 600_000;
+
+    private KeyFiles() {}
+
+    /** A new RSA key pair of {@code bits} bits. */
+    public static KeyPair generate(int bits, SecureRandom random) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(new RSAKeyGenParameterSpec(bits, EXPONENT), random);
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot make a " + bits + "-bit RSA key: " + e.getMessage(), e);
+        }
+    }
+
+    /** The key pair as an {@link RsaKey} in PKCS#8 form, ready to {@link #write}. */
+    public static RsaKey of(KeyPair pair) {
+        return new RsaKey(KeyFormat.PKCS8, true, false, (RSAPublicKey) pair.getPublic(), pair.getPrivate(), null);
+    }
+
+    // ------------------------------------------------------------------------------- reading
+
+    /**
+     * Reads a key file of any {@link KeyFormat}, PEM or DER.
+     *
+     * @param password for an encrypted private key; may be null otherwise
+     * @throws AuthenticationException   the password is wrong (or the encrypted key damaged)
+     * @throws PasswordRequiredException the key is encrypted and {@code password} is null
+     * @throws CryptoException           not a key file, or not an RSA key
+     */
+    public static RsaKey read(byte[] data, char[] password) throws CryptoException {
+        try {
+            if (looksLikePem(data)) {
+                return readPem(new String(data, StandardCharsets.US_ASCII), password);
+            }
+            return readDer(data, password);
+        } catch (IOException | IllegalArgumentException | ClassCastException e) {
+            throw new CryptoException("not a valid key file: " + describe(e));
+        }
+    }
+
+    private static boolean looksLikePem(byte[] data) {
+        String head = new String(data, 0, Math.min(data.length, 4096), StandardCharsets.US_ASCII);
+        return head.contains("-----BEGIN ");
+    }
+
+    private static RsaKey readPem(String text, char[] password) throws IOException, CryptoException {
+        PemObject pem;
+        try (PemReader reader = new PemReader(new StringReader(text))) {
+            pem = reader.readPemObject();
+        }
+        if (pem == null) {
+            throw new CryptoException("not a valid key file: no complete PEM block");
+        }
+        byte[] der = pem.getContent();
+        switch (pem.getType()) {
+            case "PRIVATE KEY":
+                return privateKey(KeyFormat.PKCS8, true, false, PrivateKeyInfo.getInstance(der));
+            case "ENCRYPTED PRIVATE KEY":
+                return privateKey(KeyFormat.ENCRYPTED_PKCS8, true, true,
+                        decrypt(new PKCS8EncryptedPrivateKeyInfo(der), password));
+            case "RSA PRIVATE KEY":
+                return readTraditional(text, password);
+            case "RSA PUBLIC KEY":
+                return publicKey(KeyFormat.PKCS1_PUBLIC, true, pkcs1Public(der));
+            case "PUBLIC KEY":
+                return publicKey(KeyFormat.SPKI, true, spki(der));
+            case "CERTIFICATE":
+                return certificate(true, der);
+            default:
+                throw new CryptoException("not a key file: PEM block '" + pem.getType() + "'");
+        }
+    }
+
+    /** {@code BEGIN RSA PRIVATE KEY}, maybe encrypted openssl's traditional way (DEK-Info). */
+    private static RsaKey readTraditional(String text, char[] password) throws IOException, CryptoException {
+        Object o;
+        try (PEMParser parser = new PEMParser(new StringReader(text))) {
+            o = parser.readObject();
+        }
+        boolean encrypted = o instanceof PEMEncryptedKeyPair;
+        PEMKeyPair pair;
+        if (encrypted) {
+            requirePassword(password);
+            try {
+                pair = ((PEMEncryptedKeyPair) o).decryptKeyPair(new JcePEMDecryptorProviderBuilder()
+                        .setProvider(Bc.PROVIDER).build(password));
+            } catch (PEMException | RuntimeException e) {
+                throw new AuthenticationException("wrong password or corrupted key");
+            }
+        } else {
+            pair = (PEMKeyPair) o;
+        }
+        return privateKey(KeyFormat.PKCS1, true, encrypted, pair.getPrivateKeyInfo());
+    }
+
+    private static RsaKey readDer(byte[] der, char[] password) throws IOException, CryptoException {
+        ASN1Primitive asn1;
+        try {
+            asn1 = ASN1Primitive.fromByteArray(der);
+        } catch (IOException | RuntimeException e) {
+            throw new CryptoException("not a valid key file: neither PEM nor DER");
+        }
+        CryptoException last = null;
+        for (KeyFormat f : KeyFormat.values()) {
+            try {
+                return switch (f) {
+                    case PKCS8 -> privateKey(f, false, false, PrivateKeyInfo.getInstance(asn1));
+                    case ENCRYPTED_PKCS8 -> privateKey(f, false, true,
+                            decrypt(new PKCS8EncryptedPrivateKeyInfo(
+                                    org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo.getInstance(asn1)), password));
+                    case PKCS1 -> privateKey(f, false, false, new PrivateKeyInfo(
+                            new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption,
+                                    org.bouncycastle.asn1.DERNull.INSTANCE),
+                            org.bouncycastle.asn1.pkcs.RSAPrivateKey.getInstance(asn1)));
+                    case PKCS1_PUBLIC -> publicKey(f, false, pkcs1Public(der));
+                    case SPKI -> publicKey(f, false, spki(SubjectPublicKeyInfo.getInstance(asn1).getEncoded()));
+                    case CERTIFICATE -> certificate(false, der);
+                };
+            } catch (AuthenticationException | PasswordRequiredException e) {
+                throw e;
+            } catch (CryptoException e) {
+                last = e;
+            } catch (IllegalArgumentException | ClassCastException | IOException e) {
+                // not this structure; try the next
+            }
+        }
+        throw last != null ? last : new CryptoException("not a valid key file: DER that holds no RSA key");
+    }
+
+    private static PrivateKeyInfo decrypt(PKCS8EncryptedPrivateKeyInfo info, char[] password) throws CryptoException {
+        requirePassword(password);
+        try {
+            return info.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER)
+                    .build(password));
+        } catch (PKCSException | OperatorCreationException | RuntimeException e) {
+            throw new AuthenticationException("wrong password or corrupted key");
+        }
+    }
+
+    private static void requirePassword(char[] password) throws CryptoException {
+        if (password == null) {
+            throw new PasswordRequiredException();
+        }
+    }
+
+    private static RsaKey privateKey(KeyFormat format, boolean pem, boolean encrypted, PrivateKeyInfo info)
+            throws CryptoException, IOException {
+        if (!PKCSObjectIdentifiers.rsaEncryption.equals(info.getPrivateKeyAlgorithm().getAlgorithm())) {
+            throw new CryptoException("not an RSA key (" + info.getPrivateKeyAlgorithm().getAlgorithm() + ")");
+        }
+        PrivateKey key = new JcaPEMKeyConverter().getPrivateKey(info);
+        RSAPrivateCrtKey crt = (RSAPrivateCrtKey) key;
+        RSAPublicKey pub = rsaPublic(crt.getModulus(), crt.getPublicExponent());
+        return new RsaKey(format, pem, encrypted, pub, key, null);
+    }
+
+    private static RsaKey publicKey(KeyFormat format, boolean pem, RSAPublicKey key) {
+        return new RsaKey(format, pem, false, key, null, null);
+    }
+
+    private static RsaKey certificate(boolean pem, byte[] der) throws CryptoException {
+        try {
+            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            if (!(cert.getPublicKey() instanceof RSAPublicKey rsa)) {
+                throw new CryptoException("the certificate holds no RSA key");
+            }
+            return new RsaKey(KeyFormat.CERTIFICATE, pem, false, rsa, null, cert);
+        } catch (CertificateException e) {
+            throw new CryptoException("not a valid certificate: " + describe(e));
+        }
+    }
+
+    private static RSAPublicKey pkcs1Public(byte[] der) {
+        org.bouncycastle.asn1.pkcs.RSAPublicKey k = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(der);
+        return rsaPublic(k.getModulus(), k.getPublicExponent());
+    }
+
+    private static RSAPublicKey spki(byte[] der) {
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an RSA public key", e);
+        }
+    }
+
+    private static RSAPublicKey rsaPublic(BigInteger modulus, BigInteger exponent) {
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an RSA public key", e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------- writing
+
+    /**
+     * Writes {@code key} as {@code format}: PEM text, or DER ({@code pem} false).
+     *
+     * @param password encrypts a private key as {@link KeyFormat#ENCRYPTED_PKCS8} (also for DER); null for none
+     * @throws IllegalArgumentException a private format for a public key, or a password for a format that
+     *                                  cannot be encrypted
+     */
+    public static byte[] write(RsaKey key, KeyFormat format, boolean pem, char[] password) {
+        try {
+            PemObject block = switch (format) {
+                case PKCS8, ENCRYPTED_PKCS8 -> {
+                    PrivateKeyInfo info = privateInfo(key);
+                    if (password == null && format == KeyFormat.PKCS8) {
+                        yield new PemObject("PRIVATE KEY", info.getEncoded());
+                    }
+                    if (password == null) {
+                        throw new IllegalArgumentException("an encrypted key needs a password");
+                    }
+                    yield new PemObject("ENCRYPTED PRIVATE KEY", encrypt(info, password));
+                }
+                case PKCS1 -> {
+                    refuseEncryption(format, password);
+                    yield new PemObject("RSA PRIVATE KEY", privateInfo(key).parsePrivateKey().toASN1Primitive()
+                            .getEncoded());
+                }
+                case PKCS1_PUBLIC -> {
+                    refuseEncryption(format, password);
+                    RSAPublicKey p = key.publicKey();
+                    yield new PemObject("RSA PUBLIC KEY", new org.bouncycastle.asn1.pkcs.RSAPublicKey(p.getModulus(),
+                            p.getPublicExponent()).getEncoded());
+                }
+                case SPKI -> {
+                    refuseEncryption(format, password);
+                    yield new PemObject("PUBLIC KEY", key.publicKey().getEncoded());
+                }
+                case CERTIFICATE -> throw new IllegalArgumentException("cookbook does not write certificates");
+            };
+            if (!pem) {
+                return block.getContent();
+            }
+            StringWriter text = new StringWriter();
+            try (PemWriter w = new PemWriter(text)) {
+                w.writeObject(block);
+            }
+            return text.toString().getBytes(StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new IllegalStateException("encoding a key in memory failed", e);
+        }
+    }
+
+    private static PrivateKeyInfo privateInfo(RsaKey key) {
+        if (key.privateKey() == null) {
+            throw new IllegalArgumentException("a public key has no private form");
+        }
+        return PrivateKeyInfo.getInstance(key.privateKey().getEncoded());
+    }
+
+    private static void refuseEncryption(KeyFormat format, char[] password) {
+        if (password != null) {
+            throw new IllegalArgumentException(format.label() + " cannot be encrypted; use encrypted PKCS#8");
+        }
+    }
+
+    private static byte[] encrypt(PrivateKeyInfo info, char[] password) throws IOException {
+        try {
+            var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
+                    .setProvider(Bc.PROVIDER)
+                    .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256,
+                            org.bouncycastle.asn1.DERNull.INSTANCE))
+                    .setIterationCount(PBKDF2_ITERATIONS)
+                    .setRandom(new SecureRandom())
+                    .setPassword(password)
+                    .build();
+            return new org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfoBuilder(info).build(encryptor).getEncoded();
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("cannot encrypt a PKCS#8 key: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Bouncy Castle as a provider instance, not registered globally: made only when a key file needs it. */
+    private static final class Bc {
+        static final Provider PROVIDER = new BouncyCastleProvider();
+    }
+}
