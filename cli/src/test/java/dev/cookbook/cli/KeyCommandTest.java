@@ -155,6 +155,31 @@ class KeyCommandTest {
         }
 
         @Test
+        void emptyJunkAndOtherAlgorithmsAreBadDataWithOneLine() throws Exception {
+            java.security.KeyPairGenerator ec = java.security.KeyPairGenerator.getInstance("EC");
+            ec.initialize(256);
+            java.security.KeyPair pair = ec.generateKeyPair();
+            java.security.KeyPair ed = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            byte[] junk = new byte[300];
+            new SecureRandom().nextBytes(junk);
+            junk[0] = 0x01; // never a DER SEQUENCE
+            Object[][] cases = {
+                {new byte[0], "not a valid key file: the file is empty"},
+                {junk, "not a valid key file: neither PEM nor DER"},
+                {pair.getPrivate().getEncoded(), "not an RSA key (EC); cookbook keys are RSA"},
+                {pair.getPublic().getEncoded(), "not an RSA key (EC); cookbook keys are RSA"},
+                {ed.getPrivate().getEncoded(), "not an RSA key (ED25519); cookbook keys are RSA"},
+            };
+            for (Object[] c : cases) {
+                Path file = Files.write(dir.resolve("bad key.der"), (byte[]) c[0]);
+                Cli.Result r = Cli.run(args("key", "inspect", file));
+                assertEquals(3, r.exit(), r::toString);
+                assertEquals("", r.out());
+                assertEquals("cookbook key inspect: " + c[1] + "\n", r.err());
+            }
+        }
+
+        @Test
         void pubPrintsTheSpkiOfAPrivateKey() throws Exception {
             Cli.Result r = Cli.run(args("key", "pub", alicePem));
             ok(r);

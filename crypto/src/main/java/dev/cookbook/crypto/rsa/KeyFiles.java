@@ -151,8 +151,10 @@ public final class KeyFiles {
             } catch (PEMException | RuntimeException e) {
                 throw new AuthenticationException("wrong password or corrupted key");
             }
+        } else if (o instanceof PEMKeyPair p) {
+            pair = p;
         } else {
-            pair = (PEMKeyPair) o;
+            throw new CryptoException("not a valid key file: damaged RSA PRIVATE KEY block");
         }
         return privateKey(KeyFormat.PKCS1, true, encrypted, pair.getPrivateKeyInfo());
     }
@@ -162,9 +164,13 @@ public final class KeyFiles {
         try {
             asn1 = ASN1Primitive.fromByteArray(der);
         } catch (IOException | RuntimeException e) {
-            throw new CryptoException("not a valid key file: neither PEM nor DER");
+            asn1 = null;
         }
-        CryptoException last = null;
+        if (asn1 == null) {
+            throw new CryptoException(der.length == 0 ? "not a valid key file: the file is empty"
+                    : "not a valid key file: neither PEM nor DER");
+        }
+        CryptoException first = null;
         for (KeyFormat f : KeyFormat.values()) {
             try {
                 return switch (f) {
@@ -183,12 +189,13 @@ public final class KeyFiles {
             } catch (AuthenticationException | PasswordRequiredException e) {
                 throw e;
             } catch (CryptoException e) {
-                last = e;
+                // the first structure that parsed says the most (a certificate parse of anything fails last)
+                first = first != null ? first : e;
             } catch (IllegalArgumentException | ClassCastException | IOException e) {
                 // not this structure; try the next
             }
         }
-        throw last != null ? last : new CryptoException("not a valid key file: DER that holds no RSA key");
+        throw first != null ? first : new CryptoException("not a valid key file: DER that holds no RSA key");
     }
 
     private static PrivateKeyInfo decrypt(PKCS8EncryptedPrivateKeyInfo info, char[] password) throws CryptoException {
@@ -210,7 +217,7 @@ public final class KeyFiles {
     private static RsaKey privateKey(KeyFormat format, boolean pem, boolean encrypted, PrivateKeyInfo info)
             throws CryptoException, IOException {
         if (!PKCSObjectIdentifiers.rsaEncryption.equals(info.getPrivateKeyAlgorithm().getAlgorithm())) {
-            throw new CryptoException("not an RSA key (" + info.getPrivateKeyAlgorithm().getAlgorithm() + ")");
+            throw notRsa(info.getPrivateKeyAlgorithm().getAlgorithm());
         }
         PrivateKey key = new JcaPEMKeyConverter().getPrivateKey(info);
         RSAPrivateCrtKey crt = (RSAPrivateCrtKey) key;
@@ -235,12 +242,27 @@ public final class KeyFiles {
         }
     }
 
+    private static CryptoException notRsa(org.bouncycastle.asn1.ASN1ObjectIdentifier algorithm) {
+        String name = switch (algorithm.getId()) {
+            case "1.2.840.10045.2.1" -> "EC";
+            case "1.2.840.10040.4.1" -> "DSA";
+            case "1.2.840.113549.1.1.10" -> "RSASSA-PSS";
+            default -> new org.bouncycastle.operator.DefaultAlgorithmNameFinder().getAlgorithmName(algorithm);
+        };
+        return new CryptoException("not an RSA key (" + name + "); cookbook keys are RSA");
+    }
+
     private static RSAPublicKey pkcs1Public(byte[] der) {
         org.bouncycastle.asn1.pkcs.RSAPublicKey k = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(der);
         return rsaPublic(k.getModulus(), k.getPublicExponent());
     }
 
-    private static RSAPublicKey spki(byte[] der) {
+    private static RSAPublicKey spki(byte[] der) throws CryptoException {
+        org.bouncycastle.asn1.ASN1ObjectIdentifier algorithm =
+                SubjectPublicKeyInfo.getInstance(der).getAlgorithm().getAlgorithm();
+        if (!PKCSObjectIdentifiers.rsaEncryption.equals(algorithm)) {
+            throw notRsa(algorithm);
+        }
         try {
             return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
