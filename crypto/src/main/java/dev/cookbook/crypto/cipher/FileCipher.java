@@ -364,8 +364,9 @@ public final class FileCipher {
 
     private static char[] password(Secret secret) {
         if (!(secret instanceof Secret.Password p)) {
-            throw new IllegalArgumentException("this format derives its key from a password; a raw key needs "
-                    + "the raw format");
+            throw new IllegalArgumentException("the openssl format takes a password; "
+                    + (secret instanceof Secret.Recipients ? "recipients need the cookbook format"
+                            : "a raw key needs the raw format"));
         }
         return p.chars();
     }

@@ -23,6 +23,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.List;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -97,7 +98,7 @@ public final class KeyFiles {
                 return readPem(new String(data, StandardCharsets.US_ASCII), password);
             }
             return readDer(data, password);
-        } catch (IOException | IllegalArgumentException | ClassCastException e) {
+        } catch (IOException | RuntimeException e) {
             throw new CryptoException("not a valid key file: " + describe(e));
         }
     }
@@ -145,10 +146,21 @@ public final class KeyFiles {
         PEMKeyPair pair;
         if (encrypted) {
             requirePassword(password);
-            try {
-                pair = ((PEMEncryptedKeyPair) o).decryptKeyPair(new JcePEMDecryptorProviderBuilder()
-                        .setProvider(Bc.PROVIDER).build(password));
-            } catch (PEMException | RuntimeException e) {
+            pair = null;
+            for (char[] attempt : passwordSpellings(password)) {
+                try {
+                    pair = ((PEMEncryptedKeyPair) o).decryptKeyPair(new JcePEMDecryptorProviderBuilder()
+                            .setProvider(Bc.PROVIDER).build(attempt));
+                    break;
+                } catch (PEMException | RuntimeException e) {
+                    // wrong password, or the other spelling of it
+                } finally {
+                    if (attempt != password) {
+                        java.util.Arrays.fill(attempt, '\0');
+                    }
+                }
+            }
+            if (pair == null) {
                 throw new AuthenticationException("wrong password or corrupted key");
             }
         } else if (o instanceof PEMKeyPair p) {
@@ -184,15 +196,18 @@ public final class KeyFiles {
                             org.bouncycastle.asn1.pkcs.RSAPrivateKey.getInstance(asn1)));
                     case PKCS1_PUBLIC -> publicKey(f, false, pkcs1Public(der));
                     case SPKI -> publicKey(f, false, spki(SubjectPublicKeyInfo.getInstance(asn1).getEncoded()));
-                    case CERTIFICATE -> certificate(false, der);
+                    case CERTIFICATE -> {
+                        org.bouncycastle.asn1.x509.Certificate.getInstance(asn1); // throws unless shaped like one
+                        yield certificate(false, der);
+                    }
                 };
             } catch (AuthenticationException | PasswordRequiredException e) {
                 throw e;
             } catch (CryptoException e) {
                 // the first structure that parsed says the most (a certificate parse of anything fails last)
                 first = first != null ? first : e;
-            } catch (IllegalArgumentException | ClassCastException | IOException e) {
-                // not this structure; try the next
+            } catch (IOException | RuntimeException e) {
+                // not this structure (Bouncy Castle says so with assorted runtime exceptions); try the next
             }
         }
         throw first != null ? first : new CryptoException("not a valid key file: DER that holds no RSA key");
@@ -200,12 +215,42 @@ public final class KeyFiles {
 
     private static PrivateKeyInfo decrypt(PKCS8EncryptedPrivateKeyInfo info, char[] password) throws CryptoException {
         requirePassword(password);
-        try {
-            return info.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER)
-                    .build(password));
-        } catch (PKCSException | OperatorCreationException | RuntimeException e) {
-            throw new AuthenticationException("wrong password or corrupted key");
+        for (char[] attempt : passwordSpellings(password)) {
+            try {
+                return info.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                        .setProvider(Bc.PROVIDER).build(attempt));
+            } catch (PKCSException | OperatorCreationException | RuntimeException e) {
+                // wrong password, or the other spelling of it
+            } finally {
+                if (attempt != password) {
+                    java.util.Arrays.fill(attempt, '\0');
+                }
+            }
         }
+        throw new AuthenticationException("wrong password or corrupted key");
+    }
+
+    /**
+     * The password, and for a non-ASCII one also its UTF-8 bytes one per char. openssl derives keys
+     * from the password's bytes as typed (UTF-8); Bouncy Castle turns chars into bytes by UTF-8 for
+     * some schemes but by their low 8 bits for others (PBKDF2 with HMAC-SHA1, openssl's traditional
+     * PEM encryption), and for those the second spelling gives openssl's bytes.
+     */
+    private static List<char[]> passwordSpellings(char[] password) {
+        boolean ascii = true;
+        for (char c : password) {
+            ascii &= c < 0x80;
+        }
+        if (ascii) {
+            return List.of(password);
+        }
+        java.nio.ByteBuffer utf8 = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password));
+        char[] bytes = new char[utf8.remaining()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (char) (utf8.get(i) & 0xff);
+        }
+        java.util.Arrays.fill(utf8.array(), (byte) 0);
+        return List.of(password, bytes);
     }
 
     private static void requirePassword(char[] password) throws CryptoException {

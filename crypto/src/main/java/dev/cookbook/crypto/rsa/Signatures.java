@@ -35,9 +35,14 @@ public final class Signatures {
 
     private Signatures() {}
 
-    /** Signs everything {@code data} holds. */
+    /**
+     * Signs everything {@code data} holds.
+     *
+     * @throws IllegalArgumentException PSS with md5, which the JDK does not implement
+     */
     public static byte[] sign(InputStream data, PrivateKey key, SignatureHash hash, boolean pss)
             throws IOException, CryptoException {
+        requireSupported(hash, pss);
         try {
             Signature s = pss ? pss(hash, hash.length()) : Signature.getInstance(hash.pkcs1Algorithm());
             s.initSign(key);
@@ -53,9 +58,12 @@ public final class Signatures {
     /**
      * True if {@code signature} is {@code key}'s signature of everything {@code data} holds.
      * A malformed signature is simply not valid.
+     *
+     * @throws IllegalArgumentException PSS with md5, which the JDK does not implement
      */
     public static boolean verify(InputStream data, RSAPublicKey key, SignatureHash hash, boolean pss, byte[] signature)
             throws IOException {
+        requireSupported(hash, pss);
         try {
             Signature s;
             if (pss) {
@@ -75,6 +83,12 @@ public final class Signatures {
             return false;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void requireSupported(SignatureHash hash, boolean pss) {
+        if (pss && hash == SignatureHash.MD5) {
+            throw new IllegalArgumentException("RSA-PSS with md5 is not supported: use PKCS#1 v1.5 or a SHA-2 hash");
         }
     }
 
