@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             KeyCommand.class,
             SignCommand.class,
             VerifyCommand.class,
+            CsvCommand.class,
             CompletionCommand.class,
             HelpCommand.class,
         },
