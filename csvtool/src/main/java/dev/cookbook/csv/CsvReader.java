@@ -3,11 +3,9 @@ package dev.cookbook.csv;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.util.List;
 
 /**
@@ -96,10 +94,7 @@ public final class CsvReader implements Closeable {
      * (never replaced silently).
      */
     public static CsvReader open(InputStream in, Charset charset, Dialect dialect, int fieldSizeLimit) {
-        Reader reader = new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
-        return new CsvReader(reader, dialect, fieldSizeLimit, charset.name());
+        return new CsvReader(new StrictDecoder(in, charset), dialect, fieldSizeLimit, charset.name());
     }
 
     /** The number of lines read so far. */
@@ -170,6 +165,13 @@ public final class CsvReader implements Closeable {
                 }
                 if (state == START_RECORD) {
                     return false;
+                }
+                if (state == AFTER_ESCAPED_CRNL && !strict) {
+                    // an escaped line break, then the end: the record ends there, as in Python
+                    saveField(b);
+                    state = START_RECORD;
+                    b.endRecord(recordLine);
+                    return true;
                 }
                 throw atEnd();
             }
@@ -370,6 +372,9 @@ public final class CsvReader implements Closeable {
     private CsvException atEnd() {
         if (state == IN_QUOTED_FIELD || state == ESCAPE_IN_QUOTED_FIELD) {
             return new CsvException(quoteLine, "unterminated quoted field: the quote opened here is never closed");
+        }
+        if (state == AFTER_ESCAPED_CRNL) {
+            return new CsvException(line, "the input ends inside a record, after an escaped line break");
         }
         return new CsvException(line, "the input ends with an escape character: nothing left for it to escape");
     }
