@@ -160,12 +160,15 @@ function _complete_cookbook() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} key" ];    then _picocli_cookbook; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sign" ];    then _picocli_cookbook; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} verify" ];    then _picocli_cookbook; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} csv" ];    then _picocli_cookbook; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_cookbook; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_cookbook; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} key gen" ];    then _picocli_cookbook_key; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} key pub" ];    then _picocli_cookbook_key; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} key inspect" ];    then _picocli_cookbook_key; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} key convert" ];    then _picocli_cookbook_key; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} csv read" ];    then _picocli_cookbook_csv; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} csv write" ];    then _picocli_cookbook_csv; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(checksum)
@@ -174,19 +177,25 @@ function _complete_cookbook() {
   local cmds3=(key)
   local cmds4=(sign)
   local cmds5=(verify)
-  local cmds6=(completion)
-  local cmds7=(help)
-  local cmds8=(key gen)
-  local cmds9=(key pub)
-  local cmds10=(key inspect)
-  local cmds11=(key convert)
+  local cmds6=(csv)
+  local cmds7=(completion)
+  local cmds8=(help)
+  local cmds9=(key gen)
+  local cmds10=(key pub)
+  local cmds11=(key inspect)
+  local cmds12=(key convert)
+  local cmds13=(csv read)
+  local cmds14=(csv write)
 
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_cookbook_key_convert; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_cookbook_key_inspect; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_cookbook_key_pub; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_cookbook_key_gen; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_cookbook_help; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cookbook_completion; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_cookbook_csv_write; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_cookbook_csv_read; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_cookbook_key_convert; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_cookbook_key_inspect; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_cookbook_key_pub; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_cookbook_key_gen; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_cookbook_help; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_cookbook_completion; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cookbook_csv; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_cookbook_verify; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_cookbook_sign; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cookbook_key; return $?; fi
@@ -204,7 +213,7 @@ function _picocli_cookbook() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="checksum encrypt decrypt key sign verify completion help"
+  local commands="checksum encrypt decrypt key sign verify csv completion help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'-v' '--verbose' '--log-file'"
 
@@ -534,6 +543,39 @@ function _picocli_cookbook_verify() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `csv` subcommand.
+function _picocli_cookbook_csv() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="read write"
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'-v' '--verbose' '--log-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-v'|'--verbose')
+      return
+      ;;
+    '--log-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `completion` subcommand.
 function _picocli_cookbook_completion() {
   # Get completion data
@@ -579,7 +621,7 @@ function _picocli_cookbook_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="checksum encrypt decrypt key sign verify completion"
+  local commands="checksum encrypt decrypt key sign verify csv completion"
   local flag_opts="'-h' '--help'"
   local arg_opts="'-v' '--verbose' '--log-file'"
 
@@ -752,6 +794,153 @@ function _picocli_cookbook_key_convert() {
       return
       ;;
     '--out-pass')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--log-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `read` subcommand.
+function _picocli_cookbook_csv_read() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '--rows' '--strict' '--dedupe-headers' '--progress' '--no-doublequote' '--skipinitialspace' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--out' '--to' '--fieldnames' '--restkey' '--restval' '--field-size-limit' '-d' '--delimiter' '--quotechar' '--escapechar' '--quoting' '--encoding' '-v' '--verbose' '--log-file'"
+  local FORMAT_option_args=("jsonl" "json" "table") # --to values
+  local MODE_option_args=("minimal" "all" "nonnumeric" "none") # --quoting values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--out')
+      return
+      ;;
+    '--to')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fieldnames')
+      return
+      ;;
+    '--restkey')
+      return
+      ;;
+    '--restval')
+      return
+      ;;
+    '--field-size-limit')
+      return
+      ;;
+    '-d'|'--delimiter')
+      return
+      ;;
+    '--quotechar')
+      return
+      ;;
+    '--escapechar')
+      return
+      ;;
+    '--quoting')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--encoding')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--log-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `write` subcommand.
+function _picocli_cookbook_csv_write() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '--append' '--sort-fields' '--json-cells' '--rows' '--no-header' '--progress' '--no-doublequote' '--skipinitialspace' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-i' '--in' '-o' '--out' '--fields' '--extras' '--restval' '--line-terminator' '-d' '--delimiter' '--quotechar' '--escapechar' '--quoting' '--encoding' '-v' '--verbose' '--log-file'"
+  local ACTION_option_args=("raise" "ignore") # --extras values
+  local EOL_option_args=("crlf" "lf") # --line-terminator values
+  local MODE_option_args=("minimal" "all" "nonnumeric" "none") # --quoting values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-i'|'--in')
+      return
+      ;;
+    '-o'|'--out')
+      return
+      ;;
+    '--fields')
+      return
+      ;;
+    '--extras')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ACTION_option_args[@]}" ) )
+      return $?
+      ;;
+    '--restval')
+      return
+      ;;
+    '--line-terminator')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${EOL_option_args[@]}" ) )
+      return $?
+      ;;
+    '-d'|'--delimiter')
+      return
+      ;;
+    '--quotechar')
+      return
+      ;;
+    '--escapechar')
+      return
+      ;;
+    '--quoting')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--encoding')
       return
       ;;
     '-v'|'--verbose')
