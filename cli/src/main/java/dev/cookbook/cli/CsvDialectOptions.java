@@ -116,8 +116,14 @@ final class CsvDialectOptions {
         }
     }
 
-    /** The messages of a {@link CsvException}: {@code FILE: line N: what}. */
-    static String describe(String file, CsvException e) {
+    /**
+     * A {@link CsvException} as the command's failure: {@code FILE: line N: what} (exit 3), and a
+     * hint naming the option that changes the outcome, where there is one.
+     *
+     * @param file    the file the line number refers to, or null for standard input
+     * @param writing whether the command writes CSV (an encoding error is then about the output)
+     */
+    static CommandFailure failure(String file, CsvException e, boolean writing) {
         StringBuilder sb = new StringBuilder();
         if (file != null) {
             sb.append(Messages.quote(file)).append(": ");
@@ -125,6 +131,17 @@ final class CsvDialectOptions {
         if (e.line() > 0) {
             sb.append("line ").append(e.line()).append(": ");
         }
-        return sb.append(e.getMessage()).toString();
+        String hint = switch (e.kind()) {
+            case ENCODING -> writing ? "choose an --encoding that can hold it, such as UTF-8"
+                    : "give the file's encoding with --encoding";
+            case DUPLICATE_NAME -> "--dedupe-headers renames a repeated name a to a_2, a_3, ...";
+            case UNKNOWN_KEY -> "--extras ignore drops keys that are not columns; --fields sets the columns";
+            case NESTED_VALUE -> "--json-cells writes objects and arrays as their JSON text";
+            case ARRAY_RECORD -> "--rows writes JSON arrays as rows";
+            case OBJECT_ROW -> "without --rows, JSON objects are written as records";
+            case NOT_A_NUMBER -> "with --quoting nonnumeric, text must be quoted";
+            default -> null;
+        };
+        return new CommandFailure(ExitCodes.BAD_DATA, sb.append(e.getMessage()).toString(), hint, e);
     }
 }

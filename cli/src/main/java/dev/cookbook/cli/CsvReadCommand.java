@@ -125,9 +125,7 @@ final class CsvReadCommand implements Callable<Integer> {
                 convert(in, sink, options);
             } catch (CsvException e) {
                 sink.flush(); // everything before the bad record, then the error
-                throw new CommandFailure(ExitCodes.BAD_DATA, CsvDialectOptions.describe(source == null ? null : file, e),
-                        e.getMessage().startsWith("not valid ") ? "give the file's encoding with --encoding" : null,
-                        e);
+                throw CsvDialectOptions.failure(source == null ? null : file, e, false);
             }
             sink.flush();
             output.commit();

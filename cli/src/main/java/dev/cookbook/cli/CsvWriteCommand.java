@@ -201,8 +201,7 @@ final class CsvWriteCommand implements Callable<Integer> {
             JsonToCsv.convert(json, sink, options);
         } catch (CsvException e) {
             sink.flush(); // the records before the bad one (a file output is then discarded or cut back)
-            throw new CommandFailure(ExitCodes.BAD_DATA, CsvDialectOptions.describe(in == null || in.equals("-") ? null
-                    : in, e), null, e);
+            throw CsvDialectOptions.failure(in == null || in.equals("-") ? null : in, e, true);
         }
     }
 
@@ -216,8 +215,7 @@ final class CsvWriteCommand implements Callable<Integer> {
             } while (header != null && header.isEmpty());
             return header;
         } catch (CsvException e) {
-            throw new CommandFailure(ExitCodes.BAD_DATA, CsvDialectOptions.describe(out, e) + " (the header of the "
-                    + "file to append to)", null, e);
+            throw CsvDialectOptions.failure(out, e, false);
         }
     }
 

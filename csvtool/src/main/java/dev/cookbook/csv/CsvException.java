@@ -2,27 +2,60 @@ package dev.cookbook.csv;
 
 /**
  * Input that is not valid CSV or JSON for the dialect and options in use, or a record the options
- * refuse. The message names what is wrong, for a user; {@link #line()} says where.
+ * refuse. The message names what is wrong, for a user; {@link #line()} says where, and
+ * {@link #kind()} what sort of problem it is, so that a caller can suggest the option that
+ * changes the outcome.
  */
 public class CsvException extends Exception {
-    private final long line;
-
-    /**
-     * @param line the line of the input (1 = first) or record (for JSON input: the record's
-     *             number) it happened at; 0 when no line applies
-     */
-    public CsvException(long line, String message) {
-        super(message);
-        this.line = line;
+    /** What sort of problem: the ones an option can change, and the rest. */
+    public enum Kind {
+        /** Malformed CSV or JSON, or a value the dialect cannot write. */
+        MALFORMED,
+        /** Bytes that are not text in the charset being read, or a character it cannot write. */
+        ENCODING,
+        /** A header (or list of field names) that repeats a name. */
+        DUPLICATE_NAME,
+        /** A record with more or fewer fields than the header, where that is refused. */
+        RAGGED,
+        /** A JSON key that is not one of the columns. */
+        UNKNOWN_KEY,
+        /** A JSON object or array where a CSV field's text is expected. */
+        NESTED_VALUE,
+        /** A JSON array where an object (a record) is expected. */
+        ARRAY_RECORD,
+        /** A JSON object where an array (a row) is expected. */
+        OBJECT_ROW,
+        /** An unquoted field that is no number, read with {@link Quoting#NONNUMERIC}. */
+        NOT_A_NUMBER
     }
 
-    public CsvException(long line, String message, Throwable cause) {
-        super(message, cause);
+    private final long line;
+    private final Kind kind;
+
+    /**
+     * @param line the line of the input (1 = first) it happened at; 0 when no line applies
+     */
+    public CsvException(long line, String message) {
+        this(Kind.MALFORMED, line, message);
+    }
+
+    public CsvException(Kind kind, long line, String message) {
+        super(message);
+        this.kind = kind;
         this.line = line;
     }
 
     /** Where it happened (1 = first), or 0. */
     public long line() {
         return line;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The same problem at {@code line}, with {@code prefix} before the message. */
+    CsvException at(long line, String prefix) {
+        return new CsvException(kind, line, prefix + getMessage());
     }
 }

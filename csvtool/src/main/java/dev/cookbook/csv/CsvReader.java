@@ -103,8 +103,8 @@ public final class CsvReader implements Closeable {
     }
 
     /**
-     * Appends whole records to {@code batch} until it holds {@code maxRecords} more or
-     * {@code maxChars} characters.
+     * Appends whole records to {@code batch}, at least one, until it holds {@code maxRecords} more
+     * or {@code maxChars} characters.
      *
      * @return false when the input is exhausted and nothing was added
      * @throws CsvException malformed input; the records before it were added by the previous call
@@ -115,13 +115,16 @@ public final class CsvReader implements Closeable {
             pending = null;
             throw e;
         }
+        if (maxRecords < 1) {
+            throw new IllegalArgumentException("maxRecords must be at least 1, not " + maxRecords);
+        }
         int before = batch.recordCount;
         try {
-            while (batch.recordCount - before < maxRecords && batch.charCount < maxChars) {
+            do {
                 if (!parseRecord(batch)) {
                     break;
                 }
-            }
+            } while (batch.recordCount - before < maxRecords && batch.charCount < maxChars);
         } catch (CsvException e) {
             batch.dropPartialRecord();
             state = START_RECORD;
@@ -156,7 +159,25 @@ public final class CsvReader implements Closeable {
         numericField = false;
         recordLine = line + 1;
         for (;;) {
-            if (pos >= lim && !fill()) {
+            boolean more = pos < lim;
+            if (!more) {
+                try {
+                    more = fill();
+                } catch (CsvException e) {
+                    // Bytes that cannot be decoded right after a line break: the break still ends its line
+                    // (and maybe its record, which comes out before the error); the error then names the
+                    // next line.
+                    if (!afterCr) {
+                        throw e;
+                    }
+                    afterCr = false;
+                    if (endOfLine(b)) {
+                        return true;
+                    }
+                    more = fill();
+                }
+            }
+            if (!more) {
                 if (afterCr || lineHasChars) {
                     afterCr = false;
                     if (endOfLine(b)) {
@@ -389,7 +410,7 @@ public final class CsvReader implements Closeable {
                 n = in.read(buf, 0, buf.length);
             } while (n == 0);
         } catch (CharacterCodingException e) {
-            throw new CsvException(line + 1, "not valid " + encoding + " text");
+            throw new CsvException(CsvException.Kind.ENCODING, line + 1, "not valid " + encoding + " text");
         }
         if (n < 0) {
             eof = true;

@@ -117,7 +117,7 @@ public final class CsvTable {
         }
         int h = header.size();
         if (n != h && o.raggedIsError) {
-            throw new CsvException(b.line(r), n + (n == 1 ? " field" : " fields") + " where the header has " + h);
+            throw CsvToJson.ragged(b.line(r), n, h);
         }
         String[] cells = new String[Math.max(n, h)];
         int first = b.firstField(r);

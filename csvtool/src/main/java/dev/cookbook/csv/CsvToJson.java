@@ -185,8 +185,8 @@ public final class CsvToJson {
                 continue;
             }
             if (!dedupe) {
-                throw new CsvException(line, "the header repeats the name '" + name + "' (columns " + (first + 1) + " and "
-                        + (i + 1) + "): rename it, or let --dedupe-headers make it " + name + "_2");
+                throw new CsvException(CsvException.Kind.DUPLICATE_NAME, line, "the header repeats the name '" + name
+                        + "' (columns " + (first + 1) + " and " + (i + 1) + ")");
             }
             int k = 2;
             while (taken.contains(name + "_" + k)) {
@@ -198,6 +198,11 @@ public final class CsvToJson {
             out.add(renamed);
         }
         return out;
+    }
+
+    static CsvException ragged(long line, int fields, int header) {
+        return new CsvException(CsvException.Kind.RAGGED, line, fields + (fields == 1 ? " field" : " fields")
+                + " where the header has " + header);
     }
 
     /** A batch of parsed records and their JSON. */
@@ -286,7 +291,7 @@ public final class CsvToJson {
             int n = rb.fieldCount(r);
             int h = names.length;
             if (n != h && raggedIsError) {
-                throw new CsvException(rb.line(r), n + (n == 1 ? " field" : " fields") + " where the header has " + h);
+                throw ragged(rb.line(r), n, h);
             }
         }
 
@@ -303,7 +308,8 @@ public final class CsvToJson {
                     if (out[i] == null) {
                         String name = names != null && i < names.length ? "field '" + header.get(i) + "'"
                                 : "field " + (i + 1);
-                        throw new CsvException(rb.line(r), name + " is not a number: '" + rb.field(f)
+                        throw new CsvException(CsvException.Kind.NOT_A_NUMBER, rb.line(r), name + " is not a number: '"
+                                + rb.field(f)
                                 + "' (with quoting nonnumeric an unquoted field is a number)");
                     }
                 }

@@ -21,6 +21,8 @@ public final class CsvWriter {
     private final boolean doubleQuote;
     private final Quoting quoting;
     private final String lineTerminator;
+    /** Characters of the line terminator other than CR and LF, which are always quoted: Python quotes them too. */
+    private final String otherBreaks;
 
     private StringBuilder out;
     private int recordStart;
@@ -33,6 +35,13 @@ public final class CsvWriter {
         this.doubleQuote = dialect.doubleQuote();
         this.quoting = dialect.quoting();
         this.lineTerminator = dialect.lineTerminator();
+        this.otherBreaks = lineTerminator.replace("\r", "").replace("\n", "");
+    }
+
+    /** A character the field cannot hold as it is: it is quoted, doubled or escaped. */
+    private boolean special(char c) {
+        return c == delimiter || c == quote || c == escape || c == '\n' || c == '\r'
+                || (!otherBreaks.isEmpty() && otherBreaks.indexOf(c) >= 0);
     }
 
     /** Starts a record at the end of {@code sb}. */
@@ -68,11 +77,11 @@ public final class CsvWriter {
             default -> false;
         };
         int end = off + n;
-        boolean special = false;
+        boolean careful = false;
         for (int i = off; i < end; i++) {
             char c = a[i];
-            if (c == delimiter || c == quote || c == escape || c == '\n' || c == '\r') {
-                special = true;
+            if (special(c)) {
+                careful = true;
                 if (quoting == Quoting.NONE || (c == quote && !doubleQuote) || c == escape) {
                     if (escape == Dialect.NONE) {
                         throw new CsvException(0, "it holds '" + Dialect.show(c) + "', which needs "
@@ -91,14 +100,14 @@ public final class CsvWriter {
         if (quoted) {
             out.append(quote);
         }
-        if (!special) {
+        if (!careful) {
             if (n > 0) {
                 out.append(a, off, n);
             }
         } else {
             for (int i = off; i < end; i++) {
                 char c = a[i];
-                if (c == delimiter || c == quote || c == escape || c == '\n' || c == '\r') {
+                if (special(c)) {
                     if (quoting == Quoting.NONE || c == escape) {
                         out.append((char) escape);
                     } else if (c == quote) {

@@ -145,10 +145,15 @@ public final class JsonToCsv {
         Formatter formatter = new Formatter(o, source);
         long[] written = {0};
         boolean[] headerDone = {!o.header || o.rows};
+        boolean[] firstDone = {false};
         new OrderedPipeline<Batch>(o.threads).run(Batch::new,
                 batch -> {
                     batch.reset();
                     boolean more = source.fill(batch);
+                    if (more && !firstDone[0]) {
+                        batch.first = true;
+                        firstDone[0] = true;
+                    }
                     if (more && !headerDone[0]) {
                         batch.withHeader = true;
                         headerDone[0] = true;
@@ -164,6 +169,7 @@ public final class JsonToCsv {
             // no records: the header alone, when the columns were given
             Batch b = new Batch();
             b.withHeader = true;
+            b.first = true;
             formatter.format(b);
             if (b.failure != null) {
                 throw b.failure;
@@ -178,8 +184,14 @@ public final class JsonToCsv {
         long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
         String m = e.getOriginalMessage();
         int nl = m.indexOf('\n');
-        return new CsvException(line, "not valid JSON: " + Character.toLowerCase(m.charAt(0))
-                + (nl < 0 ? m.substring(1) : m.substring(1, nl)));
+        if (nl >= 0) {
+            m = m.substring(0, nl);
+        }
+        int marker = m.indexOf(" (start marker at");
+        if (marker >= 0) {
+            m = m.substring(0, marker);
+        }
+        return new CsvException(line, "not valid JSON: " + Character.toLowerCase(m.charAt(0)) + m.substring(1));
     }
 
     /** Parsed records: for each, its cells (kind, characters) in column order. */
@@ -194,6 +206,7 @@ public final class JsonToCsv {
         long[] recordLines = new long[BATCH_RECORDS + 1];
         int recordCount;
         boolean withHeader;
+        boolean first;
         final StringBuilder text = new StringBuilder(1 << 18);
         final ByteSink bytes = new ByteSink();
         int count;
@@ -204,6 +217,7 @@ public final class JsonToCsv {
             cellCount = 0;
             recordCount = 0;
             withHeader = false;
+            first = false;
             bytes.reset();
             count = 0;
             failure = null;
@@ -232,6 +246,12 @@ public final class JsonToCsv {
             cellLength[cell] = len;
             kind[cell] = k;
             charCount += len;
+        }
+
+        void copyCell(int from, int to) {
+            cellStart[to] = cellStart[from];
+            cellLength[to] = cellLength[from];
+            kind[to] = kind[from];
         }
 
         void setKind(int cell, byte k) {
@@ -268,6 +288,8 @@ public final class JsonToCsv {
         private final Options o;
         List<String> columns;
         private Map<String, Integer> index;
+        /** A column named twice or more: its first index to the others (DictWriter fills them all). */
+        private Map<Integer, int[]> twins;
         private boolean discovering;
         private boolean started;
         private boolean inArray;
@@ -286,8 +308,17 @@ public final class JsonToCsv {
         private void useColumns(List<String> names) {
             columns = List.copyOf(names);
             index = new HashMap<>();
+            Map<Integer, List<Integer>> repeats = new HashMap<>();
             for (int i = 0; i < columns.size(); i++) {
-                index.putIfAbsent(columns.get(i), i);
+                Integer first = index.putIfAbsent(columns.get(i), i);
+                if (first != null) {
+                    repeats.computeIfAbsent(first, k -> new ArrayList<>()).add(i);
+                }
+            }
+            if (!repeats.isEmpty()) {
+                twins = new HashMap<>();
+                repeats.forEach((first, others) -> twins.put(first,
+                        others.stream().mapToInt(Integer::intValue).toArray()));
             }
         }
 
@@ -365,14 +396,14 @@ public final class JsonToCsv {
             }
             if (o.rows) {
                 if (t != JsonToken.START_ARRAY) {
-                    throw new CsvException(line(), "expected a JSON array (a row), found " + describe(t)
-                            + (t == JsonToken.START_OBJECT ? " (objects are written without --rows)" : ""));
+                    throw new CsvException(t == JsonToken.START_OBJECT ? CsvException.Kind.OBJECT_ROW
+                            : CsvException.Kind.MALFORMED, line(), "expected a JSON array (a row), found " + describe(t));
                 }
                 return row(b, false);
             }
             if (t != JsonToken.START_OBJECT) {
-                throw new CsvException(line(), "expected a JSON object (a record), found " + describe(t)
-                        + (t == JsonToken.START_ARRAY ? " (arrays are written with --rows)" : ""));
+                throw new CsvException(t == JsonToken.START_ARRAY ? CsvException.Kind.ARRAY_RECORD
+                        : CsvException.Kind.MALFORMED, line(), "expected a JSON object (a record), found " + describe(t));
             }
             return object(b);
         }
@@ -389,7 +420,7 @@ public final class JsonToCsv {
             int expected = 0;
             while ((name = p.nextName()) != null) {
                 int col;
-                if (expected < columns.size() && columns.get(expected).equals(name)) {
+                if (twins == null && expected < columns.size() && columns.get(expected).equals(name)) {
                     col = expected;
                 } else {
                     Integer c = index.get(name);
@@ -405,13 +436,19 @@ public final class JsonToCsv {
                 JsonToken v = p.nextToken();
                 if (col < 0) {
                     if (o.extras == Extras.RAISE) {
-                        throw new CsvException(line, "the key '" + name + "' is not one of the columns ("
-                                + String.join(", ", columns) + "); --extras ignore drops it");
+                        throw new CsvException(CsvException.Kind.UNKNOWN_KEY, line, "the key '" + name
+                                + "' is not one of the columns (" + String.join(", ", columns) + ")");
                     }
                     p.skipChildren();
                     continue;
                 }
                 value(b, base + col, v, name, line);
+                int[] others = twins == null ? null : twins.get(col);
+                if (others != null) {
+                    for (int other : others) {
+                        b.copyCell(base + col, base + other);
+                    }
+                }
             }
             if (discovering) {
                 discovering = false;
@@ -467,8 +504,8 @@ public final class JsonToCsv {
                 case VALUE_NULL -> b.setKind(cell, NULL);
                 case START_OBJECT, START_ARRAY -> {
                     if (!o.jsonCells) {
-                        throw new CsvException(line, (name == null ? "a cell" : "the key '" + name + "'") + " holds "
-                                + describe(v) + ": a CSV field holds text (--json-cells writes it as JSON text)");
+                        throw new CsvException(CsvException.Kind.NESTED_VALUE, line, (name == null ? "a cell"
+                                : "the key '" + name + "'") + " holds " + describe(v) + ": a CSV field holds text");
                     }
                     char[] json = jsonText();
                     b.set(cell, CELL, json, 0, json.length);
@@ -515,10 +552,13 @@ public final class JsonToCsv {
         private final Parser parser;
         private final char[] restVal;
 
+        private final int bomLength;
+
         Formatter(Options o, Parser parser) {
             this.o = o;
             this.parser = parser;
             this.restVal = o.restVal.toCharArray();
+            this.bomLength = 2 * "a".getBytes(o.charset).length - "aa".getBytes(o.charset).length;
         }
 
         void format(Batch b) {
@@ -536,7 +576,7 @@ public final class JsonToCsv {
                     }
                     w.endRecord();
                 } catch (CsvException e) {
-                    b.failure = new CsvException(0, "the header: column '" + name + "': " + e.getMessage());
+                    b.failure = e.at(0, "the header: column '" + name + "': ");
                     text.setLength(0);
                     return;
                 }
@@ -559,9 +599,10 @@ public final class JsonToCsv {
                     }
                     w.endRecord();
                 } catch (CsvException e) {
-                    String where = o.rows || parser.columns == null ? "field " + (cell - from + 1)
-                            : "the key '" + parser.columns.get(cell - from) + "'";
-                    b.failure = new CsvException(b.recordLines[r], where + ": " + e.getMessage());
+                    int at = Math.min(cell, to - 1) - from; // endRecord's error is about the record's one field
+                    String where = o.rows || parser.columns == null ? "field " + (at + 1)
+                            : "the key '" + parser.columns.get(at) + "'";
+                    b.failure = e.at(b.recordLines[r], where + ": ");
                     text.setLength(recordStart[r]);
                     break;
                 }
@@ -584,16 +625,17 @@ public final class JsonToCsv {
             }
             if (cr.isError()) {
                 int at = in.position();
-                String what = "'" + text.charAt(at) + "' cannot be written in " + o.charset.name();
+                String what = "'" + new String(Character.toChars(Character.codePointAt(text, at)))
+                        + "' cannot be written in " + o.charset.name();
                 int r = 0;
                 int keep = 0;
                 if (at < headerEnd) {
-                    b.failure = new CsvException(0, "the header: " + what);
+                    b.failure = new CsvException(CsvException.Kind.ENCODING, 0, "the header: " + what);
                 } else {
                     while (r < good && recordStart[r + 1] <= at) {
                         r++;
                     }
-                    b.failure = new CsvException(b.recordLines[r], what);
+                    b.failure = new CsvException(CsvException.Kind.ENCODING, b.recordLines[r], what);
                     keep = recordStart[r];
                 }
                 enc.reset();
@@ -602,7 +644,10 @@ public final class JsonToCsv {
                 enc.flush(out);
                 good = r;
             }
-            b.bytes.write(out.array(), 0, out.position());
+            // A charset that starts its output with a byte order mark (UTF-16) starts every encoder
+            // with one: only the first batch keeps it.
+            int skip = b.first ? 0 : Math.min(bomLength, out.position());
+            b.bytes.write(out.array(), skip, out.position() - skip);
             b.count = good;
         }
     }

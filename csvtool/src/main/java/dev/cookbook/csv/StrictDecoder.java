@@ -37,6 +37,9 @@ final class StrictDecoder extends Reader {
         if (pending != null) {
             throw pending;
         }
+        if (flushed) {
+            return -1;
+        }
         if (len == 0) {
             return 0;
         }
