@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,24 +23,28 @@ final class AtomicOutput implements AutoCloseable {
     private final Path temp;
     private final FileChannel channel;
     private final OutputStream stream;
+    private final boolean replace;
     private boolean committed;
 
-    private AtomicOutput(Path target, Path temp, FileChannel channel) {
+    private AtomicOutput(Path target, Path temp, FileChannel channel, boolean replace) {
         this.target = target;
         this.temp = temp;
         this.channel = channel;
+        this.replace = replace;
         this.stream = Channels.newOutputStream(channel);
     }
 
-    /** A private file: readable by its owner only. */
+    /** A private file (readable by its owner only) that replaces whatever is at {@code target}. */
     static AtomicOutput create(Path target) throws IOException {
-        return create(target, false);
+        return create(target, false, true);
     }
 
     /**
-     * @param shared readable by everyone ({@code 0644}: a public key), rather than by the owner only
+     * @param shared  readable by everyone ({@code 0644}: a public key), rather than by the owner only
+     * @param replace whether {@link #commit()} may replace a file at {@code target}: without it, a
+     *                file that appeared there meanwhile is kept and the commit fails
      */
-    static AtomicOutput create(Path target, boolean shared) throws IOException {
+    static AtomicOutput create(Path target, boolean shared, boolean replace) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp;
         try {
@@ -59,7 +64,7 @@ final class AtomicOutput implements AutoCloseable {
             }
         }
         try {
-            return new AtomicOutput(target, temp, FileChannel.open(temp, StandardOpenOption.WRITE));
+            return new AtomicOutput(target, temp, FileChannel.open(temp, StandardOpenOption.WRITE), replace);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -74,12 +79,34 @@ final class AtomicOutput implements AutoCloseable {
     void commit() throws IOException {
         channel.force(true);
         channel.close();
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        if (!replace) {
+            commitNew();
+        } else {
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         committed = true;
+    }
+
+    /**
+     * Puts the file in place only if nothing is there: a hard link, which (unlike a rename) never
+     * replaces, then the temporary name removed. Where the file system has no hard links, a move
+     * that refuses an existing target.
+     */
+    private void commitNew() throws IOException {
+        try {
+            Files.createLink(target, temp);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(target.toString(), null,
+                    "created meanwhile by something else: kept (add --force to replace it)");
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            Files.move(temp, target);
+            return;
+        }
+        Files.delete(temp);
     }
 
     @Override

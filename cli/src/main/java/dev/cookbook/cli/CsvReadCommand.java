@@ -103,9 +103,15 @@ final class CsvReadCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rows reads no header: --fieldnames and "
                     + "--dedupe-headers do not apply");
         }
+        java.util.List<String> names = fieldNames == null ? null
+                : CsvDialectOptions.names(spec, fieldNames, "--fieldnames");
+        if (names != null && !dedupe && new java.util.HashSet<>(names).size() < names.size()) {
+            throw new ParameterException(spec.commandLine(), "--fieldnames names a column twice: rename it, or add "
+                    + "--dedupe-headers");
+        }
         CsvToJson.Options options = new CsvToJson.Options()
                 .dialect(dialect.build(dialect.builder().strict(strict)))
-                .fieldNames(fieldNames == null ? null : CsvDialectOptions.names(spec, fieldNames, "--fieldnames"))
+                .fieldNames(names)
                 .restKey(restKey)
                 .restVal(restVal)
                 .raggedIsError(strict)

@@ -1,11 +1,10 @@
 package dev.cookbook.cli;
 
+import dev.cookbook.csv.CsvAppendTarget;
 import dev.cookbook.csv.CsvException;
-import dev.cookbook.csv.CsvReader;
 import dev.cookbook.csv.Dialect;
 import dev.cookbook.csv.JsonToCsv;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -143,8 +142,9 @@ final class CsvWriteCommand implements Callable<Integer> {
         Stdio stdio = Stdio.of(spec);
         Path source = in == null || in.equals("-") ? null : Path.of(in);
         Path target = toStdout ? null : Path.of(out);
-        boolean appending = append && Files.exists(target);
-        if (appending && source != null && Files.exists(source) && Files.isSameFile(source, target)) {
+        boolean appending = append;
+        if (appending && source != null && Files.exists(source) && Files.exists(target)
+                && Files.isSameFile(source, target)) {
             throw new ParameterException(spec.commandLine(), Messages.quote(out) + " is both the input and the output");
         }
         try (CountingInputStream json = new CountingInputStream(Inputs.open(spec, stdio, in));
@@ -168,31 +168,24 @@ final class CsvWriteCommand implements Callable<Integer> {
 
     private void appendTo(Path target, InputStream json, JsonToCsv.Options options, List<String> given,
             Dialect.Builder builder, Charset charset) throws IOException {
-        try (AppendFile file = AppendFile.open(target)) {
-            Terminator fileTerminator = file.originalSize() == 0 ? null : Terminator.CRLF;
-            if (!rows && file.originalSize() > 0) {
-                Dialect read = dialect.build(builder);
-                List<String> header = header(target, read, charset);
-                if (header != null) {
-                    if (given != null && !given.equals(header)) {
-                        throw new ParameterException(spec.commandLine(), "--fields " + String.join(",", given)
-                                + " differ from the columns of " + Messages.quote(out) + ": " + String.join(",", header));
-                    }
-                    options.fields(header).sortFields(false).header(false);
+        try (CsvAppendTarget file = CsvAppendTarget.open(target, dialect.build(builder), charset)) {
+            List<String> header = rows ? null : file.header();
+            if (header != null) {
+                if (given != null && !given.equals(header)) {
+                    throw new ParameterException(spec.commandLine(), "--fields " + String.join(",", given)
+                            + " differ from the columns of " + Messages.quote(out) + ": " + String.join(",", header));
                 }
+                options.fields(header).sortFields(false).header(false);
             }
-            if (file.originalSize() > 0) {
-                fileTerminator = lineTerminatorOf(target);
-            }
-            Terminator eol = terminator != null ? terminator : fileTerminator != null ? fileTerminator : Terminator.CRLF;
-            options.dialect(dialect.build(builder.lineTerminator(eol.text)));
-            int last = file.lastByte();
-            // A file whose last record has no line end would have the first new record glued to it.
-            byte[] prefix = last >= 0 && last != '\n' && last != '\r' ? eol.text.getBytes(charset) : new byte[0];
-            OutputStream sink = new BufferedOutputStream(new PrefixedStream(file.stream(), prefix), 1 << 16);
+            String eol = terminator != null ? terminator.text
+                    : file.lineTerminator() != null ? file.lineTerminator() : Terminator.CRLF.text;
+            options.dialect(dialect.build(builder.lineTerminator(eol))).charset(file.charset());
+            OutputStream sink = new BufferedOutputStream(file.stream(), 1 << 16);
             convert(json, sink, options);
             sink.flush();
             file.commit();
+        } catch (CsvException e) {
+            throw CsvDialectOptions.failure(out, e, false); // the header of the file appended to
         }
     }
 
@@ -205,35 +198,6 @@ final class CsvWriteCommand implements Callable<Integer> {
         }
     }
 
-    /** The header row of the CSV file being appended to, or null if it has only blank lines. */
-    private List<String> header(Path target, Dialect d, Charset charset) throws IOException {
-        try (CsvReader reader = CsvReader.open(Files.newInputStream(target), charset, d,
-                CsvReader.DEFAULT_FIELD_SIZE_LIMIT)) {
-            List<String> header;
-            do {
-                header = reader.next();
-            } while (header != null && header.isEmpty());
-            return header;
-        } catch (CsvException e) {
-            throw CsvDialectOptions.failure(out, e, false);
-        }
-    }
-
-    /** CRLF, or LF if the file's first line ends with a bare LF. */
-    private static Terminator lineTerminatorOf(Path file) throws IOException {
-        byte[] head = new byte[64 << 10];
-        int n;
-        try (InputStream s = Files.newInputStream(file)) {
-            n = s.readNBytes(head, 0, head.length);
-        }
-        for (int i = 0; i < n; i++) {
-            if (head[i] == '\n') {
-                return i > 0 && head[i - 1] == '\r' ? Terminator.CRLF : Terminator.LF;
-            }
-        }
-        return Terminator.CRLF;
-    }
-
     private Terminator terminator(Terminator fallback) {
         return terminator != null ? terminator : fallback;
     }
@@ -243,38 +207,6 @@ final class CsvWriteCommand implements Callable<Integer> {
             return p != null && Files.isRegularFile(p) ? Files.size(p) : -1;
         } catch (IOException e) {
             return -1;
-        }
-    }
-
-    /** Writes {@code prefix} before the first byte written through it, and nothing if nothing is. */
-    private static final class PrefixedStream extends FilterOutputStream {
-        private byte[] prefix;
-
-        PrefixedStream(OutputStream out, byte[] prefix) {
-            super(out);
-            this.prefix = prefix;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            writePrefix();
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (len > 0) {
-                writePrefix();
-                out.write(b, off, len);
-            }
-        }
-
-        private void writePrefix() throws IOException {
-            if (prefix.length > 0) {
-                byte[] p = prefix;
-                prefix = new byte[0];
-                out.write(p);
-            }
         }
     }
 }

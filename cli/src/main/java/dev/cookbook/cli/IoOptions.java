@@ -104,7 +104,7 @@ final class IoOptions {
                         Messages.quote(out) + " exists: add --force to replace it");
             }
         }
-        AtomicOutput file = AtomicOutput.create(target, shared);
+        AtomicOutput file = AtomicOutput.create(target, shared, force);
         return new Output(file.stream(), file);
     }
 

@@ -95,8 +95,8 @@ public final class Messages {
         if (e instanceof AccessDeniedException) {
             return "Permission denied";
         }
-        if (e instanceof FileAlreadyExistsException) {
-            return "File exists";
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getReason() != null ? f.getReason() : "File exists";
         }
         if (e instanceof NotDirectoryException) {
             return "Not a directory";

@@ -23,7 +23,8 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>Streaming: the input is parsed in batches on the caller's thread while worker threads turn
  * earlier batches into JSON, written in order. A malformed record is reported (as a
- * {@link CsvException} naming its line) after every record before it has been written.
+ * {@link CsvException} naming its line) after every record before it has been written (and, for
+ * {@link Layout#JSON_ARRAY}, the array closed).
  */
 public final class CsvToJson {
     /** How the records are laid out. */
@@ -136,22 +137,26 @@ public final class CsvToJson {
         if (array) {
             out.write('[');
         }
-        new OrderedPipeline<Batch>(o.threads).run(Batch::new,
-                batch -> {
-                    batch.reset();
-                    return reader.read(batch.records, BATCH_RECORDS, BATCH_CHARS);
-                },
-                encoder::encode,
-                batch -> {
-                    if (batch.count > 0 && array) {
-                        out.write(written[0] > 0 ? COMMA_NEWLINE : NEWLINE);
-                    }
-                    batch.bytes.writeTo(out);
-                    written[0] += batch.count;
-                });
-        if (array) {
-            out.write(written[0] > 0 ? NEWLINE : new byte[0]);
-            out.write(CLOSE);
+        try {
+            new OrderedPipeline<Batch>(o.threads).run(Batch::new,
+                    batch -> {
+                        batch.reset();
+                        return reader.read(batch.records, BATCH_RECORDS, BATCH_CHARS);
+                    },
+                    encoder::encode,
+                    batch -> {
+                        if (batch.count > 0 && array) {
+                            out.write(written[0] > 0 ? COMMA_NEWLINE : NEWLINE);
+                        }
+                        batch.bytes.writeTo(out);
+                        written[0] += batch.count;
+                    });
+        } finally {
+            if (array) {
+                // Closed even when a bad record stops the run: what was written is valid JSON.
+                out.write(written[0] > 0 ? NEWLINE : new byte[0]);
+                out.write(CLOSE);
+            }
         }
         out.flush();
         return new Result(written[0], reader.line());
