@@ -12,7 +12,7 @@ package dev.cookbook.csv;
  * so with {@code lineterminator='\n'} it leaves a field holding a lone CR unquoted, and the file
  * no longer reads back as written. Here a CR or LF in a field is always quoted (or escaped).
  *
- * <p>Records are appended to a {@link StringBuilder}; the caller encodes and writes it.
+ * <p>Records are appended to a {@link TextBuffer}; the caller encodes and writes it.
  */
 public final class CsvWriter {
     private final char delimiter;
@@ -23,8 +23,9 @@ public final class CsvWriter {
     private final String lineTerminator;
     /** Characters of the line terminator other than CR and LF, which are always quoted: Python quotes them too. */
     private final String otherBreaks;
+    private final boolean hasOtherBreaks;
 
-    private StringBuilder out;
+    private TextBuffer out;
     private int recordStart;
     private int fields;
 
@@ -36,16 +37,17 @@ public final class CsvWriter {
         this.quoting = dialect.quoting();
         this.lineTerminator = dialect.lineTerminator();
         this.otherBreaks = lineTerminator.replace("\r", "").replace("\n", "");
+        this.hasOtherBreaks = !otherBreaks.isEmpty();
     }
 
     /** A character the field cannot hold as it is: it is quoted, doubled or escaped. */
     private boolean special(char c) {
         return c == delimiter || c == quote || c == escape || c == '\n' || c == '\r'
-                || (!otherBreaks.isEmpty() && otherBreaks.indexOf(c) >= 0);
+                || (hasOtherBreaks && otherBreaks.indexOf(c) >= 0);
     }
 
     /** Starts a record at the end of {@code sb}. */
-    public void beginRecord(StringBuilder sb) {
+    public void beginRecord(TextBuffer sb) {
         this.out = sb;
         this.recordStart = sb.length();
         this.fields = 0;
@@ -134,7 +136,8 @@ public final class CsvWriter {
                 throw new CsvException(0, "a record of one empty field cannot be written unquoted (the quoting is none):"
                         + " it would read back as a blank line");
             }
-            out.append(quote).append(quote);
+            out.append(quote);
+            out.append(quote);
         }
         out.append(lineTerminator);
     }

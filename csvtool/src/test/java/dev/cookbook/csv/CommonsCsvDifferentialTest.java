@@ -27,7 +27,7 @@ class CommonsCsvDifferentialTest {
             List<String> record = new ArrayList<>();
             int fields = blank ? random.nextInt(maxFields + 1) : 1 + random.nextInt(maxFields);
             for (int f = 0; f < fields; f++) {
-                StringBuilder sb = new StringBuilder();
+                TextBuffer sb = new TextBuffer();
                 for (int k = random.nextInt(6); k > 0; k--) {
                     sb.append(PIECES[random.nextInt(PIECES.length)]);
                 }
@@ -98,7 +98,7 @@ class CommonsCsvDifferentialTest {
         Random random = new Random(4181);
         for (int i = 0; i < 1500; i++) {
             List<List<String>> expected = randomRecords(random, random.nextInt(13), 6, false);
-            StringBuilder sb = new StringBuilder();
+            TextBuffer sb = new TextBuffer();
             CsvWriter w = new CsvWriter(Dialect.EXCEL);
             for (List<String> record : expected) {
                 w.beginRecord(sb);

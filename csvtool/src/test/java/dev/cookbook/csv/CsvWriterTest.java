@@ -15,7 +15,7 @@ class CsvWriterTest {
 
     /** Writes records of strings ({@code null} is None) and, as {@link Num}, numbers. */
     static String write(Dialect d, List<?>... records) throws CsvException {
-        StringBuilder sb = new StringBuilder();
+        TextBuffer sb = new TextBuffer();
         CsvWriter w = new CsvWriter(d);
         for (List<?> record : records) {
             w.beginRecord(sb);
@@ -138,20 +138,20 @@ class CsvWriterTest {
     @Test
     void aFailedRecordLeavesTheRecordsBeforeIt() throws Exception {
         CsvWriter w = new CsvWriter(dialect().quoting(Quoting.NONE).build());
-        StringBuilder sb = new StringBuilder();
+        TextBuffer sb = new TextBuffer();
         w.beginRecord(sb);
         w.field("x", false);
         w.endRecord();
         w.beginRecord(sb);
         w.field("ok", false);
         assertThrows(CsvException.class, () -> w.field("a,b", false));
-        assertEquals("x\r\n", sb.substring(0, 3));
+        assertEquals("x\r\n", sb.toString().substring(0, 3));
     }
 
     @Test
     void aSliceOfAnArray() throws Exception {
         CsvWriter w = new CsvWriter(Dialect.EXCEL);
-        StringBuilder sb = new StringBuilder("before|");
+        TextBuffer sb = new TextBuffer().append("before|");
         w.beginRecord(sb);
         char[] a = "xxa,byy".toCharArray();
         w.field(a, 2, 3, false);
@@ -163,7 +163,7 @@ class CsvWriterTest {
     @Test
     void anEmptyFirstRecordOfALaterRecordIsMeasuredFromItsOwnStart() throws Exception {
         // the record of one empty field is recognized even when the builder already holds text
-        StringBuilder sb = new StringBuilder("abc");
+        TextBuffer sb = new TextBuffer().append("abc");
         CsvWriter w = new CsvWriter(Dialect.EXCEL);
         w.beginRecord(sb);
         w.field("", false);

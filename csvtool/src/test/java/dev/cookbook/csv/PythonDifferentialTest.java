@@ -194,7 +194,7 @@ class PythonDifferentialTest {
             Map<String, Object> c = cast(cases.get(i));
             Dialect d = dialect(cast(c.get("dialect")));
             List<List<List<String>>> rows = cast(c.get("rows"));
-            StringBuilder sb = new StringBuilder();
+            TextBuffer sb = new TextBuffer();
             CsvWriter w = new CsvWriter(d);
             String error = null;
             for (List<List<String>> row : rows) {
