@@ -28,8 +28,8 @@
 #
 # Whole-process wall time, JVM start-up included, page cache warm; every tool writes to
 # stdout, redirected to a file in the data directory (cookbook's -o would add an fsync).
-# hyperfine (-N, 1 warm-up, mean) when it is on PATH, else a date +%s%N loop (median). "speed vs X" = X's time / cookbook's time (> 1
-# means cookbook is faster). The targets: at least 3x Python both ways,
+# hyperfine (-N, 1 warm-up, mean) when it is on PATH, else a date +%s%N loop (median).
+# "speed vs X" = X's time / cookbook's time (> 1 means cookbook is faster). The targets: at least 3x Python both ways,
 # faster than Miller to JSON Lines, at least 3x Miller back to CSV.
 #
 # Usage:
