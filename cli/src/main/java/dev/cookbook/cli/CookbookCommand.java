@@ -2,7 +2,6 @@ package dev.cookbook.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -14,17 +13,6 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Classic cookbook recipes as one fast, safe command-line tool.",
-        subcommands = {
-            ChecksumCommand.class,
-            EncryptCommand.class,
-            DecryptCommand.class,
-            KeyCommand.class,
-            SignCommand.class,
-            VerifyCommand.class,
-            CsvCommand.class,
-            CompletionCommand.class,
-            HelpCommand.class,
-        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  cookbook checksum README.md",

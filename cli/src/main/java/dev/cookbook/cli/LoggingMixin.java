@@ -20,25 +20,21 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code -v}/{@code -vv} and {@code --log-file}, accepted before or after the subcommand name. The
- * options live on the root command and are inherited by every subcommand; their setters write to
- * this one instance, so there is no global state. Logging is configured once, just before the
+ * options live on the root command and are inherited by every subcommand; they write to this one
+ * instance, so there is no global state. Logging is configured once, just before the
  * command runs ({@link #executionStrategy}).
  */
 public final class LoggingMixin {
-    private boolean[] verbosity = new boolean[0];
-    private Path logFile;
-
+    // Fields, not setter methods: picocli lists annotated fields in declaration order, while the
+    // order of reflected methods changes from one JVM to the next, and the generated completion
+    // scripts follow it. An inherited option still writes to this one instance.
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Log more on stderr: -v info, -vv debug; errors get a stack trace.")
-    void setVerbose(boolean[] verbosity) {
-        this.verbosity = verbosity;
-    }
+    private boolean[] verbosity = new boolean[0];
 
     @Option(names = "--log-file", paramLabel = "PATH", scope = ScopeType.INHERIT,
             description = "Also append the log to PATH.")
-    void setLogFile(Path logFile) {
-        this.logFile = logFile;
-    }
+    private Path logFile;
 
     /** True if {@code -v} was given anywhere on the command line. */
     static boolean isVerbose(CommandSpec spec) {

@@ -116,4 +116,35 @@ class RootCommandTest {
         assertEquals("cookbook checksum: --log-file: " + log + ": No such file or directory\n", r.err());
         assertEquals("", r.out());
     }
+
+    @Test
+    void aPlainlyNamedCommandIsTheOnlyOneBuilt() {
+        assertEquals(List.of("checksum"), commandsBuiltFor("checksum", "README.md"));
+        assertEquals(List.of("csv"), commandsBuiltFor("-vv", "--log-file", "checksum", "csv", "read"));
+        assertEquals(List.of("encrypt"), commandsBuiltFor("--log-file=x", "-v", "encrypt", "--help"));
+        List<String> all = List.of("checksum", "encrypt", "decrypt", "key", "sign", "verify", "csv", "completion",
+                "help");
+        assertEquals(all, commandsBuiltFor());
+        assertEquals(all, commandsBuiltFor("--help"));
+        assertEquals(all, commandsBuiltFor("help", "checksum"));
+        assertEquals(all, commandsBuiltFor("completion", "bash"));
+        assertEquals(all, commandsBuiltFor("checksom"));
+        assertEquals(all, commandsBuiltFor("-"));
+        assertEquals(all, commandsBuiltFor("@args.txt"));
+        assertEquals(all, commandsBuiltFor("--", "checksum"));
+        assertEquals(all, commandsBuiltFor("--log-file"));
+    }
+
+    @Test
+    void aMistypedCommandGetsSuggestionsFromTheWholeTree() {
+        Cli.Result r = Cli.run("checksom", "x");
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("checksum"), r::toString);
+    }
+
+    private static List<String> commandsBuiltFor(String... args) {
+        Stdio stdio = new Stdio(new java.io.ByteArrayInputStream(new byte[0]), new java.io.ByteArrayOutputStream(),
+                new java.io.ByteArrayOutputStream(), false, false, false);
+        return List.copyOf(CookbookCli.create(stdio, args).getSubcommands().keySet());
+    }
 }
