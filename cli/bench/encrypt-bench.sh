@@ -29,7 +29,8 @@
 # and RC4 in its legacy provider; left out when this openssl has no -provider).
 # The password comes from an environment variable (--pass env:... / -pass env:...).
 # Both tools print warnings on stderr; they are discarded while timing.
-# Output files are written to fixed paths, replaced on every run (cookbook: --force).
+# Every command writes to stdout, redirected to a file (cookbook's -o would add the
+# fsync that makes its output durable before it appears; openssl -out does none).
 #
 # The launcher is copied into the data directory first, so a rebuild of the tree
 # during the run cannot mix builds. Before timing, for every cipher, the script runs
@@ -430,14 +431,14 @@ cmd_of() {
     p=$(plain_of "$c")
     d=run/$c
     case ${1#*.} in
-        ossl-enc) echo "openssl enc -$o -pbkdf2 -iter 10000 -md sha256 -salt -pass $pass_spec -in $p -out $d/y.enc${ossl_prov:+ $ossl_prov}" ;;
-        cb-enc-ossl) echo "$cb_q encrypt --openssl -c $c --pass $pass_spec -i $p -o $d/x.enc --force" ;;
-        cb-enc-cb) echo "$cb_q encrypt -c $c --iter 10000 --pass $pass_spec -i $p -o $d/x.cb --force" ;;
-        ossl-dec) echo "openssl enc -d -$o -pbkdf2 -iter 10000 -md sha256 -pass $pass_spec -in $d/ossl.enc -out $d/y.dec${ossl_prov:+ $ossl_prov}" ;;
-        cb-dec-ossl) echo "$cb_q decrypt -c $c --pass $pass_spec -i $d/ossl.enc -o $d/x.dec --force" ;;
-        cb-dec-cb) echo "$cb_q decrypt --pass $pass_spec -i $d/cb.enc -o $d/x.dec --force" ;;
+        ossl-enc) echo "openssl enc -$o -pbkdf2 -iter 10000 -md sha256 -salt -pass $pass_spec -in $p${ossl_prov:+ $ossl_prov}" ;;
+        cb-enc-ossl) echo "$cb_q encrypt --openssl -c $c --pass $pass_spec -i $p" ;;
+        cb-enc-cb) echo "$cb_q encrypt -c $c --iter 10000 --pass $pass_spec -i $p" ;;
+        ossl-dec) echo "openssl enc -d -$o -pbkdf2 -iter 10000 -md sha256 -pass $pass_spec -in $d/ossl.enc${ossl_prov:+ $ossl_prov}" ;;
+        cb-dec-ossl) echo "$cb_q decrypt -c $c --pass $pass_spec -i $d/ossl.enc" ;;
+        cb-dec-cb) echo "$cb_q decrypt --pass $pass_spec -i $d/cb.enc" ;;
         # Checking only: openssl decrypts what cookbook encrypt --openssl wrote.
-        ossl-dec-cb) echo "openssl enc -d -$o -pbkdf2 -iter 10000 -md sha256 -pass $pass_spec -in $d/x.enc -out $d/v.dec${ossl_prov:+ $ossl_prov}" ;;
+        ossl-dec-cb) echo "openssl enc -d -$o -pbkdf2 -iter 10000 -md sha256 -pass $pass_spec -in $d/cb-enc-ossl.out${ossl_prov:+ $ossl_prov}" ;;
         *) die "internal: unknown id $1" ;;
     esac
 }
@@ -478,26 +479,26 @@ verify() {
     note "verifying $c: openssl <-> cookbook in openssl's format, cookbook format round trip..."
     # openssl's file, made once: decrypted by cookbook (and, as a control, by openssl).
     run_once "$c.ossl-enc"
-    mv -f -- "$d/y.enc" "$d/ossl.enc"
+    mv -f -- "$d/ossl-enc.out" "$d/ossl.enc"
     run_once "$c.cb-dec-ossl"
-    same_as_plain "$c" x.dec "cookbook decrypt -c $c of openssl's file"
+    same_as_plain "$c" cb-dec-ossl.out "cookbook decrypt -c $c of openssl's file"
     run_once "$c.ossl-dec"
-    same_as_plain "$c" y.dec "openssl enc -d of openssl's own file"
+    same_as_plain "$c" ossl-dec.out "openssl enc -d of openssl's own file"
     # cookbook's openssl-format file, decrypted by openssl.
     run_once "$c.cb-enc-ossl"
-    [ "$(head -c 8 "$d/x.enc")" = "Salted__" ] ||
+    [ "$(head -c 8 "$d/cb-enc-ossl.out")" = "Salted__" ] ||
         die "WRONG RESULT ($c): cookbook encrypt --openssl did not write openssl's 'Salted__' header"
     run_once "$c.ossl-dec-cb"
-    same_as_plain "$c" v.dec "openssl enc -d of cookbook encrypt --openssl's file"
+    same_as_plain "$c" ossl-dec-cb.out "openssl enc -d of cookbook encrypt --openssl's file"
     # cookbook's own format, made once, round trip.
     run_once "$c.cb-enc-cb"
-    mv -f -- "$d/x.cb" "$d/cb.enc"
+    mv -f -- "$d/cb-enc-cb.out" "$d/cb.enc"
     if cmp -s -- "$(plain_of "$c")" "$d/cb.enc"; then
         die "WRONG RESULT ($c): cookbook encrypt wrote the plaintext"
     fi
     run_once "$c.cb-dec-cb"
-    same_as_plain "$c" x.dec "cookbook decrypt of cookbook encrypt -c $c --iter 10000's file"
-    rm -f -- "$d/x.enc" "$d/x.dec" "$d/y.dec" "$d/v.dec"
+    same_as_plain "$c" cb-dec-cb.out "cookbook decrypt of cookbook encrypt -c $c --iter 10000's file"
+    rm -f -- "$d"/*.out
     note "  ok: $c round-trips both ways"
 }
 
@@ -519,7 +520,8 @@ time_cipher() {
     # Read the inputs once (warms the page cache).
     cat -- "$(plain_of "$c")" "run/$c/ossl.enc" "run/$c/cb.enc" >/dev/null
     if [ "$timer" = hyperfine ]; then
-        local -a args=(-N --style basic --warmup "$warmup" --runs "$runs" --export-json "run/$c.json")
+        local -a args=(-N --style basic --warmup "$warmup" --runs "$runs" --export-json "run/$c.json"
+            --output "run/$c/timed.out")
         for id in $ids; do
             args+=(--command-name "$id" "$(cmd_of "$id")")
         done
@@ -540,12 +542,12 @@ time_cipher() {
         for id in $ids; do
             cmd=$(cmd_of "$id")
             for ((i = 0; i < warmup; i++)); do
-                eval "$cmd" >/dev/null 2>&1 </dev/null || die "'$(label_of "$id")' failed"
+                eval "$cmd" >"run/$c/timed.out" 2>/dev/null </dev/null || die "'$(label_of "$id")' failed"
             done
             : >"run/$id.times"
             for ((i = 0; i < runs; i++)); do
                 t0=$(date +%s%N)
-                eval "$cmd" >/dev/null 2>&1 </dev/null || die "'$(label_of "$id")' failed"
+                eval "$cmd" >"run/$c/timed.out" 2>/dev/null </dev/null || die "'$(label_of "$id")' failed"
                 t1=$(date +%s%N)
                 echo "$((t1 - t0))" >>"run/$id.times"
             done
@@ -563,7 +565,7 @@ time_cipher() {
         [ -n "$(time_of "$id")" ] || die "no timing recorded for $id (see run/$c.*)"
     done
     # The outputs are not needed any more; the inputs only with --keep.
-    rm -f -- "run/$c/x.enc" "run/$c/y.enc" "run/$c/x.cb" "run/$c/x.dec" "run/$c/y.dec"
+    rm -f -- "run/$c/timed.out"
     [ "$keep" -eq 1 ] || rm -f -- "run/$c/ossl.enc" "run/$c/cb.enc"
 }
 
