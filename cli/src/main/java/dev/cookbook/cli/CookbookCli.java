@@ -64,19 +64,21 @@ public final class CookbookCli {
     }
 
     /**
-     * The subcommand {@code args} run, or null when that is not plain: the first argument that is
-     * not a root option ({@code -v}, {@code --log-file PATH}, ...), unless it is {@code help} or
-     * {@code completion} (which need every command), an {@code @file} to expand, or after
-     * {@code --}.
+     * The subcommand {@code args} run, or null when that is not plain: the first argument after the
+     * logging options ({@code -v}, {@code --verbose}, {@code --log-file PATH}), unless it is
+     * {@code help} or {@code completion}, which need every command. Anything else before it (such
+     * as {@code --help}, whose text lists every command) makes it not plain.
      */
     static String commandName(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--log-file")) {
                 i++;
-            } else if (arg.equals("--") || arg.startsWith("@")) {
+            } else if (arg.startsWith("--log-file=") || arg.equals("--verbose") || arg.matches("-v+")) {
+                continue;
+            } else if (arg.startsWith("-") || arg.startsWith("@")) {
                 return null;
-            } else if (!arg.startsWith("-") || arg.equals("-")) {
+            } else {
                 return arg.equals("help") || arg.equals("completion") ? null : arg;
             }
         }

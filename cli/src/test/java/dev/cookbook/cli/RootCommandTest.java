@@ -133,6 +133,17 @@ class RootCommandTest {
         assertEquals(all, commandsBuiltFor("@args.txt"));
         assertEquals(all, commandsBuiltFor("--", "checksum"));
         assertEquals(all, commandsBuiltFor("--log-file"));
+        assertEquals(all, commandsBuiltFor("--help", "checksum"));
+        assertEquals(all, commandsBuiltFor("-vh", "checksum"));
+        assertEquals(all, commandsBuiltFor("-V", "checksum"));
+        assertEquals(List.of("checksum"), commandsBuiltFor("--verbose", "-v", "checksum", "--help"));
+    }
+
+    @Test
+    void rootHelpBeforeACommandStillListsEveryCommand() {
+        Cli.Result r = Cli.run("--help", "checksum");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(Cli.run("--help").out(), r.out());
     }
 
     @Test
