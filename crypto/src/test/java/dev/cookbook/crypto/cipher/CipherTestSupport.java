@@ -7,21 +7,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Assumptions;
 
 /** Helpers shared by the cipher tests. */
 final class CipherTestSupport {
@@ -147,70 +138,6 @@ final class CipherTestSupport {
         }
     }
 
-    // ------------------------------------------------------------------------- external tools
-
-    /** The executable {@code name} on the PATH, if any. */
-    static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Skips the calling test if the external tool {@code name} is missing, or fails it on CI
-     * ({@code CI=true}), where a missing tool means the interoperability checks silently stopped.
-     */
-    static void requireTool(String name) {
-        if (onPath(name).isPresent()) {
-            return;
-        }
-        String message = name + " is not on the PATH";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message + "; it is required when CI=true");
-        }
-        Assumptions.abort(message + "; skipping the comparison with it");
-    }
-
-    /** What a process printed, and its exit status. */
-    record ProcessResult(int exit, byte[] out, String err) {}
-
-    /** Runs {@code command} in {@code dir} with the C locale and no input. */
-    static ProcessResult exec(Path dir, List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().put("LC_ALL", "C");
-        Process process = pb.start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readUtf8(process.getErrorStream()));
-        byte[] out = process.getInputStream().readAllBytes();
-        int exit = process.waitFor();
-        return new ProcessResult(exit, out, err.join());
-    }
-
-    private static String readUtf8(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Runs {@code command} like {@link #exec} and returns its standard output; fails on a non-zero exit. */
-    static byte[] run(Path dir, List<String> command) throws IOException, InterruptedException {
-        ProcessResult r = exec(dir, command);
-        assertEquals(0, r.exit(), () -> "exit status of " + command + ", stderr: " + r.err());
-        return r.out();
-    }
 
     /** Compares byte arrays, as hex when short, by lengths and first difference when long. */
     static void assertBytes(byte[] expected, byte[] actual, String message) {

@@ -1,22 +1,22 @@
 package dev.cookbook.crypto.cipher;
 
+import static dev.cookbook.crypto.ExternalTools.exec;
+import static dev.cookbook.crypto.ExternalTools.requireTool;
+import static dev.cookbook.crypto.ExternalTools.run;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.TEST_ITERATIONS;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.assertBytes;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.concat;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.decrypt;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.encrypt;
-import static dev.cookbook.crypto.cipher.CipherTestSupport.exec;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.hex;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.password;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.pseudoRandomBytes;
-import static dev.cookbook.crypto.cipher.CipherTestSupport.requireTool;
-import static dev.cookbook.crypto.cipher.CipherTestSupport.run;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.cookbook.crypto.ExternalTools.ProcessResult;
 import dev.cookbook.crypto.cipher.CipherTestSupport.FixedRandom;
-import dev.cookbook.crypto.cipher.CipherTestSupport.ProcessResult;
 import dev.cookbook.crypto.cipher.CipherVectorsTest.Vector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,13 @@
 package dev.cookbook.crypto.digest;
 
-import static dev.cookbook.crypto.digest.TestSupport.exec;
+import static dev.cookbook.crypto.ExternalTools.exec;
+import static dev.cookbook.crypto.ExternalTools.requireTool;
+import static dev.cookbook.crypto.ExternalTools.run;
 import static dev.cookbook.crypto.digest.TestSupport.hex;
-import static dev.cookbook.crypto.digest.TestSupport.requireTool;
-import static dev.cookbook.crypto.digest.TestSupport.run;
 import static dev.cookbook.crypto.digest.TestSupport.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cookbook.crypto.ExternalTools.ProcessResult;
 import dev.cookbook.crypto.digest.ChecksumFormat.Style;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -139,7 +140,7 @@ class CoreutilsInteropTest {
         byte[] bytes = utf8(line);
 
         Optional<ChecksumEntry> ours = new ChecksumLineParser(DigestAlgorithm.SHA256, true).parse(bytes, bytes.length);
-        TestSupport.Result theirs = exec(dir, List.of("sha256sum", "--check", "SUMS"));
+        ProcessResult theirs = exec(dir, List.of("sha256sum", "--check", "SUMS"));
 
         if (ours.isPresent()) {
             assertEquals(ChecksumFormat.reportName(ours.get().fileName()) + ": OK\n",

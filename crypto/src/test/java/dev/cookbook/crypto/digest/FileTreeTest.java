@@ -1,8 +1,8 @@
 package dev.cookbook.crypto.digest;
 
+import static dev.cookbook.crypto.ExternalTools.onPath;
 import static dev.cookbook.crypto.digest.TestSupport.digest;
 import static dev.cookbook.crypto.digest.TestSupport.drain;
-import static dev.cookbook.crypto.digest.TestSupport.onPath;
 import static dev.cookbook.crypto.digest.TestSupport.referenceHex;
 import static dev.cookbook.crypto.digest.TestSupport.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cookbook.crypto.ExternalTools;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -204,7 +205,7 @@ class FileTreeTest {
         Path root = tree(tmp.resolve("t"), "f", "z");
         Path fifo = root.resolve("p");
         Assumptions.assumeTrue(onPath("mkfifo").isPresent(), "mkfifo is not on the PATH");
-        TestSupport.run(root, List.of("mkfifo", fifo.toString()));
+        ExternalTools.run(root, List.of("mkfifo", fifo.toString()));
         Assumptions.assumeTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "mkfifo made no FIFO");
 
         assertEquals(under(root, "f", "z"), walk(root, false));

@@ -1,5 +1,7 @@
 package dev.cookbook.crypto.rsa;
 
+import static dev.cookbook.crypto.ExternalTools.onPath;
+import static dev.cookbook.crypto.ExternalTools.requireTool;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.KEY_BITS;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.PASSWORD;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.PASSWORD_REQUIRED_MESSAGE;
@@ -7,10 +9,8 @@ import static dev.cookbook.crypto.rsa.RsaTestSupport.WRONG_PASSWORD;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.WRONG_PASSWORD_MESSAGE;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.ascii;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.chars;
-import static dev.cookbook.crypto.rsa.RsaTestSupport.onPath;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.openssl;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.passwordSource;
-import static dev.cookbook.crypto.rsa.RsaTestSupport.requireTool;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.runOpenssl;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.sha256Hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cookbook.crypto.AuthenticationException;
 import dev.cookbook.crypto.CryptoException;
+import dev.cookbook.crypto.ExternalTools.ProcessResult;
 import dev.cookbook.crypto.rsa.KeyFilesWriteTest.KeyKind;
 import dev.cookbook.crypto.rsa.KeyFilesWriteTest.WriteCase;
-import dev.cookbook.crypto.rsa.RsaTestSupport.ProcessResult;
 import dev.cookbook.crypto.rsa.RsaTestSupport.TestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;

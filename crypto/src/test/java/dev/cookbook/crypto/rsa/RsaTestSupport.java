@@ -1,11 +1,12 @@
 package dev.cookbook.crypto.rsa;
 
+import static dev.cookbook.crypto.ExternalTools.exec;
+import static dev.cookbook.crypto.ExternalTools.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.cookbook.crypto.ExternalTools.ProcessResult;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -25,9 +26,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
@@ -37,7 +36,6 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
-import org.junit.jupiter.api.Assumptions;
 
 /** Helpers shared by the RSA tests: test keys, byte helpers and running openssl. */
 final class RsaTestSupport {
@@ -227,63 +225,6 @@ final class RsaTestSupport {
 
     // ------------------------------------------------------------------------ external tools
 
-    /** The executable {@code name} on the PATH, if any. */
-    static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Skips the calling test (or class, from {@code @BeforeAll}) if the external tool {@code name}
-     * is missing, or fails it on CI ({@code CI=true}), where a missing tool means the
-     * interoperability checks silently stopped.
-     */
-    static void requireTool(String name) {
-        if (onPath(name).isPresent()) {
-            return;
-        }
-        String message = name + " is not on the PATH";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message + "; it is required when CI=true");
-        }
-        Assumptions.abort(message + "; skipping the comparison with it");
-    }
-
-    /** What a process printed, and its exit status. */
-    record ProcessResult(int exit, byte[] out, String err) {}
-
-    /** Runs {@code command} in {@code dir} with the C locale and no input. */
-    static ProcessResult exec(Path dir, List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().put("LC_ALL", "C");
-        Process process = pb.start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readUtf8(process.getErrorStream()));
-        byte[] out = process.getInputStream().readAllBytes();
-        int exit = process.waitFor();
-        return new ProcessResult(exit, out, err.join());
-    }
-
-    private static String readUtf8(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** {@code openssl} with {@code args} (strings, paths, or lists of them), run in {@code dir}. */
     static ProcessResult openssl(Path dir, Object... args) throws IOException, InterruptedException {
         return exec(dir, command("openssl", args));
@@ -291,10 +232,7 @@ final class RsaTestSupport {
 
     /** Like {@link #openssl}, returning standard output; fails on a non-zero exit. */
     static byte[] runOpenssl(Path dir, Object... args) throws IOException, InterruptedException {
-        List<String> command = command("openssl", args);
-        ProcessResult r = exec(dir, command);
-        assertEquals(0, r.exit(), () -> "exit status of " + command + ", stderr: " + r.err());
-        return r.out();
+        return run(dir, command("openssl", args));
     }
 
     /** A command line from strings, paths and lists of them, flattened. */

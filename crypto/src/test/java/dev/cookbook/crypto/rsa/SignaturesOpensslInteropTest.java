@@ -1,10 +1,10 @@
 package dev.cookbook.crypto.rsa;
 
+import static dev.cookbook.crypto.ExternalTools.requireTool;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.ascii;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.openssl;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.pseudoRandomBytes;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.publicKey;
-import static dev.cookbook.crypto.rsa.RsaTestSupport.requireTool;
 import static dev.cookbook.crypto.rsa.RsaTestSupport.runOpenssl;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cookbook.crypto.rsa.RsaTestSupport.ProcessResult;
+import dev.cookbook.crypto.ExternalTools.ProcessResult;
 import dev.cookbook.crypto.rsa.RsaTestSupport.TestKeys;
 import dev.cookbook.crypto.rsa.SignaturesTest.Scheme;
 import java.io.InputStream;
