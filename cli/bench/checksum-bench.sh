@@ -49,15 +49,9 @@ set -eu
 set -o pipefail
 
 prog=${0##*/}
-
-die() {
-    printf '%s: error: %s\n' "$prog" "$*" >&2
-    exit 1
-}
-
-note() {
-    printf '%s: %s\n' "$prog" "$*" >&2
-}
+script_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
+# shellcheck source=lib.sh
+. "$script_dir/lib.sh"
 
 usage() {
     # Print the header comment (from "Usage:" to the blank comment line before set -eu).
@@ -66,17 +60,12 @@ usage() {
 
 # ---------------------------------------------------------------- options
 
-script_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
 cookbook="$script_dir/../target/cookbook"
 quick=0
 runs=
 keep=0
 opt_dir=
 use_hyperfine=1
-
-need_arg() {
-    [ "$#" -ge 2 ] && [ -n "$2" ] || die "option $1 needs an argument (see --help)"
-}
 
 while [ "$#" -gt 0 ]; do
     case $1 in
@@ -285,18 +274,6 @@ fi
 
 # ---------------------------------------------------------------- commands
 
-# shq STRING: STRING single-quoted for sh and for hyperfine -N's word splitting.
-shq() {
-    local s=$1 out="'"
-    while :; do
-        case $s in
-            *\'*) out="$out${s%%\'*}'\\''"; s=${s#*\'} ;;
-            *) out="$out$s'"; break ;;
-        esac
-    done
-    printf '%s' "$out"
-}
-
 cb_q=$(shq "$cookbook")
 
 # wrapper FILE TAIL WORD...: a /bin/sh script that execs the quoted WORDs followed by
@@ -474,39 +451,7 @@ time_workload() {
     done
 }
 
-time_of() {
-    awk -v id="$1" '$1 == id { print $2 }' "$results"
-}
-
-sd_of() {
-    awk -v id="$1" '$1 == id { print $3 }' "$results"
-}
-
 # ---------------------------------------------------------------- reporting
-
-# fmt FORMAT NUMBER...: printf with awk (floating point).
-fmt() {
-    awk -v f="$1" -v a="${2-}" -v b="${3-}" 'BEGIN { printf f, a, b }'
-}
-
-# sd_fmt VALUE: a standard deviation with 3 decimals, "-" when there is none (1 run).
-sd_fmt() {
-    awk -v a="$1" 'BEGIN { if (a ~ /^[0-9.eE+-]+$/) printf "%.3f", a; else printf "-" }'
-}
-
-# ratio ANCHOR_ID COOKBOOK_ID: anchor time / cookbook time.
-ratio() {
-    awk -v a="$(time_of "$1")" -v c="$(time_of "$2")" 'BEGIN { printf "%.2f", a / c }'
-}
-
-# verdict ANCHOR_ID COOKBOOK_ID OP THRESHOLD -> "met" / "NOT MET" (unrounded ratio).
-verdict() {
-    awk -v a="$(time_of "$1")" -v c="$(time_of "$2")" -v op="$3" -v t="$4" 'BEGIN {
-        r = a / c
-        ok = (op == ">=") ? (r >= t) : (r > t)
-        print (ok ? "met" : "NOT MET")
-    }'
-}
 
 md_rows=
 targets_total=0
@@ -531,11 +476,6 @@ ratio_line() {
     printf '  %-52s %7sx   target %-8s %s\n' "$label" "$r" "$target" "$verdict_s"
     md_rows="$md_rows| $wl | $algo | \`$(label_of "$cb")\` | $(fmt '%.3f' "$(time_of "$cb")") | \`$(label_of "$anchor")\` | $(fmt '%.3f' "$(time_of "$anchor")") | ${r}x | $md_target |
 "
-}
-
-# mbps BYTES SECONDS: throughput in MB/s (10^6 bytes).
-mbps() {
-    awk -v b="$1" -v t="$2" 'BEGIN { printf "%.1f", b / t / 1e6 }'
 }
 
 # time_table BYTES NFILES IDS: one line per command (files/s when NFILES > 0).

@@ -50,10 +50,10 @@ set -eu
 set -o pipefail
 
 prog=${0##*/}
-die() { printf '%s: error: %s\n' "$prog" "$*" >&2; exit 1; }
-note() { printf '%s: %s\n' "$prog" "$*" >&2; }
 
 script_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
+# shellcheck source=lib.sh
+. "$script_dir/lib.sh"
 cookbook="$script_dir/../target/cookbook"
 rows=1000000
 runs=
@@ -204,8 +204,8 @@ else
 fi
 
 t() { awk -v id="$1" '$1 == id { printf "%.3f", $2 }' "$results"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-verdict() { awk -v r="$1" -v t="$2" 'BEGIN { print (r >= t ? "met" : "NOT MET") }'; }
+quotient() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+at_least() { awk -v r="$1" -v t="$2" 'BEGIN { print (r >= t ? "met" : "NOT MET") }'; }
 mbs() { awk -v b="$bytes" -v s="$1" 'BEGIN { printf "%.0f", b / s / 1e6 }'; }
 
 echo
@@ -215,12 +215,12 @@ printf '| %-9s | %-9s | %-9s | %-9s | %-13s | %-13s |\n' direction cookbook pyth
 printf '|%s|%s|%s|%s|%s|%s|\n' ----------- ----------- ----------- ----------- --------------- ---------------
 for dir_ in read write; do
     cbt=$(t cb-$dir_); pyt=$(t py-$dir_); mt=$(t mlr-$dir_)
-    rp=$(ratio "$pyt" "$cbt")
-    vp="$rp x ($(verdict "$rp" 3))"
+    rp=$(quotient "$pyt" "$cbt")
+    vp="$rp x ($(at_least "$rp" 3))"
     if [ -n "$mt" ]; then
-        rm_=$(ratio "$mt" "$cbt")
+        rm_=$(quotient "$mt" "$cbt")
         target=$([ "$dir_" = read ] && echo 1.0001 || echo 3)
-        vm="$rm_ x ($(verdict "$rm_" "$target"))"
+        vm="$rm_ x ($(at_least "$rm_" "$target"))"
         ms="$mt s"
     else
         vm=-; ms=-

@@ -1,0 +1,65 @@
+# lib.sh - what the cli/bench scripts share: messages, option checks, quoting, and reading
+# and comparing the timings they collect. Sourced, not run; the script sets $prog first, and
+# $results (lines "ID SECONDS SD") before it calls time_of and what builds on it.
+
+die() {
+    printf '%s: error: %s\n' "$prog" "$*" >&2
+    exit 1
+}
+
+note() {
+    printf '%s: %s\n' "$prog" "$*" >&2
+}
+
+need_arg() {
+    [ "$#" -ge 2 ] && [ -n "$2" ] || die "option $1 needs an argument (see --help)"
+}
+
+# shq STRING: STRING single-quoted for sh and for hyperfine -N's word splitting.
+shq() {
+    local s=$1 out="'"
+    while :; do
+        case $s in
+            *\'*) out="$out${s%%\'*}'\\''"; s=${s#*\'} ;;
+            *) out="$out$s'"; break ;;
+        esac
+    done
+    printf '%s' "$out"
+}
+
+time_of() {
+    awk -v id="$1" '$1 == id { print $2 }' "$results"
+}
+
+sd_of() {
+    awk -v id="$1" '$1 == id { print $3 }' "$results"
+}
+
+# fmt FORMAT NUMBER...: printf with awk (floating point).
+fmt() {
+    awk -v f="$1" -v a="${2-}" -v b="${3-}" 'BEGIN { printf f, a, b }'
+}
+
+# sd_fmt VALUE: a standard deviation with 3 decimals, "-" when there is none (1 run).
+sd_fmt() {
+    awk -v a="$1" 'BEGIN { if (a ~ /^[0-9.eE+-]+$/) printf "%.3f", a; else printf "-" }'
+}
+
+# ratio ANCHOR_ID COOKBOOK_ID: anchor time / cookbook time.
+ratio() {
+    awk -v a="$(time_of "$1")" -v c="$(time_of "$2")" 'BEGIN { printf "%.2f", a / c }'
+}
+
+# verdict ANCHOR_ID COOKBOOK_ID OP THRESHOLD -> "met" / "NOT MET" (unrounded ratio).
+verdict() {
+    awk -v a="$(time_of "$1")" -v c="$(time_of "$2")" -v op="$3" -v t="$4" 'BEGIN {
+        r = a / c
+        ok = (op == ">=") ? (r >= t) : (r > t)
+        print (ok ? "met" : "NOT MET")
+    }'
+}
+
+# mbps BYTES SECONDS: throughput in MB/s (10^6 bytes).
+mbps() {
+    awk -v b="$1" -v t="$2" 'BEGIN { printf "%.1f", b / t / 1e6 }'
+}
