@@ -5,6 +5,7 @@ import dev.cookbook.crypto.digest.ChecksumVerifier;
 import dev.cookbook.crypto.digest.DigestAlgorithm;
 import dev.cookbook.crypto.digest.DigestJob;
 import dev.cookbook.crypto.digest.FileTree;
+import dev.cookbook.crypto.digest.HeadStart;
 import dev.cookbook.crypto.digest.ParallelDigester;
 import dev.cookbook.crypto.digest.Source;
 import java.io.IOException;
@@ -137,6 +138,10 @@ final class ChecksumCommand implements Callable<Integer> {
 
     private int generate(Stdio stdio, ParallelDigester digester, ProgressBar bar) {
         DigestAlgorithm algo = algorithm != null ? algorithm : DigestAlgorithm.SHA256;
+        HeadStart early = ((CookbookCommand) spec.root().userObject()).headStart();
+        if (early != null) {
+            digester.offer(early);
+        }
         ChecksumOutput output = new ChecksumOutput(spec, stdio, bar, algo,
                 json ? ChecksumOutput.Mode.JSON : tag ? ChecksumOutput.Mode.BSD : ChecksumOutput.Mode.GNU, binary, zero);
         if (!algo.isSecure()) {

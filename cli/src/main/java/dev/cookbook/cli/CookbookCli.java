@@ -1,5 +1,6 @@
 package dev.cookbook.cli;
 
+import dev.cookbook.crypto.digest.HeadStart;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ public final class CookbookCli {
 
     /** The whole command tree on {@code stdio}, ready to {@link CommandLine#execute}. */
     public static CommandLine create(Stdio stdio) {
-        return create(stdio, null);
+        return create(stdio, null, null);
     }
 
     /**
@@ -40,7 +41,7 @@ public final class CookbookCli {
      * Help, completion, a name that is no command (for picocli's suggestions) and anything unclear
      * get the whole tree.
      */
-    static CommandLine create(Stdio stdio, String[] args) {
+    static CommandLine create(Stdio stdio, String[] args, HeadStart headStart) {
         String name = args == null ? null : commandName(args);
         List<Class<?>> commands = COMMANDS;
         for (Class<?> command : COMMANDS) {
@@ -48,7 +49,7 @@ public final class CookbookCli {
                 commands = List.of(command);
             }
         }
-        CommandLine cl = new CommandLine(new CookbookCommand(stdio));
+        CommandLine cl = new CommandLine(new CookbookCommand(stdio, headStart));
         for (Class<?> command : commands) {
             cl.addSubcommand(command);
         }
@@ -103,8 +104,16 @@ public final class CookbookCli {
      * flushing is reported as {@link ExitCodes#CLOSED_PIPE}, like one found while running.
      */
     public static int run(Stdio stdio, String... args) {
-        CommandLine cl = create(stdio, args);
-        int status = cl.execute(args);
+        HeadStart early = ChecksumHeadStart.begin(args);
+        CommandLine cl = create(stdio, args, early);
+        int status;
+        try {
+            status = cl.execute(args);
+        } finally {
+            if (early != null) {
+                early.cancel(); // unused if the arguments turned out not to want it
+            }
+        }
         try {
             cl.getOut().flush();
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.cookbook.cli;
 
+import dev.cookbook.crypto.digest.HeadStart;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,13 +29,20 @@ public final class CookbookCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     private final Stdio stdio;
+    private final HeadStart headStart;
 
-    CookbookCommand(Stdio stdio) {
+    CookbookCommand(Stdio stdio, HeadStart headStart) {
         this.stdio = stdio;
+        this.headStart = headStart;
     }
 
     Stdio stdio() {
         return stdio;
+    }
+
+    /** Hashing begun before the arguments were parsed (see {@link ChecksumHeadStart}), or null. */
+    HeadStart headStart() {
+        return headStart;
     }
 
     LoggingMixin logging() {

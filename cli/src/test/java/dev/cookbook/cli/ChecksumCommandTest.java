@@ -337,6 +337,93 @@ class ChecksumCommandTest {
         }
     }
 
+    /** Hashing the first large FILE while the command line is parsed ({@link ChecksumHeadStart}). */
+    @Nested
+    class HeadStarts {
+        private static final int SIZE = (3 << 20) + 17;
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "checksum F",
+            "checksum -a md5 F",
+            "checksum --algorithm sha3-256 F --tag",
+            "checksum --algorithm=BLAKE2b F",
+            "checksum --json F G",
+            "checksum -b -z F",
+            "checksum --no-progress F",
+        })
+        void plainChecksumsOfFilesGetOne(String line) {
+            assertHeadStart(true, line);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "checksum",
+            "checksum -c F",
+            "checksum -r F",
+            "checksum -j 1 F",
+            "checksum -tb F",
+            "checksum -",
+            "checksum @F",
+            "checksum -- F",
+            "checksum -a nope F",
+            "checksum F -a",
+            "checksum --list",
+            "-v checksum F",
+            "encrypt F",
+            "help checksum",
+        })
+        void anythingLessPlainGetsNone(String line) {
+            assertHeadStart(false, line);
+        }
+
+        private void assertHeadStart(boolean expected, String line) {
+            var h = ChecksumHeadStart.begin(line.split(" "));
+            try {
+                assertEquals(expected, h != null, line);
+            } finally {
+                if (h != null) {
+                    h.cancel();
+                }
+            }
+        }
+
+        @Test
+        void theOutputIsWhatHashingAfterParsingGives() throws Exception {
+            byte[] data = new byte[SIZE];
+            new java.util.Random(42).nextBytes(data);
+            Path big = dir.resolve("big file.bin");
+            Files.write(big, data);
+            Path abc = file("abc.txt", "abc");
+            String sha = hex("SHA-256", data);
+            String md5 = hex("MD5", data);
+
+            assertRun(Cli.run("checksum", big.toString()), 0, sha + "  " + big + "\n", "");
+            assertRun(Cli.run("checksum", "-a", "md5", big.toString(), abc.toString()), 0,
+                    md5 + "  " + big + "\n" + ABC_MD5 + "  " + abc + "\n", MD5_WARNING);
+            assertRun(Cli.run("checksum", "--json", big.toString()), 0,
+                    "{\"path\":\"" + big + "\",\"algorithm\":\"sha256\",\"digest\":\"" + sha + "\",\"size\":" + SIZE
+                            + "}\n", "");
+            // The same file named twice: the second is read by the run itself.
+            assertRun(Cli.run("checksum", "--tag", big.toString(), big.toString()), 0,
+                    ("SHA256 (" + big + ") = " + sha + "\n").repeat(2), "");
+        }
+
+        @Test
+        void aGuessThatTheArgumentsRefuseChangesNothing() throws IOException {
+            Path big = dir.resolve("big");
+            Files.write(big, new byte[SIZE]);
+            assertRun(Cli.run("checksum", "--json", "--tag", big.toString()), 2, "", """
+                    cookbook checksum: --json cannot be combined with --tag
+                    cookbook checksum: hint: see 'cookbook checksum --help'
+                    """);
+        }
+
+        private String hex(String algorithm, byte[] data) throws java.security.NoSuchAlgorithmException {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(data));
+        }
+    }
+
     @Nested
     class Progress {
         /** Twelve chunks a tenth of a second apart: long enough for the bar's half-second delay. */

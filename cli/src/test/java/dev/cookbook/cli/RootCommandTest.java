@@ -156,6 +156,6 @@ class RootCommandTest {
     private static List<String> commandsBuiltFor(String... args) {
         Stdio stdio = new Stdio(new java.io.ByteArrayInputStream(new byte[0]), new java.io.ByteArrayOutputStream(),
                 new java.io.ByteArrayOutputStream(), false, false, false);
-        return List.copyOf(CookbookCli.create(stdio, args).getSubcommands().keySet());
+        return List.copyOf(CookbookCli.create(stdio, args, null).getSubcommands().keySet());
     }
 }

@@ -38,6 +38,10 @@ public final class ParallelDigester implements AutoCloseable {
     private final LongAdder bytesRead = new LongAdder();
     private final ExecutorService pool;
     private final ThreadLocal<FileHasher> hashers;
+    /** Offered for the next run's first job, not yet looked at. */
+    private HeadStart offered;
+    /** The head start a run took over, whose bytes count as read. */
+    private volatile HeadStart adopted;
 
     /** @param jobs number of hashing threads, at least 1 */
     public ParallelDigester(int jobs) {
@@ -55,7 +59,36 @@ public final class ParallelDigester implements AutoCloseable {
 
     /** Bytes read so far, for a progress display; safe to call from any thread. */
     public long bytesRead() {
-        return bytesRead.sum();
+        HeadStart h = adopted;
+        return bytesRead.sum() + (h == null ? 0 : h.bytesRead());
+    }
+
+    /**
+     * Offers work begun earlier: if the next run's first job is the file and algorithm {@code headStart}
+     * is hashing, that job waits for its result instead of reading the file again.
+     */
+    public void offer(HeadStart headStart) {
+        this.offered = headStart;
+    }
+
+    /** The offered head start if it is for {@code job}, else null; only a run's first job may take it. */
+    private HeadStart takeOffer(DigestJob job) {
+        HeadStart h = offered;
+        offered = null;
+        if (h == null) {
+            return null;
+        }
+        if (h.claim(job.source(), job.algorithm())) {
+            adopted = h;
+            return h;
+        }
+        h.cancel(); // a wrong guess: stop reading
+        return null;
+    }
+
+    private static DigestResult hash(FileHasher hasher, DigestJob job, HeadStart early) {
+        DigestResult r = early == null ? null : early.await();
+        return r != null ? r : hasher.hash(job.source(), job.algorithm());
     }
 
     /**
@@ -67,7 +100,8 @@ public final class ParallelDigester implements AutoCloseable {
             FileHasher hasher = hashers.get();
             while (work.hasNext()) {
                 J job = work.next();
-                handler.handle(job, job.source() == null ? null : hasher.hash(job.source(), job.algorithm()));
+                HeadStart early = takeOffer(job);
+                handler.handle(job, job.source() == null ? null : hash(hasher, job, early));
             }
             return;
         }
@@ -77,8 +111,9 @@ public final class ParallelDigester implements AutoCloseable {
             while (true) {
                 while (window.size() < limit && work.hasNext()) {
                     J job = work.next();
+                    HeadStart early = takeOffer(job);
                     Future<DigestResult> f = job.source() == null ? null
-                            : pool.submit(() -> hashers.get().hash(job.source(), job.algorithm()));
+                            : pool.submit(() -> hash(hashers.get(), job, early));
                     window.add(new Pending<>(job, f));
                 }
                 Pending<J> head = window.poll();
@@ -98,10 +133,14 @@ public final class ParallelDigester implements AutoCloseable {
 
     @Override
     public void close() {
+        for (HeadStart h : new HeadStart[] {offered, adopted}) {
+            if (h != null) {
+                h.cancel();
+            }
+        }
         if (pool != null) {
             pool.shutdownNow();
         }
-
     }
 
     private record Pending<J>(J job, Future<DigestResult> future) {
