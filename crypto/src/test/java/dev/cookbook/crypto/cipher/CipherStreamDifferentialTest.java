@@ -44,11 +44,16 @@ class CipherStreamDifferentialTest {
 
     /** Processes {@code input} in pieces of random sizes (0 to 20 bytes), in place or not. */
     private static byte[] inRandomPieces(CipherStream stream, byte[] input, Random random) {
+        return inRandomPieces(stream, input, random, 20);
+    }
+
+    /** Processes {@code input} in pieces of 0 to {@code maxPiece} bytes, in place or not. */
+    private static byte[] inRandomPieces(CipherStream stream, byte[] input, Random random, int maxPiece) {
         boolean inPlace = random.nextBoolean();
         byte[] in = inPlace ? input.clone() : input;
         byte[] out = inPlace ? in : new byte[input.length];
-        for (int off = 0, calls = 0; off < input.length && calls < 10 * MAX_LENGTH; calls++) {
-            int piece = Math.min(random.nextInt(21), input.length - off);
+        for (int off = 0; off < input.length; ) {
+            int piece = Math.min(random.nextInt(maxPiece + 1), input.length - off);
             stream.process(in, off, piece, out, off);
             off += piece;
         }
@@ -78,5 +83,25 @@ class CipherStreamDifferentialTest {
                     "decryption, " + what);
             assertBytes(plaintext, reference(cipher, false, key, iv, ciphertext), "reference decryption, " + what);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CipherAlgorithm.class)
+    @DisplayName("newStream agrees with the reference on a larger input fed in pieces of up to 5000 bytes")
+    void agreesWithReferenceInLargePieces(CipherAlgorithm cipher) throws Exception {
+        Random random = new Random(100 + cipher.ordinal());
+        byte[] key = new byte[cipher == CipherAlgorithm.ARC4 ? 16 : cipher.keyLength()];
+        random.nextBytes(key);
+        byte[] iv = cipher.ivLength() == 0 ? null : new byte[cipher.ivLength()];
+        if (iv != null) {
+            random.nextBytes(iv);
+        }
+        byte[] plaintext = new byte[(64 << 10) + 3];
+        random.nextBytes(plaintext);
+
+        byte[] ciphertext = inRandomPieces(cipher.newStream(true, key, iv), plaintext, random, 5000);
+        assertBytes(reference(cipher, true, key, iv, plaintext), ciphertext, cipher + " encryption");
+        assertBytes(plaintext, inRandomPieces(cipher.newStream(false, key, iv), ciphertext, random, 5000),
+                cipher + " decryption");
     }
 }
