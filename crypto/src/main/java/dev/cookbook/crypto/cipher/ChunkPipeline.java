@@ -38,13 +38,26 @@ final class ChunkPipeline implements AutoCloseable {
     private final int threads;
     private final ExecutorService pool;
 
+    /** Chunks transformed on {@code threads} workers at once; with 1, everything on the caller's thread. */
     ChunkPipeline(int threads) {
+        this(threads, threads > 1);
+    }
+
+    private ChunkPipeline(int threads, boolean workers) {
         this.threads = threads;
-        this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+        this.pool = !workers ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "cipher");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * One worker, so chunks are transformed one after another in their order and the work may carry
+     * state from each to the next (a stream cipher), while the caller's thread reads and writes.
+     */
+    static ChunkPipeline inOrder() {
+        return new ChunkPipeline(1, true);
     }
 
     <T> void run(Reader<T> reader, Work<T> work, Writer<T> writer) throws IOException, AuthenticationException {

@@ -8,15 +8,12 @@ import static dev.cookbook.crypto.cipher.CipherTestSupport.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.bouncycastle.crypto.PBEParametersGenerator;
 import org.bouncycastle.crypto.digests.MD5Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.OpenSSLPBEParametersGenerator;
-import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,7 +43,12 @@ class KdfTest {
                 Arguments.of("passwd", "salt", 1, "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
                         + "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783"),
                 Arguments.of("Password", "NaCl", 80000, "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56"
-                        + "a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d"));
+                        + "a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d"),
+                // Above Kdf.SMALL_ITERATIONS, where the JDK's implementation takes over (hashlib's values).
+                Arguments.of("password", "salt", 100001, "ceb01179b54c4178973f9b6b7d6ed30d0c6cf23b0ad170f2d68ef9bfb34c4786"),
+                Arguments.of("password", "salt", 600000, "669cfe52482116fda1aa2cbe409b2f56c8e4563752b7a28f6eaab614ee005178"),
+                Arguments.of("pässwörd", "NaCl", 150000, "419f6955b5d92774395089012f551ac706583044968dda410b87b01f92de1080"
+                        + "aefc2820257cba30"));
     }
 
     @ParameterizedTest(name = "P={0} S={1} c={2}")
@@ -125,14 +127,13 @@ class KdfTest {
 
     @ParameterizedTest(name = "password of {0} chars, {1}-byte salt, {2} bytes")
     @MethodSource("passwordsSaltsAndLengths")
-    @DisplayName("PBKDF2_SHA256 agrees with Bouncy Castle's PKCS5S2ParametersGenerator (UTF-8 password)")
-    void pbkdf2AgreesWithBouncyCastle(String password, int saltLength, int length) {
+    @DisplayName("PBKDF2_SHA256's two engines, Bouncy Castle's and the JDK's, agree (UTF-8 password)")
+    void pbkdf2EnginesAgree(String password, int saltLength, int length) {
         byte[] salt = pseudoRandomBytes(saltLength);
-        PKCS5S2ParametersGenerator reference = new PKCS5S2ParametersGenerator(new SHA256Digest());
-        reference.init(password.getBytes(StandardCharsets.UTF_8), salt, 1000);
-        byte[] expected = ((KeyParameter) reference.generateDerivedParameters(length * 8)).getKey();
+        byte[] jdk = Kdf.pbkdf2Jdk(password.toCharArray(), salt, 1000, length);
 
-        assertEquals(hex(expected), hex(Kdf.PBKDF2_SHA256.derive(password.toCharArray(), salt, 1000, length)));
+        assertEquals(hex(jdk), hex(Kdf.pbkdf2BouncyCastle(password.toCharArray(), salt, 1000, length)));
+        assertEquals(hex(jdk), hex(Kdf.PBKDF2_SHA256.derive(password.toCharArray(), salt, 1000, length)));
     }
 
     @ParameterizedTest(name = "password of {0} chars, {1}-byte salt, {2} bytes")
