@@ -24,6 +24,8 @@ final class DesCfb implements CipherStream {
     /** CFB-64 only: the keystream block being used up, and how many of its bytes earlier calls used. */
     private long keystream;
     private int used;
+    /** Where {@link DesCore#encrypt2} leaves its two blocks. */
+    private final long[] pair = new long[2];
 
     /** @param fullBlock 64-bit feedback; false for 8-bit */
     DesCfb(byte[] key, boolean encrypt, boolean fullBlock, byte[] iv) {
@@ -42,11 +44,63 @@ final class DesCfb implements CipherStream {
         }
     }
 
+    /**
+     * Two fresh encryptions under the same key (two chunks of the cookbook format) run side by side
+     * over the bytes they both have; anything else as {@link CipherStream#processWith} does it.
+     */
+    @Override
+    public void processWith(CipherStream other, byte[] buf, int len, byte[] otherBuf, int otherLen) {
+        if (!(other instanceof DesCfb o) || !encrypt || !o.encrypt || fullBlock != o.fullBlock || used != 0
+                || o.used != 0 || !core.sameKey(o.core)) {
+            CipherStream.super.processWith(other, buf, len, otherBuf, otherLen);
+            return;
+        }
+        long[] ks = pair;
+        long ra = register;
+        long rb = o.register;
+        int n = Math.min(len, otherLen);
+        if (fullBlock) {
+            n &= ~7;
+            for (int i = 0; i < n; i += 8) {
+                core.encrypt2(ra, rb, ks);
+                ra = (long) BIG_ENDIAN.get(buf, i) ^ ks[0];
+                rb = (long) BIG_ENDIAN.get(otherBuf, i) ^ ks[1];
+                BIG_ENDIAN.set(buf, i, ra);
+                BIG_ENDIAN.set(otherBuf, i, rb);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                core.encrypt2(ra, rb, ks);
+                byte ca = (byte) (buf[i] ^ (ks[0] >>> 56));
+                byte cb = (byte) (otherBuf[i] ^ (ks[1] >>> 56));
+                buf[i] = ca;
+                otherBuf[i] = cb;
+                ra = ra << 8 | (ca & 0xffL);
+                rb = rb << 8 | (cb & 0xffL);
+            }
+        }
+        register = ra;
+        o.register = rb;
+        process(buf, n, len - n, buf, n);
+        o.process(otherBuf, n, otherLen - n, otherBuf, n);
+    }
+
     private void cfb64(byte[] in, int inOff, int len, byte[] out, int outOff) {
         int i = 0;
         while (i < len && used != 0) { // finish a block an earlier call began
             step64(in, inOff + i, out, outOff + i);
             i++;
+        }
+        if (!encrypt) { // each keystream block comes from known ciphertext: two at a time
+            long[] ks = pair;
+            for (; len - i >= 16; i += 16) {
+                long c0 = (long) BIG_ENDIAN.get(in, inOff + i);
+                long c1 = (long) BIG_ENDIAN.get(in, inOff + i + 8);
+                core.encrypt2(register, c0, ks);
+                BIG_ENDIAN.set(out, outOff + i, c0 ^ ks[0]);
+                BIG_ENDIAN.set(out, outOff + i + 8, c1 ^ ks[1]);
+                register = c1;
+            }
         }
         for (; len - i >= 8; i += 8) {
             long plain = (long) BIG_ENDIAN.get(in, inOff + i); // read before writing: in may be out
@@ -75,7 +129,20 @@ final class DesCfb implements CipherStream {
 
     private void cfb8(byte[] in, int inOff, int len, byte[] out, int outOff) {
         long r = register;
-        for (int i = 0; i < len; i++) {
+        int i = 0;
+        if (!encrypt) { // each keystream byte comes from known ciphertext: two at a time
+            long[] ks = pair;
+            for (; len - i >= 2; i += 2) {
+                byte c0 = in[inOff + i];
+                byte c1 = in[inOff + i + 1];
+                long next = r << 8 | (c0 & 0xffL);
+                core.encrypt2(r, next, ks);
+                out[outOff + i] = (byte) (c0 ^ (ks[0] >>> 56));
+                out[outOff + i + 1] = (byte) (c1 ^ (ks[1] >>> 56));
+                r = next << 8 | (c1 & 0xffL);
+            }
+        }
+        for (; i < len; i++) {
             byte b = in[inOff + i];
             byte o = (byte) (b ^ (core.encrypt(r) >>> 56));
             out[outOff + i] = o;

@@ -92,12 +92,78 @@ final class DesCore {
         return table;
     }
 
+    /** Whether {@code other} encrypts exactly as this does (the same key). */
+    boolean sameKey(DesCore other) {
+        return Arrays.equals(keys, other.keys);
+    }
+
     /** Encrypts one block, its bytes in big-endian order (as read from a byte array). */
     long encrypt(long block) {
+        long halves = initialPermutation(block);
+        int left = (int) (halves >>> 32);
+        int right = (int) halves;
+        int[] k = keys;
+        for (int i = 0; i < 32; i += 4) {
+            left ^= f(right, k[i], k[i + 1]);
+            right ^= f(left, k[i + 2], k[i + 3]);
+        }
+        if (k.length == 96) { // triple DES: a pass ends with the halves swapped, the next starts unswapped
+            for (int i = 32; i < 64; i += 4) {
+                right ^= f(left, k[i], k[i + 1]);
+                left ^= f(right, k[i + 2], k[i + 3]);
+            }
+            for (int i = 64; i < 96; i += 4) {
+                left ^= f(right, k[i], k[i + 1]);
+                right ^= f(left, k[i + 2], k[i + 3]);
+            }
+        }
+        return finalPermutation(left, right);
+    }
+
+    /**
+     * Encrypts two independent blocks, {@code a} into {@code out[0]} and {@code b} into
+     * {@code out[1]}, their rounds interleaved: one block's rounds form a single chain of dependent
+     * steps, and two chains side by side let the processor overlap them, about 1.2x the throughput
+     * of two {@link #encrypt} calls. For whatever has blocks that do not depend on each other: CFB
+     * decryption, and two chunks of the cookbook format.
+     */
+    void encrypt2(long a, long b, long[] out) {
+        long ha = initialPermutation(a);
+        long hb = initialPermutation(b);
+        int la = (int) (ha >>> 32);
+        int ra = (int) ha;
+        int lb = (int) (hb >>> 32);
+        int rb = (int) hb;
+        int[] k = keys;
+        for (int i = 0; i < 32; i += 4) {
+            la ^= f(ra, k[i], k[i + 1]);
+            lb ^= f(rb, k[i], k[i + 1]);
+            ra ^= f(la, k[i + 2], k[i + 3]);
+            rb ^= f(lb, k[i + 2], k[i + 3]);
+        }
+        if (k.length == 96) {
+            for (int i = 32; i < 64; i += 4) {
+                ra ^= f(la, k[i], k[i + 1]);
+                rb ^= f(lb, k[i], k[i + 1]);
+                la ^= f(ra, k[i + 2], k[i + 3]);
+                lb ^= f(rb, k[i + 2], k[i + 3]);
+            }
+            for (int i = 64; i < 96; i += 4) {
+                la ^= f(ra, k[i], k[i + 1]);
+                lb ^= f(rb, k[i], k[i + 1]);
+                ra ^= f(la, k[i + 2], k[i + 3]);
+                rb ^= f(lb, k[i + 2], k[i + 3]);
+            }
+        }
+        out[0] = finalPermutation(la, ra);
+        out[1] = finalPermutation(lb, rb);
+    }
+
+    /** FIPS 46-3's IP, then each half rotated left by one: the halves as {@code left << 32 | right}. */
+    private static long initialPermutation(long block) {
         int left = (int) (block >>> 32);
         int right = (int) block;
         int work;
-        // Initial permutation.
         work = ((left >>> 4) ^ right) & 0x0f0f0f0f;
         right ^= work;
         left ^= work << 4;
@@ -115,24 +181,12 @@ final class DesCore {
         left ^= work;
         right ^= work;
         left = Integer.rotateLeft(left, 1);
+        return (long) left << 32 | (right & 0xffffffffL);
+    }
 
-        int[] k = keys;
-        for (int i = 0; i < 32; i += 4) {
-            left ^= f(right, k[i], k[i + 1]);
-            right ^= f(left, k[i + 2], k[i + 3]);
-        }
-        if (k.length == 96) { // triple DES: a pass ends with the halves swapped, the next starts unswapped
-            for (int i = 32; i < 64; i += 4) {
-                right ^= f(left, k[i], k[i + 1]);
-                left ^= f(right, k[i + 2], k[i + 3]);
-            }
-            for (int i = 64; i < 96; i += 4) {
-                left ^= f(right, k[i], k[i + 1]);
-                right ^= f(left, k[i + 2], k[i + 3]);
-            }
-        }
-
-        // Final permutation.
+    /** The inverse of {@link #initialPermutation}, with the last round's swap undone: the output block. */
+    private static long finalPermutation(int left, int right) {
+        int work;
         right = Integer.rotateRight(right, 1);
         work = (left ^ right) & 0xaaaaaaaa;
         left ^= work;

@@ -202,6 +202,8 @@ public final class FileCipher {
         final int len;
         final boolean last;
         final byte[] iv;
+        /** Sealing: the chunk after this one, worked on together with it; null if there is none. */
+        Chunk next;
 
         Chunk(long index, byte[] buf, int len, boolean last, byte[] iv) {
             this.index = index;
@@ -250,6 +252,10 @@ public final class FileCipher {
         }
     }
 
+    /**
+     * Seals the chunks two at a time, so that a block cipher can run both encryptions side by side
+     * (see {@link CipherStream#processWith}); pairs are sealed on the pipeline's threads.
+     */
     private long sealChunks(InputStream in, OutputStream out, SealedFormat.Header header)
             throws IOException {
         ThreadLocal<SealedFormat.ChunkCrypter> crypters =
@@ -258,12 +264,25 @@ public final class FileCipher {
         long[] total = {0};
         long[] index = {0};
         try (ChunkPipeline pipeline = new ChunkPipeline(threads)) {
-            pipeline.run(() -> pieces.next(index[0]++, null), c -> {
-                crypters.get().seal(c.index, c.last, c.buf, c.len);
+            pipeline.run(() -> {
+                Chunk c = pieces.next(index[0]++, null);
+                if (c != null && !c.last) {
+                    c.next = pieces.next(index[0]++, null);
+                }
                 return c;
             }, c -> {
-                out.write(c.buf, 0, c.len + SealedFormat.TAG_LENGTH);
-                total[0] += c.len;
+                Chunk d = c.next;
+                if (d == null) {
+                    crypters.get().seal(c.index, c.last, c.buf, c.len);
+                } else {
+                    crypters.get().sealPair(c.index, c.buf, c.len, d.last, d.buf, d.len);
+                }
+                return c;
+            }, c -> {
+                for (Chunk d = c; d != null; d = d.next) {
+                    out.write(d.buf, 0, d.len + SealedFormat.TAG_LENGTH);
+                    total[0] += d.len;
+                }
             });
         } catch (AuthenticationException e) {
             throw new IllegalStateException("sealing cannot fail authentication", e);

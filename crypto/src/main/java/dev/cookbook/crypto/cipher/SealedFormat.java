@@ -327,6 +327,17 @@ final class SealedFormat {
         }
 
         /**
+         * Seals chunk {@code i} ({@code len} bytes of {@code buf}, not the last) and chunk {@code i + 1}
+         * ({@code nextLen} bytes of {@code next}) as {@link #seal} would, their encryptions side by
+         * side where the cipher can (see {@link CipherStream#processWith}).
+         */
+        void sealPair(long i, byte[] buf, int len, boolean nextLast, byte[] next, int nextLen) {
+            stream(i, true).processWith(stream(i + 1, true), buf, len, next, nextLen);
+            tag(i, false, buf, len, buf, len);
+            tag(i + 1, nextLast, next, nextLen, next, nextLen);
+        }
+
+        /**
          * Checks the tag after {@code len} ciphertext bytes of {@code buf}, then decrypts them in
          * place; nothing is decrypted if the tag is wrong.
          */

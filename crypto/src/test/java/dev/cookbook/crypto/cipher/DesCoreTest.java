@@ -36,6 +36,25 @@ class DesCoreTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}-byte keys")
+    @ValueSource(ints = {8, 24})
+    void twoBlocksSideBySideEqualTwoAlone(int keyLength) {
+        Random random = new Random(100 + keyLength);
+        byte[] key = new byte[keyLength];
+        long[] pair = new long[2];
+        for (int k = 0; k < 100; k++) {
+            random.nextBytes(key);
+            DesCore core = new DesCore(key);
+            for (int b = 0; b < 50; b++) {
+                long x = random.nextLong();
+                long y = b == 0 ? x : random.nextLong();
+                core.encrypt2(x, y, pair);
+                assertEquals(core.encrypt(x), pair[0]);
+                assertEquals(core.encrypt(y), pair[1]);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(ints = {0, 7, 16, 23, 25})
     void otherKeyLengthsAreRefused(int keyLength) {

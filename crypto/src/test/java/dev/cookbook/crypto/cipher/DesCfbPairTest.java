@@ -1,0 +1,59 @@
+package dev.cookbook.crypto.cipher;
+
+import static dev.cookbook.crypto.cipher.CipherTestSupport.assertBytes;
+
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@link CipherStream#processWith}: two streams side by side give exactly what two {@link
+ * CipherStream#process} calls give, for every cipher, whether or not they can run together, and
+ * both carry on from there as if they had run alone.
+ */
+class DesCfbPairTest {
+    private static final int[] LENGTHS = {0, 1, 7, 8, 9, 15, 16, 17, 100, 4096, 65536, 65537};
+    /** Bytes each stream processes after the pair, to check where it was left. */
+    private static final int MORE = 11;
+
+    @ParameterizedTest
+    @EnumSource(CipherAlgorithm.class)
+    void twoStreamsTogetherEqualTwoAlone(CipherAlgorithm cipher) {
+        Random random = new Random(cipher.ordinal());
+        for (int la : LENGTHS) {
+            for (int lb : new int[] {0, 5, la, la + 3, 65536}) {
+                for (boolean encrypt : new boolean[] {true, false}) {
+                    for (boolean sameKey : new boolean[] {true, false}) {
+                        byte[] keyA = bytes(random, cipher.keyLength());
+                        byte[] keyB = sameKey ? keyA : bytes(random, cipher.keyLength());
+                        byte[] ivA = cipher.ivLength() == 0 ? null : bytes(random, cipher.ivLength());
+                        byte[] ivB = cipher.ivLength() == 0 ? null : bytes(random, cipher.ivLength());
+                        byte[] a = bytes(random, la + MORE);
+                        byte[] b = bytes(random, lb + MORE);
+                        byte[] expectedA = a.clone();
+                        byte[] expectedB = b.clone();
+                        cipher.newStream(encrypt, keyA, ivA).process(expectedA, 0, a.length, expectedA, 0);
+                        cipher.newStream(encrypt, keyB, ivB).process(expectedB, 0, b.length, expectedB, 0);
+
+                        CipherStream sa = cipher.newStream(encrypt, keyA, ivA);
+                        CipherStream sb = cipher.newStream(encrypt, keyB, ivB);
+                        sa.processWith(sb, a, la, b, lb);
+                        sa.process(a, la, MORE, a, la);
+                        sb.process(b, lb, MORE, b, lb);
+
+                        String what = cipher + (encrypt ? " encrypt " : " decrypt ") + la + "+" + lb
+                                + (sameKey ? ", one key" : ", two keys");
+                        assertBytes(expectedA, a, what + ": first stream");
+                        assertBytes(expectedB, b, what + ": second stream");
+                    }
+                }
+            }
+        }
+    }
+
+    private static byte[] bytes(Random random, int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+}
