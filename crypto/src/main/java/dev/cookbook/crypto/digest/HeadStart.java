@@ -84,24 +84,17 @@ public final class HeadStart {
 
     /**
      * Waits for the head start to finish; the digest if it hashed the file, or null if it did not
-     * (not a large regular file, or reading failed), when the caller must hash it itself.
+     * (not a large regular file, reading failed, or the waiting thread was interrupted), when the
+     * caller must hash it itself.
      */
     public DigestResult await() {
-        boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    return result.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    return null; // work() completes normally; kept for the compiler
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // a cancelled run: the caller's own read then fails on it
+            return null;
+        } catch (ExecutionException e) {
+            return null; // work() completes normally; kept for the compiler
         }
     }
 
