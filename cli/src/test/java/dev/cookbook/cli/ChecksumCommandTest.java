@@ -377,8 +377,13 @@ class ChecksumCommandTest {
             assertHeadStart(false, line);
         }
 
+        /** F and G stand for files in the test's directory (which need not exist for the guess). */
         private void assertHeadStart(boolean expected, String line) {
-            var h = ChecksumHeadStart.begin(line.split(" "));
+            String[] args = line.split(" ");
+            for (int i = 0; i < args.length; i++) {
+                args[i] = args[i].replace("F", dir.resolve("F").toString()).replace("G", dir.resolve("G").toString());
+            }
+            var h = ChecksumHeadStart.begin(args);
             try {
                 assertEquals(expected, h != null, line);
             } finally {
@@ -407,6 +412,28 @@ class ChecksumCommandTest {
             // The same file named twice: the second is read by the run itself.
             assertRun(Cli.run("checksum", "--tag", big.toString(), big.toString()), 0,
                     ("SHA256 (" + big + ") = " + sha + "\n").repeat(2), "");
+        }
+
+        @Test
+        void theRunTakesTheHeadStartsDigestOfTheFileItNames() throws Exception {
+            byte[] data = new byte[SIZE];
+            new java.util.Random(7).nextBytes(data);
+            Path big = dir.resolve("big");
+            Files.write(big, data);
+            String[] args = {"checksum", big.toString()};
+            var early = ChecksumHeadStart.begin(args);
+            assertTrue(early != null && early.await() != null, "the head start hashed the file");
+            byte[] changed = data.clone();
+            changed[0] ^= 1;
+            Files.write(big, changed); // only a run that reads the file again sees this
+
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            Stdio stdio = new Stdio(new ByteArrayInputStream(new byte[0]), out, err, false, false, false);
+            picocli.CommandLine cl = CookbookCli.create(stdio, args, early);
+            assertEquals(0, cl.execute(args), () -> err.toString(UTF_8));
+            cl.getOut().flush();
+            assertEquals(hex("SHA-256", data) + "  " + big + "\n", out.toString(UTF_8));
         }
 
         @Test

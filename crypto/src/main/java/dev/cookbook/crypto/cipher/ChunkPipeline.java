@@ -13,7 +13,8 @@ import java.util.concurrent.Future;
 /**
  * Transforms a stream of chunks on several threads and hands them on in their original order:
  * the caller's thread reads and writes, the workers encrypt, decrypt and authenticate. At most
- * {@code 4 * threads} chunks are in flight, so memory is bounded whatever the stream's length.
+ * {@code window} chunks (by default {@code 4 * threads}) are in flight, so memory is bounded
+ * whatever the stream's length.
  *
  * <p>A chunk that fails (authentication) fails the run when its turn to be written comes: every
  * chunk before it has been written, none after it.
@@ -23,6 +24,15 @@ final class ChunkPipeline implements AutoCloseable {
     /** Reads the next chunk, or returns null at the end. Runs on the caller's thread, in order. */
     interface Reader<T> {
         T next() throws IOException;
+
+        /**
+         * Whether {@link #next} would return without waiting for input that is not there yet. When
+         * it would wait, the chunks already done are written first, so that what came through a
+         * slow pipe goes out without waiting for more.
+         */
+        default boolean ready() throws IOException {
+            return true;
+        }
     }
 
     /** Transforms one chunk; runs on a worker thread. */
@@ -35,16 +45,21 @@ final class ChunkPipeline implements AutoCloseable {
         void write(T chunk) throws IOException;
     }
 
-    private final int threads;
+    private final int window;
     private final ExecutorService pool;
 
     /** Chunks transformed on {@code threads} workers at once; with 1, everything on the caller's thread. */
     ChunkPipeline(int threads) {
-        this(threads, threads > 1);
+        this(threads, 4 * threads, threads > 1);
     }
 
-    private ChunkPipeline(int threads, boolean workers) {
-        this.threads = threads;
+    /** As {@link #ChunkPipeline(int)}, with at most {@code window} chunks in flight. */
+    ChunkPipeline(int threads, int window) {
+        this(threads, window, threads > 1);
+    }
+
+    private ChunkPipeline(int threads, int window, boolean workers) {
+        this.window = window;
         this.pool = !workers ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "cipher");
             t.setDaemon(true);
@@ -57,7 +72,7 @@ final class ChunkPipeline implements AutoCloseable {
      * state from each to the next (a stream cipher), while the caller's thread reads and writes.
      */
     static ChunkPipeline inOrder() {
-        return new ChunkPipeline(1, true);
+        return new ChunkPipeline(1, 4, true);
     }
 
     <T> void run(Reader<T> reader, Work<T> work, Writer<T> writer) throws IOException, AuthenticationException {
@@ -67,26 +82,26 @@ final class ChunkPipeline implements AutoCloseable {
             }
             return;
         }
-        ArrayDeque<Future<T>> window = new ArrayDeque<>();
+        ArrayDeque<Future<T>> inFlight = new ArrayDeque<>();
         boolean more = true;
         try {
             while (true) {
-                while (more && window.size() < 4 * threads) {
+                while (more && inFlight.size() < window && (inFlight.isEmpty() || reader.ready())) {
                     T chunk = reader.next();
                     if (chunk == null) {
                         more = false;
                     } else {
-                        window.add(pool.submit(() -> work.apply(chunk)));
+                        inFlight.add(pool.submit(() -> work.apply(chunk)));
                     }
                 }
-                Future<T> head = window.poll();
+                Future<T> head = inFlight.poll();
                 if (head == null) {
                     return;
                 }
                 writer.write(await(head));
             }
         } finally {
-            for (Future<T> f : window) {
+            for (Future<T> f : inFlight) {
                 f.cancel(true);
             }
         }

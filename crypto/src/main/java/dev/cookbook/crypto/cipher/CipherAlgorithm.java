@@ -85,7 +85,8 @@ public enum CipherAlgorithm {
      * @throws IllegalArgumentException if the key or IV has the wrong length
      */
     public CipherStream newStream(boolean encrypt, byte[] key, byte[] iv) {
-        // RC4 itself takes 1 to 256 bytes; 5 to 128 is what the JDK's ARCFOUR takes and openssl's -K gives.
+        // RC4 itself takes 1 to 256 bytes; a key under 40 bits is searchable in moments, and 128 bytes
+        // is more than any tool makes (Java's own ARCFOUR accepts the same 40 to 1024 bits).
         boolean keyOk = this == ARC4 ? key.length >= 5 && key.length <= 128 : key.length == keyLength;
         if (!keyOk) {
             throw new IllegalArgumentException(cliName + " needs a " + (this == ARC4 ? "5- to 128" : keyLength)

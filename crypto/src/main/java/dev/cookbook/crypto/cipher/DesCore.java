@@ -6,8 +6,8 @@ import org.bouncycastle.crypto.engines.DESEngine;
 /**
  * The DES and triple-DES (EDE3) block function, forwards only (all CFB needs), on a block held in a
  * {@code long}. The key schedule is Bouncy Castle's ({@link DESEngine}'s working keys); the rounds
- * are the classic table-driven form of Richard Outerbridge's D3DES, which Bouncy Castle and openssl
- * also use.
+ * are the classic table-driven form of Richard Outerbridge's D3DES, the layout of Bouncy Castle's
+ * engine (openssl's, from Eric Young's libdes, is the same kind of design).
  *
  * <p>Why not {@code DESedeEngine} itself: it runs each of the three DES passes as a separate call,
  * each converting the block from bytes to integers and back, applying the initial and final

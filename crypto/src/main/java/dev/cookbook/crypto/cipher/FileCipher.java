@@ -254,7 +254,8 @@ public final class FileCipher {
 
     /**
      * Seals the chunks two at a time, so that a block cipher can run both encryptions side by side
-     * (see {@link CipherStream#processWith}); pairs are sealed on the pipeline's threads.
+     * (see {@link CipherStream#processWith}); pairs are sealed on the pipeline's threads, at most
+     * {@code 2 * threads} of them in flight (the {@code 4 * threads} chunks of the other runs).
      */
     private long sealChunks(InputStream in, OutputStream out, SealedFormat.Header header)
             throws IOException {
@@ -263,7 +264,7 @@ public final class FileCipher {
         Pieces pieces = new Pieces(in, header.chunkSize(), SealedFormat.TAG_LENGTH);
         long[] total = {0};
         long[] index = {0};
-        try (ChunkPipeline pipeline = new ChunkPipeline(threads)) {
+        try (ChunkPipeline pipeline = new ChunkPipeline(threads, 2 * threads)) {
             pipeline.run(() -> {
                 Chunk c = pieces.next(index[0]++, null);
                 if (c != null && !c.last) {
@@ -373,17 +374,31 @@ public final class FileCipher {
     /**
      * Runs a cipher from the start of {@code in} to its end. With more than one thread the cipher
      * works on one while this one reads and writes: reading and writing 256 MiB cost about a
-     * tenth of a second, which then no longer adds to the cipher's time.
+     * tenth of a second, which then no longer adds to the cipher's time. Input is read ahead only
+     * while more is already there, so what comes through a slow pipe goes out at once.
      */
     private long pump(InputStream in, OutputStream out, CipherStream s) throws IOException {
         ArrayDeque<byte[]> free = new ArrayDeque<>(); // buffers written out, for reading into again
         long[] total = {0};
-        try (ChunkPipeline pipeline = threads == 1 ? new ChunkPipeline(1) : ChunkPipeline.inOrder()) {
-            pipeline.run(() -> {
+        ChunkPipeline.Reader<Chunk> reader = new ChunkPipeline.Reader<>() {
+            @Override
+            public Chunk next() throws IOException {
                 byte[] buf = free.isEmpty() ? new byte[BUFFER] : free.pop();
-                int n = in.read(buf); // what is there: a slow pipe's data goes out without waiting for more
+                int n = in.read(buf); // what is there, not necessarily a full buffer
                 return n < 0 ? null : new Chunk(0, buf, n, false, null);
-            }, c -> {
+            }
+
+            @Override
+            public boolean ready() {
+                try {
+                    return in.available() > 0;
+                } catch (IOException e) {
+                    return false; // next() meets the problem and reports it
+                }
+            }
+        };
+        try (ChunkPipeline pipeline = threads == 1 ? new ChunkPipeline(1) : ChunkPipeline.inOrder()) {
+            pipeline.run(reader, c -> {
                 s.process(c.buf, 0, c.len, c.buf, 0);
                 return c;
             }, c -> {

@@ -18,9 +18,23 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>It is only a guess at the work to come: {@link ParallelDigester#offer} hands it to the run,
  * which takes its result for its first job if that job names the same file with the same algorithm
  * ({@link #claim}), and otherwise hashes as usual. Only a regular file of at least
- * {@value #MIN_SIZE} bytes is read, so a pipe or a device never loses data to a guess. Its result
- * is used only if hashing succeeded; any failure is left for the run to meet again, so an error is
- * reported exactly as without the head start.
+ * {@value #MIN_SIZE} bytes is read, so a pipe or a device never loses data to a guess (a regular
+ * file replaced by a pipe between the check and the open would hold up the run, a race this does not
+ * close). Its result is used only if hashing succeeded; any failure is left for the run to meet
+ * again, so an error is reported exactly as without the head start.
+ *
+ * <pre>{@code
+ * HeadStart early = HeadStart.begin("big.iso", DigestAlgorithm.SHA256); // before parsing
+ * ...
+ * try (ParallelDigester d = new ParallelDigester(jobs)) {
+ *     d.offer(early);
+ *     d.run(jobs, handler);
+ * } finally {
+ *     early.cancel();
+ * }
+ * }</pre>
+ *
+ * Thread-safe: it is made on one thread, works on its own and is awaited on another.
  */
 public final class HeadStart {
     /** Below this the head start saves less than starting a thread costs. */
@@ -39,6 +53,8 @@ public final class HeadStart {
         this.algorithm = algorithm;
         this.thread = new Thread(this::work, "digest-head-start");
         this.thread.setDaemon(true); // abandoned work must never keep the JVM alive
+        // Whatever goes wrong here the run meets again and reports; stderr stays the run's.
+        this.thread.setUncaughtExceptionHandler((t, e) -> { });
     }
 
     /**

@@ -65,7 +65,8 @@ public final class ParallelDigester implements AutoCloseable {
 
     /**
      * Offers work begun earlier: if the next run's first job is the file and algorithm {@code headStart}
-     * is hashing, that job waits for its result instead of reading the file again.
+     * is hashing, that job waits for its result instead of reading the file again. Call it before
+     * {@link #run}, on the thread that runs it.
      */
     public void offer(HeadStart headStart) {
         this.offered = headStart;
@@ -86,9 +87,15 @@ public final class ParallelDigester implements AutoCloseable {
         return null;
     }
 
-    private static DigestResult hash(FileHasher hasher, DigestJob job, HeadStart early) {
+    private DigestResult hash(FileHasher hasher, DigestJob job, HeadStart early) {
         DigestResult r = early == null ? null : early.await();
-        return r != null ? r : hasher.hash(job.source(), job.algorithm());
+        if (r != null) {
+            return r;
+        }
+        if (early != null) {
+            adopted = null; // its bytes are read again below: count them once
+        }
+        return hasher.hash(job.source(), job.algorithm());
     }
 
     /**

@@ -51,6 +51,36 @@ class DesCfbPairTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(CipherAlgorithm.class)
+    void streamsAlreadyUnderwayCarryOnExactly(CipherAlgorithm cipher) {
+        Random random = new Random(50 + cipher.ordinal());
+        for (int prefix : new int[] {1, 3, 8, 11}) {
+            for (boolean encrypt : new boolean[] {true, false}) {
+                byte[] key = bytes(random, cipher.keyLength());
+                byte[] ivA = cipher.ivLength() == 0 ? null : bytes(random, cipher.ivLength());
+                byte[] ivB = cipher.ivLength() == 0 ? null : bytes(random, cipher.ivLength());
+                byte[] a = bytes(random, prefix + 1000);
+                byte[] b = bytes(random, 1003);
+                byte[] expectedA = a.clone();
+                byte[] expectedB = b.clone();
+                cipher.newStream(encrypt, key, ivA).process(expectedA, 0, a.length, expectedA, 0);
+                cipher.newStream(encrypt, key, ivB).process(expectedB, 0, b.length, expectedB, 0);
+
+                CipherStream sa = cipher.newStream(encrypt, key, ivA);
+                CipherStream sb = cipher.newStream(encrypt, key, ivB);
+                sa.process(a, 0, prefix, a, 0); // the first stream is partway through a block
+                byte[] restA = java.util.Arrays.copyOfRange(a, prefix, a.length);
+                sa.processWith(sb, restA, restA.length, b, b.length);
+                System.arraycopy(restA, 0, a, prefix, restA.length);
+
+                String what = cipher + (encrypt ? " encrypt" : " decrypt") + " after " + prefix + " bytes";
+                assertBytes(expectedA, a, what + ": first stream");
+                assertBytes(expectedB, b, what + ": second stream");
+            }
+        }
+    }
+
     private static byte[] bytes(Random random, int n) {
         byte[] b = new byte[n];
         random.nextBytes(b);

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * buffering change, with the exact ciphertext length each format documents.
  */
 class FileCipherRoundTripTest {
-    /** More than one 64 KiB pump buffer and many chunks, and not a multiple of either. */
+    /** More than one 256 KiB pump buffer and many chunks, and not a multiple of either. */
     static final int LARGE = (2 << 20) + 3;
     /** Sizes around the 1 KiB test chunk: empty, one byte, one short of a chunk, a chunk, one over, two. */
     static final int[] SIZES = {0, 1, SMALL_CHUNK - 1, SMALL_CHUNK, SMALL_CHUNK + 1, 2 * SMALL_CHUNK, LARGE};

@@ -181,4 +181,51 @@ class FileCipherThreadsTest {
         assertArrayEquals(keyBytes, secret.key(), "the caller's key after decryption");
         assertBytes(plaintext, decrypt(fileCipher(0, threads), ciphertext, options, secret), "second decryption");
     }
+
+    @ParameterizedTest(name = "{0}, raw, {1} thread(s)")
+    @MethodSource("sequentialCiphersAndThreads")
+    @DisplayName("what comes through a slow pipe is written out before more input arrives")
+    void aSlowPipesDataGoesOutWithoutWaitingForMore(CipherAlgorithm cipher, int threads) throws Exception {
+        Framing framing = Framing.RAW;
+        EncryptionOptions options = framing.options(cipher);
+        Secret secret = framing.secret(cipher);
+        byte[] first = pseudoRandomBytes(100);
+        java.io.PipedOutputStream feed = new java.io.PipedOutputStream();
+        java.io.PipedInputStream in = new java.io.PipedInputStream(feed, 1 << 16);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread encryptor = new Thread(() -> {
+            try {
+                fileCipher(3, threads).encrypt(in, out, options, secret);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        encryptor.setDaemon(true);
+        encryptor.start();
+        try {
+            feed.write(first);
+            feed.flush();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (sizeOf(out) < first.length && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            // The input is still open: only a pipeline that writes what it has gets here.
+            assertEquals(first.length, sizeOf(out), "bytes written while the input is still open");
+        } finally {
+            feed.close();
+            encryptor.join(10_000);
+        }
+        assertBytes(encrypt(fileCipher(3, 1), first, options, secret), out.toByteArray(), "ciphertext");
+    }
+
+    static Stream<Arguments> sequentialCiphersAndThreads() {
+        return Stream.of(CipherAlgorithm.ARC4, CipherAlgorithm.DES3_CFB)
+                .flatMap(c -> Arrays.stream(THREAD_COUNTS).mapToObj(t -> Arguments.of(c, t)));
+    }
+
+    private static int sizeOf(ByteArrayOutputStream out) {
+        synchronized (out) { // ByteArrayOutputStream's methods hold its lock
+            return out.size();
+        }
+    }
 }

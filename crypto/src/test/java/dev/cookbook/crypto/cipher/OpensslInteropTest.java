@@ -49,8 +49,12 @@ class OpensslInteropTest {
     /** OpenSSL 3 keeps DES and RC4 in its legacy provider; triple DES stays in the default one. */
     private static final List<String> PROVIDERS = List.of("-provider", "legacy", "-provider", "default");
     private static final String PASSWORD = "correct horse ☕ battery";
-    /** Sizes: empty, and more than one 64 KiB buffer of FileCipher's and not a multiple of the DES block. */
-    private static final int[] SIZES = {0, 70_001};
+    /**
+     * Sizes: empty, and more than two of FileCipher's 256 KiB buffers (and parallel CFB pieces), not
+     * a multiple of the DES block.
+     */
+    static final int LARGE = 600_001;
+    private static final int[] SIZES = {0, LARGE};
     private static final Pattern PRINTED = Pattern.compile("^(salt|key|iv)\\s*=\\s*([0-9A-Fa-f]+)\\s*$",
             Pattern.MULTILINE);
     private static Boolean legacyProviderWorks;
@@ -181,7 +185,7 @@ class OpensslInteropTest {
     @DisplayName("raw keys: openssl enc -K -iv -nosalt and our raw format agree both ways")
     void rawBothWays(CipherAlgorithm cipher) throws Exception {
         requireOpenssl(dir);
-        byte[] plaintext = pseudoRandomBytes(70_001);
+        byte[] plaintext = pseudoRandomBytes(LARGE);
         byte[] key = pseudoRandomBytes(cipher.keyLength());
         byte[] iv = cipher.ivLength() == 0 ? null : pseudoRandomBytes(cipher.ivLength(), 99);
         List<String> keyOptions = iv == null ? list("-K", hex(key), "-nosalt")

@@ -1,5 +1,6 @@
 package dev.cookbook.crypto.digest;
 
+import static dev.cookbook.crypto.ExternalTools.requireTool;
 import static dev.cookbook.crypto.digest.TestSupport.pseudoRandomBytes;
 import static dev.cookbook.crypto.digest.TestSupport.referenceHex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -119,6 +120,7 @@ class HeadStartTest {
 
     @Test
     void aPipeIsNeverOpenedSoNoWriterIsNeededAndNoDataIsTaken() throws Exception {
+        requireTool("mkfifo");
         Path fifo = dir.resolve("fifo");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
         assertEquals(0, mkfifo.waitFor());
