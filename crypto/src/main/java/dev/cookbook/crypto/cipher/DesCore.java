@@ -13,7 +13,7 @@ import org.bouncycastle.crypto.engines.DESEngine;
  * each converting the block from bytes to integers and back, applying the initial and final
  * permutations, and allocating a temporary block. Done once per triple-DES block, with the block
  * kept in registers between the passes (as openssl's {@code DES_encrypt3} does), the same
- * computation runs at 37 MB/s on one core here against Bouncy Castle's 28 (openssl: 30). The tests
+ * computation runs at 36 MB/s on one core here against Bouncy Castle's 28 (openssl: 30). The tests
  * check it byte for byte against Bouncy Castle's engines on random keys and data, the NIST vectors
  * and openssl.
  */
