@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -518,7 +517,7 @@ class ChecksumCommandTest {
         @Test
         void aClosedPipeEndsQuietlyWith141() throws IOException {
             Path abc = file("abc", "abc");
-            Cli.Result r = Cli.run(new ByteArrayInputStream(new byte[0]), failing("Broken pipe"), false, "checksum",
+            Cli.Result r = Cli.run(new ByteArrayInputStream(new byte[0]), Cli.failingOutput("Broken pipe"), false, "checksum",
                     abc.toString());
             assertEquals(141, r.exit());
             assertEquals("", r.err());
@@ -527,25 +526,12 @@ class ChecksumCommandTest {
         @Test
         void anyOtherWriteFailureIsAnIoError() throws IOException {
             Path abc = file("abc", "abc");
-            Cli.Result r = Cli.run(new ByteArrayInputStream(new byte[0]), failing("No space left on device"), false,
+            Cli.Result r = Cli.run(new ByteArrayInputStream(new byte[0]), Cli.failingOutput("No space left on device"), false,
                     "checksum", abc.toString());
             assertEquals(4, r.exit());
             assertEquals("cookbook checksum: standard output: No space left on device\n", r.err());
         }
 
-        private OutputStream failing(String message) {
-            return new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    throw new IOException(message);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    throw new IOException(message);
-                }
-            };
-        }
     }
 
     private static String[] args(String command, String option, String value, List<String> files) {

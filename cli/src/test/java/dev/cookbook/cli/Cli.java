@@ -2,6 +2,7 @@ package dev.cookbook.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,21 @@ final class Cli {
         public String toString() {
             return "exit " + exit + "\n--- stdout\n" + out() + "--- stderr\n" + err;
         }
+    }
+
+    /** A stdout whose every write fails with {@code message}, as a closed pipe or a full disk does. */
+    static OutputStream failingOutput(String message) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException(message);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException(message);
+            }
+        };
     }
 
     static Result run(String... args) {

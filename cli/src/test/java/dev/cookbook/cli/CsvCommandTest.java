@@ -11,7 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -1148,19 +1147,6 @@ class CsvCommandTest {
     /** A closed stdout (| head) ends quietly with 141; any other write failure is an I/O error. */
     @Nested
     class ClosedStdout {
-        private OutputStream failing(String message) {
-            return new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    throw new IOException(message);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    throw new IOException(message);
-                }
-            };
-        }
 
         private InputStream csv() {
             StringBuilder sb = new StringBuilder("a,b\n");
@@ -1181,21 +1167,21 @@ class CsvCommandTest {
         @Test
         void readEndsWith141AndNothingOnStderr() {
             for (String to : List.of("jsonl", "json", "table")) {
-                Cli.Result r = Cli.run(csv(), failing("Broken pipe"), false, "csv", "read", "--to", to);
+                Cli.Result r = Cli.run(csv(), Cli.failingOutput("Broken pipe"), false, "csv", "read", "--to", to);
                 assertRun(r, 141, "", "");
             }
         }
 
         @Test
         void writeEndsWith141AndNothingOnStderr() {
-            assertRun(Cli.run(json(), failing("Broken pipe"), false, "csv", "write"), 141, "", "");
+            assertRun(Cli.run(json(), Cli.failingOutput("Broken pipe"), false, "csv", "write"), 141, "", "");
         }
 
         @Test
         void aFullDiskIsAnIoError() {
-            assertRun(Cli.run(csv(), failing("No space left on device"), false, "csv", "read"), 4, "",
+            assertRun(Cli.run(csv(), Cli.failingOutput("No space left on device"), false, "csv", "read"), 4, "",
                     READ + "standard output: No space left on device\n");
-            assertRun(Cli.run(json(), failing("No space left on device"), false, "csv", "write"), 4, "",
+            assertRun(Cli.run(json(), Cli.failingOutput("No space left on device"), false, "csv", "write"), 4, "",
                     WRITE + "standard output: No space left on device\n");
         }
     }

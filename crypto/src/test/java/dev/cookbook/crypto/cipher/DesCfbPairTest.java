@@ -26,14 +26,12 @@ class DesCfbPairTest {
                     for (boolean sameKey : new boolean[] {true, false}) {
                         byte[] keyA = bytes(random, cipher.keyLength());
                         byte[] keyB = sameKey ? keyA : bytes(random, cipher.keyLength());
-                        byte[] ivA = cipher.ivLength() == 0 ? null : bytes(random, cipher.ivLength());
-                        byte[] ivB = cipher.ivLength() == 0 ? null : bytes(random, cipher.ivLength());
+                        byte[] ivA = iv(cipher, random);
+                        byte[] ivB = iv(cipher, random);
                         byte[] a = bytes(random, la + MORE);
                         byte[] b = bytes(random, lb + MORE);
-                        byte[] expectedA = a.clone();
-                        byte[] expectedB = b.clone();
-                        cipher.newStream(encrypt, keyA, ivA).process(expectedA, 0, a.length, expectedA, 0);
-                        cipher.newStream(encrypt, keyB, ivB).process(expectedB, 0, b.length, expectedB, 0);
+                        byte[] expectedA = alone(cipher, encrypt, keyA, ivA, a);
+                        byte[] expectedB = alone(cipher, encrypt, keyB, ivB, b);
 
                         CipherStream sa = cipher.newStream(encrypt, keyA, ivA);
                         CipherStream sb = cipher.newStream(encrypt, keyB, ivB);
@@ -58,14 +56,12 @@ class DesCfbPairTest {
         for (int prefix : new int[] {1, 3, 8, 11}) {
             for (boolean encrypt : new boolean[] {true, false}) {
                 byte[] key = bytes(random, cipher.keyLength());
-                byte[] ivA = cipher.ivLength() == 0 ? null : bytes(random, cipher.ivLength());
-                byte[] ivB = cipher.ivLength() == 0 ? null : bytes(random, cipher.ivLength());
+                byte[] ivA = iv(cipher, random);
+                byte[] ivB = iv(cipher, random);
                 byte[] a = bytes(random, prefix + 1000);
                 byte[] b = bytes(random, 1003);
-                byte[] expectedA = a.clone();
-                byte[] expectedB = b.clone();
-                cipher.newStream(encrypt, key, ivA).process(expectedA, 0, a.length, expectedA, 0);
-                cipher.newStream(encrypt, key, ivB).process(expectedB, 0, b.length, expectedB, 0);
+                byte[] expectedA = alone(cipher, encrypt, key, ivA, a);
+                byte[] expectedB = alone(cipher, encrypt, key, ivB, b);
 
                 CipherStream sa = cipher.newStream(encrypt, key, ivA);
                 CipherStream sb = cipher.newStream(encrypt, key, ivB);
@@ -79,6 +75,17 @@ class DesCfbPairTest {
                 assertBytes(expectedB, b, what + ": second stream");
             }
         }
+    }
+
+    /** {@code data} through a stream of its own, in one call. */
+    private static byte[] alone(CipherAlgorithm cipher, boolean encrypt, byte[] key, byte[] iv, byte[] data) {
+        byte[] out = data.clone();
+        cipher.newStream(encrypt, key, iv).process(out, 0, out.length, out, 0);
+        return out;
+    }
+
+    private static byte[] iv(CipherAlgorithm cipher, Random random) {
+        return cipher.ivLength() == 0 ? null : bytes(random, cipher.ivLength());
     }
 
     private static byte[] bytes(Random random, int n) {
