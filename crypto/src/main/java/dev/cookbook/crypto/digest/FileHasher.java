@@ -51,6 +51,9 @@ final class FileHasher {
         } catch (IOException e) {
             hasher.digest(); // discard the partial state so the next input starts clean
             return DigestResult.failure(e);
+        } catch (RuntimeException e) {
+            hasher.digest();
+            throw e;
         }
     }
 

@@ -168,6 +168,75 @@ class ParallelDigesterTest {
     }
 
     @Test
+    void noMoreThanSixteenJobsPerThreadAreTakenAheadOfTheHandler() throws IOException {
+        List<Job> jobs = fileJobs(400);
+        Counting work = new Counting(jobs);
+        int[] handled = {0};
+        int[] mostAhead = {0};
+
+        try (ParallelDigester digester = new ParallelDigester(4)) {
+            digester.run(work, (job, result) -> {
+                if (handled[0] == 0) {
+                    sleep(200); // the other threads run ahead meanwhile, until the window is full
+                }
+                handled[0]++;
+                mostAhead[0] = Math.max(mostAhead[0], work.taken - handled[0]);
+            });
+        }
+
+        assertEquals(400, handled[0]);
+        assertTrue(mostAhead[0] <= 16 * 4, () -> mostAhead[0] + " jobs were taken ahead of the handler");
+        assertTrue(mostAhead[0] >= 16 * 4 - 4, () -> "only " + mostAhead[0] + " ahead: the window never filled");
+    }
+
+    @ParameterizedTest(name = "{0} thread(s)")
+    @ValueSource(ints = {1, 4})
+    void anUncheckedFailureWhileReadingStopsTheRunAndPropagates(int threads) throws IOException {
+        List<Job> jobs = new ArrayList<>(fileJobs(100));
+        IllegalStateException broken = new IllegalStateException("reader broke");
+        jobs.add(50, new Job(Source.stream("broken", new java.io.InputStream() {
+            private boolean started;
+
+            @Override
+            public int read() {
+                throw broken;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (started) {
+                    throw broken;
+                }
+                started = true;
+                return Math.min(len, 100); // some bytes first, so the digest holds a partial state
+            }
+        }), ALGORITHM));
+        List<Job> handled = new ArrayList<>();
+
+        List<String> after = new ArrayList<>();
+        try (ParallelDigester digester = new ParallelDigester(threads)) {
+            assertSame(broken, assertThrows(IllegalStateException.class,
+                    () -> digester.run(jobs.iterator(), (job, result) -> handled.add(job))));
+            // The thread that met the failure starts its next input clean.
+            digester.run(jobs.subList(0, 8).iterator(), (job, result) -> after.add(result.hex()));
+        }
+
+        for (int i = 0; i < 8; i++) {
+            assertEquals(referenceHex(ALGORITHM, content(i)), after.get(i), "job " + i + " after the failure");
+        }
+        assertTrue(handled.size() <= 50, () -> handled.size() + " handled");
+        assertEquals(jobs.subList(0, handled.size()), handled);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aDigesterCanRunAgainAfterARun() throws IOException {
         List<Job> jobs = fileJobs(3);
         List<String> hexes = new ArrayList<>();
