@@ -87,7 +87,8 @@ final class ChecksumCommand implements Callable<Integer> {
     private CheckOptions checkOptions = new CheckOptions();
 
     /** Operands as typed: reports must show {@code ./a//b} exactly, which {@link Path} would normalise. */
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to hash (or, with -c, checksum files).")
+    @Parameters(paramLabel = "FILE", arity = "0..*", parameterConsumer = OperandConsumer.class,
+            description = "Files to hash (or, with -c, checksum files).")
     private List<String> files = new ArrayList<>();
 
     @Spec

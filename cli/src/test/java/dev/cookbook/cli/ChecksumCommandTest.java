@@ -186,6 +186,56 @@ class ChecksumCommandTest {
         }
     }
 
+    /** FILE operands are taken in runs ({@link OperandConsumer}); options may still come anywhere. */
+    @Nested
+    class Operands {
+        @Test
+        void optionsBetweenAndAfterOperandsStillApply() throws IOException {
+            Path a = file("a", "abc");
+            Path b = file("b", "abc");
+            assertRun(Cli.run("checksum", a.toString(), "-a", "md5", b.toString(), "--tag"), 0,
+                    "MD5 (" + a + ") = " + ABC_MD5 + "\nMD5 (" + b + ") = " + ABC_MD5 + "\n", MD5_WARNING);
+        }
+
+        @Test
+        void aDashBetweenNamesIsStandardInput() throws IOException {
+            Path a = file("a", "abc");
+            assertRun(Cli.run("abc".getBytes(UTF_8), "checksum", a.toString(), "-", a.toString()), 0,
+                    ABC_SHA256 + "  " + a + "\n" + ABC_SHA256 + "  -\n" + ABC_SHA256 + "  " + a + "\n", "");
+        }
+
+        @Test
+        void afterADoubleDashEverythingIsAName() throws IOException {
+            Path a = file("a", "abc");
+            assertRun(Cli.run("checksum", a.toString(), "--", "--tag", a.toString()), 4,
+                    ABC_SHA256 + "  " + a + "\n" + ABC_SHA256 + "  " + a + "\n",
+                    "cookbook checksum: --tag: No such file or directory\n");
+        }
+
+        @Test
+        void anUnknownOptionAfterNamesIsStillAUsageError() throws IOException {
+            Path a = file("a", "abc");
+            assertRun(Cli.run("checksum", a.toString(), "--bogus", a.toString()), 2, "", """
+                    cookbook checksum: unknown option: '--bogus'
+                    cookbook checksum: hint: see 'cookbook checksum --help'
+                    """);
+        }
+
+        @Test
+        void thousandsOfOperandsAreHashedInOrder() throws IOException {
+            Path a = file("a", "abc");
+            Path b = file("b", "");
+            List<String> args = new ArrayList<>(List.of("checksum"));
+            StringBuilder expected = new StringBuilder();
+            for (int i = 0; i < 3000; i++) {
+                Path p = i % 3 == 0 ? b : a;
+                args.add(p.toString());
+                expected.append(i % 3 == 0 ? EMPTY_SHA256 : ABC_SHA256).append("  ").append(p).append('\n');
+            }
+            assertRun(Cli.run(args.toArray(String[]::new)), 0, expected.toString(), "");
+        }
+    }
+
     @Nested
     class Usage {
         @ParameterizedTest
