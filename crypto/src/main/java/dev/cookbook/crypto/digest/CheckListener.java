@@ -3,8 +3,10 @@ package dev.cookbook.crypto.digest;
 import java.io.IOException;
 
 /**
- * What {@link ChecksumVerifier} reports while it checks one checksum file, in line order, on the
- * caller's thread. The presentation (the {@code NAME: OK} lines, warnings) is the listener's business.
+ * What {@link ChecksumVerifier} reports while it checks one checksum file, in line order, one call
+ * at a time (each seeing what the ones before did), on any of the run's hashing threads (see
+ * {@link ParallelDigester.ResultHandler}). The presentation (the {@code NAME: OK} lines, warnings)
+ * is the listener's business.
  */
 public interface CheckListener {
 

@@ -4,6 +4,7 @@ import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumMap;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -34,24 +36,36 @@ final class FileHasher {
         this.progress = progress;
     }
 
+    /** Never asks a read to stop. */
+    static final BooleanSupplier NEVER = () -> false;
+
     DigestResult hash(Source source, DigestAlgorithm algorithm) {
+        return hash(source, algorithm, NEVER);
+    }
+
+    /**
+     * Hashes {@code source}; {@code stop} is asked between reads (every {@value #BUFFER_SIZE} bytes,
+     * or every few MiB of a mapped file), and once it answers true the read ends with a failure.
+     * A read blocked in the operating system (a pipe with no writer) is not cut short by it.
+     */
+    DigestResult hash(Source source, DigestAlgorithm algorithm, BooleanSupplier stop) {
         if (source.failure() != null) {
             return DigestResult.failure(source.failure());
         }
         Hasher hasher = hashers.computeIfAbsent(algorithm, DigestAlgorithm::newHasher);
         try {
             if (source.stream() != null) {
-                long size = drain(source.stream(), hasher);
+                long size = drain(source.stream(), hasher, stop);
                 return DigestResult.of(hasher.digest(), size);
             }
             try (InputStream in = open(source.path())) {
-                long size = drain(in, hasher);
+                long size = drain(in, hasher, stop);
                 return DigestResult.of(hasher.digest(), size);
             }
         } catch (IOException e) {
             hasher.digest(); // discard the partial state so the next input starts clean
             return DigestResult.failure(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             hasher.digest();
             throw e;
         }
@@ -62,7 +76,7 @@ final class FileHasher {
      * goes through {@link MappedReader}, and whatever is left after that (the file grew, or it is a
      * pipe or a device that cannot be mapped) is read as usual.
      */
-    private long drain(InputStream in, Hasher hasher) throws IOException {
+    private long drain(InputStream in, Hasher hasher, BooleanSupplier stop) throws IOException {
         int n = in.read(buffer, 0, buffer.length);
         if (n < 0) {
             return 0;
@@ -71,14 +85,22 @@ final class FileHasher {
         progress.add(n);
         long size = n;
         if (n == buffer.length && in instanceof FileInputStream file) {
-            size += MappedReader.drain(file.getChannel(), hasher, progress);
+            size += MappedReader.drain(file.getChannel(), hasher, progress, stop);
         }
-        while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
+        while (!stopped(stop) && (n = in.read(buffer, 0, buffer.length)) >= 0) {
             hasher.update(buffer, 0, n);
             size += n;
             progress.add(n);
         }
         return size;
+    }
+
+    /** Throws if {@code stop} says so; otherwise false, so that it reads as a loop condition. */
+    static boolean stopped(BooleanSupplier stop) throws InterruptedIOException {
+        if (stop.getAsBoolean()) {
+            throw new InterruptedIOException("reading stopped: the run has ended");
+        }
+        return false;
     }
 
     /**

@@ -83,7 +83,9 @@ public final class HeadStart {
         try {
             BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
             if (attrs.isRegularFile() && attrs.size() >= MIN_SIZE && !Thread.currentThread().isInterrupted()) {
-                r = new FileHasher(progress).hash(Source.file(name, path), algorithm);
+                // cancel() interrupts this thread: the read then stops within one buffer
+                r = new FileHasher(progress).hash(Source.file(name, path), algorithm,
+                        () -> Thread.currentThread().isInterrupted());
             }
         } catch (IOException | RuntimeException e) {
             r = null; // the run meets the same problem and reports it

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 
 /**
  * Feeds the rest of a large regular file to a digest through memory mappings instead of reads.
@@ -50,11 +51,13 @@ final class MappedReader {
     /**
      * Hashes {@code channel} from its position to its current end through mappings, leaving the
      * position at the end. Does nothing for a channel shorter than {@link #MIN_SIZE} or that is not
-     * a regular file (its size is then 0).
+     * a regular file (its size is then 0). {@code stop} is asked before each 8 MiB step;
+     * when it answers true the read ends with an {@code InterruptedIOException}.
      *
      * @return the number of bytes hashed
      */
-    static long drain(FileChannel channel, Hasher hasher, LongAdder progress) throws IOException {
+    static long drain(FileChannel channel, Hasher hasher, LongAdder progress, BooleanSupplier stop)
+            throws IOException {
         long pos = channel.position();
         long end = channel.size();
         if (end - pos < MIN_SIZE) {
@@ -65,7 +68,7 @@ final class MappedReader {
             long len = Math.min(WINDOW, end - pos);
             MappedByteBuffer window = channel.map(FileChannel.MapMode.READ_ONLY, pos, len);
             try {
-                for (int from = 0; from < len; from += STEP) {
+                for (int from = 0; from < len && !FileHasher.stopped(stop); from += STEP) {
                     int to = (int) Math.min(len, (long) from + STEP);
                     window.limit(to).position(from);
                     hasher.update(window);

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 
 /**
  * Hashes a stream of jobs on several threads and hands the results back in the jobs' order, so the
@@ -92,7 +93,7 @@ public final class ParallelDigester implements AutoCloseable {
         return null;
     }
 
-    private DigestResult hash(FileHasher hasher, DigestJob job, HeadStart early) {
+    private DigestResult hash(FileHasher hasher, DigestJob job, HeadStart early, BooleanSupplier stop) {
         DigestResult r = early == null ? null : early.await();
         if (r != null) {
             return r;
@@ -100,12 +101,14 @@ public final class ParallelDigester implements AutoCloseable {
         if (early != null) {
             adopted = null; // its bytes are read again below: count them once
         }
-        return hasher.hash(job.source(), job.algorithm());
+        return hasher.hash(job.source(), job.algorithm(), stop);
     }
 
     /**
      * Hashes every job and calls {@code handler} for each, in order. An exception thrown by the
-     * handler or the iterator stops the run, cancels the jobs in flight and propagates.
+     * handler ends the run at once: reads in progress stop at their next buffer, and it propagates.
+     * One thrown by the iterator or while hashing a job propagates once the results of every job
+     * before it have been handled.
      */
     public <J extends DigestJob> void run(Iterator<J> work, ResultHandler<J> handler) {
         if (pool == null) {
@@ -113,7 +116,7 @@ public final class ParallelDigester implements AutoCloseable {
             while (work.hasNext()) {
                 J job = work.next();
                 HeadStart early = takeOffer(job);
-                handler.handle(job, job.source() == null ? null : hash(hasher, job, early));
+                handler.handle(job, job.source() == null ? null : hash(hasher, job, early, FileHasher.NEVER));
             }
             return;
         }
@@ -128,7 +131,7 @@ public final class ParallelDigester implements AutoCloseable {
         } finally {
             if (run.stop()) {
                 for (Future<?> f : helpers) {
-                    f.cancel(true); // a helper still reading a large file stops at its next channel operation
+                    f.cancel(true); // wakes a helper that has not started or waits in a channel operation
                 }
             }
         }
@@ -138,25 +141,34 @@ public final class ParallelDigester implements AutoCloseable {
     /**
      * One run on the pool: the caller and {@code jobs - 1} pool threads each take the next job from
      * the iterator, hash it and store the result in its slot; whoever completes the job the output is
-     * waiting for hands it and every finished job after it to the handler. So nobody waits on anybody
-     * while there is work (a thread per job handing results to a printing thread costs two thread
-     * switches per small file), and at most {@code window} jobs are taken ahead of the handler, so
-     * memory stays constant. Everything shared is guarded by this object's lock; the handler and the
-     * iterator are called one at a time, with the lock's ordering between calls.
+     * waiting for hands it and every finished job after it to the handler. So no thread hands a
+     * result to another (a future per job, awaited by a printing thread, costs two thread switches
+     * per small file), and at most {@code window} jobs are taken ahead of the handler, so memory
+     * stays constant.
+     *
+     * <p>Two locks: {@link #taking}, held while the iterator runs (a directory listing or a pipe may
+     * take long, and the other threads must still be able to store and print results meanwhile),
+     * and this object's monitor, which guards everything else and is always taken second. The
+     * handler and the iterator are each called one at a time, with a lock between calls, so each
+     * call sees what the ones before it did.
      */
     private final class Run<J extends DigestJob> {
+        private final Object taking = new Object();
         private final Iterator<J> work;
         private final ResultHandler<J> handler;
         private final int window;
         private final Object[] slotJobs;
         private final DigestResult[] slotResults;
+        /** What hashing the job threw, or the iterator where the job would have been. */
+        private final Throwable[] slotThrown;
         private final boolean[] slotDone;
+        private final BooleanSupplier stopRequested = this::stopped;
         private long claimed;
         private long handled;
         private boolean exhausted;
         private boolean printing;
         private int waiting;
-        private boolean stopped;
+        private volatile boolean stopped;
         private Throwable failure;
 
         Run(Iterator<J> work, ResultHandler<J> handler, int window) {
@@ -165,7 +177,12 @@ public final class ParallelDigester implements AutoCloseable {
             this.window = window;
             this.slotJobs = new Object[window];
             this.slotResults = new DigestResult[window];
+            this.slotThrown = new Throwable[window];
             this.slotDone = new boolean[window];
+        }
+
+        private boolean stopped() {
+            return stopped;
         }
 
         /** Takes and hashes jobs until there are no more or the run stops. */
@@ -174,49 +191,57 @@ public final class ParallelDigester implements AutoCloseable {
             boolean interrupted = false;
             try {
                 while (true) {
-                    J job;
+                    J job = null;
+                    Throwable thrown = null;
                     long index;
-                    HeadStart early = null;
-                    synchronized (this) {
-                        while (!stopped && !exhausted && claimed - handled >= window) {
-                            try {
-                                waitHere();
-                            } catch (InterruptedException e) {
-                                if (!caller) {
-                                    return; // cancelled
+                    synchronized (taking) {
+                        synchronized (this) {
+                            while (!stopped && !exhausted && claimed - handled >= window) {
+                                try {
+                                    waitHere();
+                                } catch (InterruptedException e) {
+                                    if (!caller) {
+                                        return; // cancelled
+                                    }
+                                    interrupted = true;
                                 }
-                                interrupted = true;
+                            }
+                            if (stopped || exhausted) {
+                                return;
                             }
                         }
-                        if (stopped || exhausted) {
-                            return;
-                        }
                         try {
-                            if (!work.hasNext()) {
+                            if (work.hasNext()) {
+                                job = work.next();
+                            }
+                        } catch (Throwable e) {
+                            thrown = e;
+                        }
+                        synchronized (this) {
+                            if (job == null && thrown == null) {
                                 exhausted = true;
                                 notifyAll();
                                 return;
                             }
-                            job = work.next();
-                        } catch (RuntimeException | Error e) {
-                            fail(e);
-                            return;
-                        }
-                        index = claimed++;
-                        if (index == 0) {
-                            early = takeOffer(job);
+                            index = claimed++;
+                            if (thrown != null) {
+                                exhausted = true; // nothing is taken after a failing iterator
+                            }
                         }
                     }
-                    DigestResult result;
-                    try {
-                        result = job.source() == null ? null : hash(hasher, job, early);
-                    } catch (RuntimeException | Error e) {
-                        synchronized (this) {
-                            fail(e);
+                    DigestResult result = null;
+                    if (thrown == null) {
+                        try {
+                            HeadStart early = index == 0 ? takeOffer(job) : null;
+                            result = job.source() == null ? null : hash(hasher, job, early, stopRequested);
+                        } catch (Throwable e) {
+                            thrown = e;
                         }
+                    }
+                    complete(index, job, result, thrown);
+                    if (thrown != null) {
                         return;
                     }
-                    complete(index, job, result);
                 }
             } finally {
                 if (interrupted) {
@@ -225,7 +250,7 @@ public final class ParallelDigester implements AutoCloseable {
             }
         }
 
-        private void complete(long index, J job, DigestResult result) {
+        private void complete(long index, J job, DigestResult result, Throwable thrown) {
             synchronized (this) {
                 if (stopped) {
                     return;
@@ -233,6 +258,7 @@ public final class ParallelDigester implements AutoCloseable {
                 int s = (int) (index % window);
                 slotJobs[s] = job;
                 slotResults[s] = result;
+                slotThrown[s] = thrown;
                 slotDone[s] = true;
                 if (printing || index != handled) {
                     return; // the job before it is not done yet; whoever finishes that one prints this
@@ -266,13 +292,20 @@ public final class ParallelDigester implements AutoCloseable {
                     }
                     job = (J) slotJobs[s];
                     result = slotResults[s];
+                    Throwable thrown = slotThrown[s];
                     slotJobs[s] = null;
                     slotResults[s] = null;
+                    slotThrown[s] = null;
                     slotDone[s] = false;
+                    if (thrown != null) {
+                        printing = false;
+                        fail(thrown); // everything before it has been handled
+                        return;
+                    }
                 }
                 try {
                     handler.handle(job, result);
-                } catch (RuntimeException | Error e) {
+                } catch (Throwable e) {
                     synchronized (this) {
                         printing = false;
                         fail(e);
@@ -307,6 +340,7 @@ public final class ParallelDigester implements AutoCloseable {
             }
         }
 
+        /** Records the first failure and stops the run: nothing more is taken or handled. */
         private void fail(Throwable e) {
             if (failure == null) {
                 failure = e;
@@ -323,14 +357,21 @@ public final class ParallelDigester implements AutoCloseable {
             return early;
         }
 
+        /** Throws the failure that stopped the run, as it was thrown, if there was one. */
         synchronized void rethrow() {
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
+            if (failure != null) {
+                ParallelDigester.<RuntimeException>sneakyThrow(failure);
             }
         }
+    }
+
+    /**
+     * Throws {@code t} unchanged, whether or not it is checked: a handler or iterator that got a
+     * checked exception past the compiler gets it back as it was thrown, not wrapped.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
     }
 
     @Override
