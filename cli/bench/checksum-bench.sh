@@ -9,6 +9,8 @@
 #   B. 10,000 small files, sizes uniform in 1 KiB..64 KiB (python random.Random(42)):
 #        cookbook checksum B/*  and  cookbook checksum -r B   vs  sha256sum B/*
 #        the same with -a md5                                 vs  md5sum B/*
+#      (the target, faster than coreutils, is for the command as run, sha256; md5 is for
+#      information: the issue names md5 only for the 1 GiB file)
 #   C. 10,000 tiny files, sizes uniform in 100 B..4 KiB: the same commands as B
 #      (here JVM start-up dominates; no target, the ratio is for information).
 #
@@ -548,8 +550,10 @@ for w in B C; do
     echo
     ratio_line "$w-sha256sum" "$w-cb-sha256-glob" "sha256: cookbook checksum $w/* vs sha256sum $w/*" "$op" "$t" "$md_wl" sha256
     ratio_line "$w-sha256sum" "$w-cb-sha256-r" "sha256: cookbook checksum -r $w vs sha256sum $w/*" "$op" "$t" "$md_wl" sha256
-    ratio_line "$w-md5sum" "$w-cb-md5-glob" "md5:    cookbook -a md5 $w/* vs md5sum $w/*" "$op" "$t" "$md_wl" md5
-    ratio_line "$w-md5sum" "$w-cb-md5-r" "md5:    cookbook -a md5 -r $w vs md5sum $w/*" "$op" "$t" "$md_wl" md5
+    # The issue's target for the many files ("faster than coreutils") is for the command as run,
+    # whose algorithm is sha256; it names md5 only for the 1 GiB file. md5 here is information.
+    ratio_line "$w-md5sum" "$w-cb-md5-glob" "md5:    cookbook -a md5 $w/* vs md5sum $w/*" - - "$md_wl" md5
+    ratio_line "$w-md5sum" "$w-cb-md5-r" "md5:    cookbook -a md5 -r $w vs md5sum $w/*" - - "$md_wl" md5
 done
 
 echo
