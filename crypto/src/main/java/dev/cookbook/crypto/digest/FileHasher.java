@@ -12,8 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumMap;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 
 /**
  * Hashes sources with one reusable read buffer and one reusable hasher per algorithm. Memory is
@@ -38,10 +38,6 @@ final class FileHasher {
 
     /** Never asks a read to stop. */
     static final BooleanSupplier NEVER = () -> false;
-
-    DigestResult hash(Source source, DigestAlgorithm algorithm) {
-        return hash(source, algorithm, NEVER);
-    }
 
     /**
      * Hashes {@code source}; {@code stop} is asked between reads (every {@value #BUFFER_SIZE} bytes,
