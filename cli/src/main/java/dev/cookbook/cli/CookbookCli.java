@@ -1,5 +1,15 @@
 package dev.cookbook.cli;
 
+import dev.cookbook.cli.checksum.ChecksumCommand;
+import dev.cookbook.cli.checksum.ChecksumHeadStart;
+import dev.cookbook.cli.cipher.DecryptCommand;
+import dev.cookbook.cli.cipher.EncryptCommand;
+import dev.cookbook.cli.completion.CompletionCommand;
+import dev.cookbook.cli.csv.CsvCommand;
+import dev.cookbook.cli.rsa.KeyCommand;
+import dev.cookbook.cli.rsa.SignCommand;
+import dev.cookbook.cli.rsa.VerifyCommand;
+
 import dev.cookbook.crypto.digest.HeadStart;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -41,7 +51,7 @@ public final class CookbookCli {
      * Help, completion, a name that is no command (for picocli's suggestions) and anything unclear
      * get the whole tree.
      */
-    static CommandLine create(Stdio stdio, String[] args, HeadStart headStart) {
+    public static CommandLine create(Stdio stdio, String[] args, HeadStart headStart) {
         String name = args == null ? null : commandName(args);
         List<Class<?>> commands = COMMANDS;
         for (Class<?> command : COMMANDS) {

@@ -1,5 +1,7 @@
 package dev.cookbook.cli;
 
+import dev.cookbook.cli.checksum.ChecksumHeadStart;
+
 import dev.cookbook.crypto.digest.HeadStart;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,12 +38,12 @@ public final class CookbookCommand implements Callable<Integer> {
         this.headStart = headStart;
     }
 
-    Stdio stdio() {
+    public Stdio stdio() {
         return stdio;
     }
 
     /** Hashing begun before the arguments were parsed (see {@link ChecksumHeadStart}), or null. */
-    HeadStart headStart() {
+    public HeadStart headStart() {
         return headStart;
     }
 

@@ -1,5 +1,7 @@
 package dev.cookbook.cli;
 
+import dev.cookbook.cli.common.Messages;
+
 import dev.cookbook.crypto.CryptoException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,7 +18,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * code from {@link ExitCodes}; {@code -v} adds the stack trace. Installed once, by
  * {@link CookbookCli#create}.
  */
-final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+public final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {

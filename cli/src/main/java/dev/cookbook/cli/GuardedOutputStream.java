@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
  * A closed pipe becomes {@link StdoutClosedException}; any other failure an
  * {@link UncheckedIOException} that the error handler reports as an I/O error.
  */
-final class GuardedOutputStream extends FilterOutputStream {
+public final class GuardedOutputStream extends FilterOutputStream {
 
     GuardedOutputStream(OutputStream out) {
         super(out);

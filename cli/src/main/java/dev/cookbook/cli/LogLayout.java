@@ -11,7 +11,7 @@ import java.time.Instant;
  * part of its run time. On stderr: {@code cookbook: warn: FileTree: message}. In a log file
  * ({@code detailed}): time, level, thread and logger in full.
  */
-final class LogLayout extends LayoutBase<ILoggingEvent> {
+public final class LogLayout extends LayoutBase<ILoggingEvent> {
     private final boolean detailed;
 
     LogLayout(boolean detailed) {

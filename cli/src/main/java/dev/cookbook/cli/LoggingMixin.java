@@ -1,5 +1,7 @@
 package dev.cookbook.cli;
 
+import dev.cookbook.cli.common.Messages;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;

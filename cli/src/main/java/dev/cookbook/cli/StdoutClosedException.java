@@ -5,7 +5,7 @@ package dev.cookbook.cli;
  * passes through {@link java.io.PrintWriter}, which swallows {@link java.io.IOException}s; the program
  * then ends quietly with {@link ExitCodes#CLOSED_PIPE}, as a Unix tool killed by SIGPIPE would.
  */
-final class StdoutClosedException extends RuntimeException {
+public final class StdoutClosedException extends RuntimeException {
     StdoutClosedException() {
         super("standard output closed", null, false, false);
     }

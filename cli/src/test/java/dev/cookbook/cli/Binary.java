@@ -15,19 +15,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged {@code cli/target/cookbook}, run as a real process: what end-to-end tests drive. */
-final class Binary {
-    static final Path PATH = Path.of(System.getProperty("cookbook.binary", "target/cookbook")).toAbsolutePath();
+public final class Binary {
+    public static final Path PATH = Path.of(System.getProperty("cookbook.binary", "target/cookbook")).toAbsolutePath();
     private static final long TIMEOUT_SECONDS = 300;
 
     private Binary() {}
 
     /** What one process printed and returned. */
-    record Result(int exit, byte[] stdout, byte[] stderr) {
-        String out() {
+    public record Result(int exit, byte[] stdout, byte[] stderr) {
+        public String out() {
             return new String(stdout, StandardCharsets.UTF_8);
         }
 
-        String err() {
+        public String err() {
             return new String(stderr, StandardCharsets.UTF_8);
         }
 
@@ -38,7 +38,7 @@ final class Binary {
     }
 
     /** Runs {@code cookbook args...} in {@code dir}. */
-    static Result run(Path dir, String... args) {
+    public static Result run(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of(PATH.toString()));
         command.addAll(List.of(args));
         return exec(dir, Map.of(), null, command);
@@ -48,7 +48,7 @@ final class Binary {
      * Runs {@code command} in {@code dir} with extra environment, feeding {@code stdin} (or nothing),
      * and collects both outputs concurrently so neither pipe can fill up and stall the child.
      */
-    static Result exec(Path dir, Map<String, String> env, Path stdin, List<String> command) {
+    public static Result exec(Path dir, Map<String, String> env, Path stdin, List<String> command) {
         assertTrue(Files.isExecutable(PATH), PATH + " is missing: run 'mvn package' first");
         try {
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());

@@ -8,12 +8,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs {@code cookbook} in-process, through the same factory as {@code main}, with captured streams. */
-final class Cli {
+public final class Cli {
     private Cli() {}
 
     /** What one run printed and returned. */
-    record Result(int exit, byte[] stdout, String err) {
-        String out() {
+    public record Result(int exit, byte[] stdout, String err) {
+        public String out() {
             return new String(stdout, StandardCharsets.UTF_8);
         }
 
@@ -24,7 +24,7 @@ final class Cli {
     }
 
     /** A stdout whose every write fails with {@code message}, as a closed pipe or a full disk does. */
-    static OutputStream failingOutput(String message) {
+    public static OutputStream failingOutput(String message) {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -38,25 +38,25 @@ final class Cli {
         };
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         return run(new byte[0], args);
     }
 
-    static Result run(byte[] stdin, String... args) {
+    public static Result run(byte[] stdin, String... args) {
         return run(new ByteArrayInputStream(stdin), new ByteArrayOutputStream(), false, args);
     }
 
-    static Result withTerminalStdin(String... args) {
+    public static Result withTerminalStdin(String... args) {
         return run(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), true, args);
     }
 
     /** Runs with {@code stdout} as standard output (for example one that fails like a closed pipe). */
-    static Result run(InputStream stdin, OutputStream stdout, boolean stdinTerminal, String... args) {
+    public static Result run(InputStream stdin, OutputStream stdout, boolean stdinTerminal, String... args) {
         return run(stdin, stdout, stdinTerminal, false, args);
     }
 
     /** Runs with the given terminal flags for stdin and stdout. */
-    static Result run(InputStream stdin, OutputStream stdout, boolean stdinTerminal, boolean stdoutTerminal,
+    public static Result run(InputStream stdin, OutputStream stdout, boolean stdinTerminal, boolean stdoutTerminal,
             String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = CookbookCli.run(new Stdio(stdin, stdout, err, stdinTerminal, stdoutTerminal, false), args);

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The executable file itself: where it can run, what it needs, how it ends. */
-class LauncherIT {
+public class LauncherIT {
     /** SHA-256 of 4 GiB and of 1 GiB of zero bytes. */
-    static final String ZEROS_4G = "8479e43911dc45e89f934fe48d01297e16f51d17aa561d4d1c216b1ae0fcddca";
+    public static final String ZEROS_4G = "8479e43911dc45e89f934fe48d01297e16f51d17aa561d4d1c216b1ae0fcddca";
     static final String ZEROS_1G = "49bc20df15e412a64472421e13fe86ff1c5165e18b2afccf160d4dc19fe68a14";
 
     @TempDir

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RootCommandTest {
+public class RootCommandTest {
 
     @Test
     void versionNamesCookbookAndTheJavaRuntime() {

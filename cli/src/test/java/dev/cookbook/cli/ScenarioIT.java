@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the golden-output scenarios in {@code src/test/resources/scenarios/} against the packaged
  * binary; the format is described in that folder's README.md.
  */
-class ScenarioIT {
+public class ScenarioIT {
     @TempDir
     Path work;
 

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Assumptions;
  * External tools the interoperability tests compare with. Missing locally, such a test is skipped
  * with a message; in CI ({@code CI=true}) a missing tool fails it, so CI cannot pass by skipping.
  */
-final class Tools {
+public final class Tools {
     private Tools() {}
 
     /** Skips (or in CI fails) the calling test unless {@code name} is on PATH. */
-    static void require(String name) {
+    public static void require(String name) {
         if (onPath(name)) {
             return;
         }
@@ -24,7 +24,7 @@ final class Tools {
         Assumptions.assumeTrue(false, message);
     }
 
-    static boolean onPath(String name) {
+    public static boolean onPath(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (new File(dir, name).canExecute()) {
                 return true;

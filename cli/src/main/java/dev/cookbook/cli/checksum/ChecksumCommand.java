@@ -1,0 +1,281 @@
+package dev.cookbook.cli.checksum;
+
+import dev.cookbook.cli.CookbookCommand;
+import dev.cookbook.cli.ExitCodes;
+import dev.cookbook.cli.Stdio;
+import dev.cookbook.cli.common.Messages;
+import dev.cookbook.cli.common.OperandConsumer;
+import dev.cookbook.cli.common.ProgressBar;
+
+import dev.cookbook.crypto.digest.CheckSummary;
+import dev.cookbook.crypto.digest.ChecksumVerifier;
+import dev.cookbook.crypto.digest.DigestAlgorithm;
+import dev.cookbook.crypto.digest.DigestJob;
+import dev.cookbook.crypto.digest.FileTree;
+import dev.cookbook.crypto.digest.HeadStart;
+import dev.cookbook.crypto.digest.ParallelDigester;
+import dev.cookbook.crypto.digest.Source;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cookbook checksum}: a drop-in for coreutils' {@code *sum} tools, and more. */
+@Command(name = "checksum",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Print or check file checksums: MD5, SHA-1, SHA-2, SHA-3, BLAKE2b, BLAKE3.",
+            "Output is byte-identical to GNU coreutils (sha256sum, md5sum, b2sum, ...); --check also reads "
+                    + "BSD and openssl lines and files saved on Windows. With no FILE, or when FILE is -, "
+                    + "read standard input.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  cookbook checksum *.iso                      # SHA-256, like sha256sum",
+            "  cookbook checksum -a md5 -r photos/ > MD5SUMS",
+            "  cookbook checksum -c MD5SUMS --quiet          # print only failures",
+            "  cookbook checksum --json big.tar | jq .digest",
+        })
+public final class ChecksumCommand implements Callable<Integer> {
+
+    @Option(names = {"-a", "--algorithm"}, paramLabel = "ALGO", converter = DigestAlgorithmConverter.class,
+            completionCandidates = DigestAlgorithmConverter.class,
+            description = "Digest algorithm (default sha256; --check defaults to the tag of each line): "
+                    + "${COMPLETION-CANDIDATES}.")
+    private DigestAlgorithm algorithm;
+
+    @Option(names = "--list", description = "List the algorithms, marking the insecure ones, and exit.")
+    private boolean list;
+
+    @Option(names = {"-c", "--check"}, description = "Read checksums from the FILEs and check them.")
+    private boolean check;
+
+    @Option(names = "--tag", description = "Print BSD-style lines: ALGO (FILE) = HASH.")
+    private boolean tag;
+
+    @Option(names = {"-b", "--binary"}, description = "Mark files as binary (*) in the output, as coreutils -b.")
+    private boolean binary;
+
+    @Option(names = {"-t", "--text"}, description = "Mark files as text (the default; accepted for coreutils).")
+    private boolean text;
+
+    @Option(names = {"-z", "--zero"}, description = "End each output line with NUL, not newline, and escape no names.")
+    private boolean zero;
+
+    @Option(names = "--json", description = "Print one JSON object per file: path, algorithm, digest, size.")
+    private boolean json;
+
+    @Option(names = {"-r", "--recursive"}, description = "Hash the files under directories, in sorted order.")
+    private boolean recursive;
+
+    @Option(names = {"-L", "--dereference"}, description = "With -r, follow symbolic links (skipped by default).")
+    private boolean dereference;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Hash N files at a time (default: the number of cores). Output stays in input order.")
+    private Integer jobs;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show a progress bar on stderr (default: when stderr is a terminal).")
+    private Boolean progress;
+
+    @ArgGroup(validate = false, heading = "%nWith --check:%n")
+    private CheckOptions checkOptions = new CheckOptions();
+
+    /** Operands as typed: reports must show {@code ./a//b} exactly, which {@link Path} would normalise. */
+    @Parameters(paramLabel = "FILE", arity = "0..*", parameterConsumer = OperandConsumer.class,
+            description = "Files to hash (or, with -c, checksum files).")
+    private List<String> files = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    static final class CheckOptions {
+        @Option(names = "--ignore-missing", description = "Don't fail or report status for missing files.")
+        boolean ignoreMissing;
+
+        @Option(names = "--quiet", description = "Don't print OK for each successfully verified file.")
+        boolean quiet;
+
+        @Option(names = "--status", description = "Don't output anything; the exit status shows success.")
+        boolean status;
+
+        @Option(names = {"-w", "--warn"}, description = "Warn about improperly formatted checksum lines.")
+        boolean warn;
+
+        @Option(names = "--strict", description = "Exit non-zero for improperly formatted checksum lines.")
+        boolean strict;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        validate();
+        Stdio stdio = Stdio.of(spec);
+        if (list) {
+            printList();
+            return ExitCodes.OK;
+        }
+        if (files.isEmpty()) {
+            if (stdio.stdinIsTerminal()) {
+                throw usage("no FILE given and standard input is a terminal; name a FILE, or - to read the terminal");
+            }
+            files.add("-");
+        }
+        int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        if (!check && !recursive) {
+            threads = Math.min(threads, files.size()); // one file hashes on this thread, no pool
+        }
+        boolean showProgress = progress != null ? progress : stdio.stderrIsTerminal();
+        try (ParallelDigester digester = new ParallelDigester(threads);
+                ProgressBar bar = ProgressBar.start(showProgress && !checkOptions.status, spec.commandLine().getErr(),
+                        digester::bytesRead, this::totalSize)) {
+            return check ? check(stdio, digester, bar) : generate(stdio, digester, bar);
+        }
+    }
+
+    private int generate(Stdio stdio, ParallelDigester digester, ProgressBar bar) {
+        DigestAlgorithm algo = algorithm != null ? algorithm : DigestAlgorithm.SHA256;
+        HeadStart early = ((CookbookCommand) spec.root().userObject()).headStart();
+        if (early != null) {
+            digester.offer(early);
+        }
+        ChecksumOutput output = new ChecksumOutput(spec, stdio, bar, algo,
+                json ? ChecksumOutput.Mode.JSON : tag ? ChecksumOutput.Mode.BSD : ChecksumOutput.Mode.GNU, binary, zero);
+        if (!algo.isSecure()) {
+            output.warnInsecure(algo);
+        }
+        Iterator<Source> sources = FileTree.sources(files, stdio.in(), recursive, dereference);
+        Iterator<Job> work = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return sources.hasNext();
+            }
+
+            @Override
+            public Job next() {
+                return new Job(sources.next(), algo);
+            }
+        };
+        digester.run(work, (job, result) -> output.print(job.source().name(), result));
+        output.finish();
+        return output.failures() > 0 ? ExitCodes.IO_ERROR : ExitCodes.OK;
+    }
+
+    private int check(Stdio stdio, ParallelDigester digester, ProgressBar bar) {
+        DigestAlgorithm algo = algorithm != null ? algorithm : DigestAlgorithm.SHA256;
+        CheckReporter reporter = new CheckReporter(spec, stdio, bar, algo, checkOptions.quiet, checkOptions.status,
+                checkOptions.warn);
+        ChecksumVerifier verifier = new ChecksumVerifier(digester, stdio.in(), algo, algorithm != null,
+                checkOptions.ignoreMissing);
+        boolean failed = false;
+        boolean unreadable = false;
+        for (String file : files) {
+            boolean stdin = file.equals("-");
+            String display = stdin ? "standard input" : file;
+            reporter.startFile(display);
+            CheckSummary summary;
+            try {
+                summary = stdin ? verifier.verify(stdio.in(), true, reporter) : verifier.verify(Path.of(file), reporter);
+            } catch (IOException e) {
+                reporter.error(Messages.fileError(display, e));
+                unreadable = true;
+                continue;
+            }
+            reporter.summarize(display, summary, checkOptions.ignoreMissing);
+            failed |= !summary.passed(checkOptions.strict);
+        }
+        reporter.finish();
+        return unreadable ? ExitCodes.IO_ERROR : failed ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+    }
+
+    private void validate() {
+        if (check) {
+            if (tag) {
+                throw usage("the --tag option is meaningless when verifying checksums");
+            }
+            if (zero) {
+                throw usage("the --zero option is not supported when verifying checksums");
+            }
+            if (binary || text) {
+                throw usage("the --binary and --text options are meaningless when verifying checksums");
+            }
+            if (json) {
+                throw usage("--json is not supported when verifying checksums");
+            }
+            if (recursive || dereference) {
+                throw usage("-r/--recursive is meaningless when verifying checksums: the checksum file names the files");
+            }
+        } else {
+            String checkOnly = checkOptions.ignoreMissing ? "--ignore-missing" : checkOptions.quiet ? "--quiet"
+                    : checkOptions.status ? "--status" : checkOptions.warn ? "--warn" : checkOptions.strict ? "--strict"
+                    : null;
+            if (checkOnly != null) {
+                throw usage("the " + checkOnly + " option is meaningful only when verifying checksums");
+            }
+        }
+        if (binary && text) {
+            throw usage("-b/--binary and -t/--text cannot be used together");
+        }
+        if (tag && text) {
+            throw usage("--tag does not support --text mode");
+        }
+        if (json && (tag || zero)) {
+            throw usage("--json cannot be combined with " + (tag ? "--tag" : "-z/--zero"));
+        }
+        if (dereference && !recursive) {
+            throw usage("-L/--dereference only applies with -r/--recursive (FILE operands are always followed)");
+        }
+        if (jobs != null && (jobs < 1 || jobs > 1024)) {
+            throw usage("-j/--jobs must be between 1 and 1024, not " + jobs);
+        }
+        if (list && !files.isEmpty()) {
+            throw usage("--list takes no FILE");
+        }
+    }
+
+    private void printList() {
+        var out = spec.commandLine().getOut();
+        for (DigestAlgorithm a : DigestAlgorithm.values()) {
+            String note = !a.isSecure() ? "insecure: collisions are practical; only for old data"
+                    : a == DigestAlgorithm.SHA256 ? "default" : "";
+            out.println(String.format("%-12s %4d  %s", a.cliName(), a.bits(), note).stripTrailing());
+        }
+    }
+
+    /** The bytes to hash, for the progress bar: the sizes of the FILE operands, if all are plain files. */
+    private long totalSize() {
+        if (check || recursive) {
+            return -1;
+        }
+        long total = 0;
+        for (String f : files) {
+            try {
+                Path p = Path.of(f);
+                if (f.equals("-") || !Files.isRegularFile(p)) {
+                    return -1;
+                }
+                total += Files.size(p);
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+        return total;
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private record Job(Source source, DigestAlgorithm algorithm) implements DigestJob {}
+}

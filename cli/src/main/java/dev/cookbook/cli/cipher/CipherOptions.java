@@ -1,0 +1,191 @@
+package dev.cookbook.cli.cipher;
+
+import dev.cookbook.crypto.cipher.CipherAlgorithm;
+import dev.cookbook.crypto.cipher.EncryptionOptions;
+import dev.cookbook.crypto.cipher.Format;
+import dev.cookbook.crypto.cipher.Kdf;
+import dev.cookbook.crypto.cipher.Secret;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The options {@code encrypt} and {@code decrypt} share: cipher, format, key derivation, raw key.
+ * They turn into {@link EncryptionOptions} and a {@link Secret}, after checking that they fit
+ * together.
+ */
+public final class CipherOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = {"-c", "--cipher"}, paramLabel = "CIPHER", converter = CipherConverter.class,
+            completionCandidates = CipherConverter.class,
+            description = "Cipher: ${COMPLETION-CANDIDATES} (default des3-cfb; alias rc4 for arc4). Decrypting the "
+                    + "cookbook format, the file says.")
+    CipherAlgorithm cipher;
+
+    @Option(names = "--list", description = "List the ciphers and exit.")
+    boolean list;
+
+    @Option(names = "--openssl", description = "openssl's format (Salted__, salt, ciphertext), as 'openssl enc -salt' "
+            + "writes it. Not authenticated.")
+    boolean openssl;
+
+    @Option(names = "--kdf", paramLabel = "KDF", converter = KdfConverter.class, completionCandidates = KdfConverter.class,
+            description = "With --openssl: pbkdf2 (PBKDF2-HMAC-SHA-256, the default) or evp-md5 (openssl's legacy "
+                    + "derivation, for old files).")
+    Kdf kdf;
+
+    @Option(names = "--iter", paramLabel = "N",
+            description = "PBKDF2 iterations (default " + EncryptionOptions.DEFAULT_ITERATIONS + "; with --openssl "
+                    + EncryptionOptions.OPENSSL_ITERATIONS + ", openssl's own default).")
+    Integer iterations;
+
+    @Option(names = "-K", paramLabel = "HEX", description = "A raw key in hex, as 'openssl enc -K': no password, "
+            + "no header.")
+    String rawKey;
+
+    @Option(names = "--iv", paramLabel = "HEX", description = "The IV in hex with -K (CFB ciphers).")
+    String rawIv;
+
+    @Option(names = "--print-openssl", description = "Print on stderr the 'openssl enc' command that does the same.")
+    boolean printOpenssl;
+
+    CipherAlgorithm cipherOrDefault() {
+        return cipher != null ? cipher : CipherAlgorithm.DES3_CFB;
+    }
+
+    boolean raw() {
+        return rawKey != null;
+    }
+
+    /**
+     * Checks the combination and builds the library options. Decrypting, the cookbook format's
+     * header names its own parameters, so the defaults are openssl's, for a {@code Salted__} file,
+     * and {@code --kdf}/{@code --iter} need no {@code --openssl}.
+     */
+    EncryptionOptions toOptions(boolean decrypt) {
+        if (rawIv != null && rawKey == null) {
+            throw usage("--iv goes with -K");
+        }
+        if (raw() && (openssl || kdf != null || iterations != null)) {
+            throw usage("-K is a raw key: --openssl, --kdf and --iter do not apply");
+        }
+        if (kdf != null && !openssl && !decrypt) {
+            throw usage("--kdf applies to --openssl only (the cookbook format always uses pbkdf2)");
+        }
+        if (kdf == Kdf.EVP_MD5 && iterations != null) {
+            throw usage("--iter applies to pbkdf2 only (openssl's evp-md5 derivation runs once)");
+        }
+        if (iterations != null && (iterations < 1 || iterations > EncryptionOptions.MAX_ITERATIONS)) {
+            throw usage("--iter must be from 1 to " + EncryptionOptions.MAX_ITERATIONS + ", not " + iterations);
+        }
+        EncryptionOptions base = openssl || decrypt ? EncryptionOptions.OPENSSL : EncryptionOptions.DEFAULT;
+        EncryptionOptions.Builder b = base.toBuilder().cipher(cipherOrDefault());
+        if (raw()) {
+            b.format(Format.RAW);
+        }
+        if (kdf != null) {
+            b.kdf(kdf);
+        }
+        if (iterations != null) {
+            b.iterations(iterations);
+        }
+        return b.build();
+    }
+
+    /** The raw key and IV of {@code -K} and {@code --iv}, checked against the cipher. */
+    Secret.RawKey rawSecret() {
+        CipherAlgorithm c = cipherOrDefault();
+        byte[] key = hex("-K", rawKey);
+        if (key.length != c.keyLength()) {
+            throw usage("-K must be " + c.keyLength() + " bytes (" + 2 * c.keyLength() + " hex digits) for " + c
+                    + ", not " + key.length);
+        }
+        if (c.ivLength() == 0) {
+            if (rawIv != null) {
+                throw usage(c + " takes no IV: drop --iv");
+            }
+            return new Secret.RawKey(key, null);
+        }
+        if (rawIv == null) {
+            throw usage(c + " needs --iv HEX with -K (" + 2 * c.ivLength() + " hex digits)");
+        }
+        byte[] iv = hex("--iv", rawIv);
+        if (iv.length != c.ivLength()) {
+            throw usage("--iv must be " + c.ivLength() + " bytes (" + 2 * c.ivLength() + " hex digits) for " + c
+                    + ", not " + iv.length);
+        }
+        return new Secret.RawKey(key, iv);
+    }
+
+    private byte[] hex(String option, String value) {
+        try {
+            return HexFormat.of().parseHex(value);
+        } catch (IllegalArgumentException e) {
+            throw usage(option + " must be hexadecimal digits, an even number of them");
+        }
+    }
+
+    void printList() {
+        var out = spec.commandLine().getOut();
+        for (CipherAlgorithm c : CipherAlgorithm.values()) {
+            out.println(String.format("%-10s openssl %-14s key %2d bytes, IV %d bytes", c.cliName(), c.opensslName(),
+                    c.keyLength(), c.ivLength()));
+        }
+    }
+
+    /** The one warning every cipher here gets. */
+    static String legacyWarning(CipherAlgorithm c) {
+        return "warning: " + c + " is a legacy cipher (" + (c == CipherAlgorithm.ARC4 ? "RC4's keystream is biased"
+                : c.keyLength() == 8 ? "DES keys are found by brute force" : "triple DES has 64-bit blocks")
+                + "): use it only for old data";
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** Cipher names, for the option and for completion. */
+    static final class CipherConverter implements ITypeConverter<CipherAlgorithm>, Iterable<String> {
+        @Override
+        public CipherAlgorithm convert(String value) {
+            return CipherAlgorithm.fromName(value).orElseThrow(() -> new TypeConversionException(
+                    "unknown cipher '" + value + "' (see --list)"));
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            List<String> names = new ArrayList<>();
+            for (CipherAlgorithm c : CipherAlgorithm.values()) {
+                names.add(c.cliName());
+            }
+            return names.iterator();
+        }
+    }
+
+    /** KDF names, for the option and for completion. */
+    static final class KdfConverter implements ITypeConverter<Kdf>, Iterable<String> {
+        @Override
+        public Kdf convert(String value) {
+            for (Kdf k : Kdf.values()) {
+                if (k.cliName().equals(value)) {
+                    return k;
+                }
+            }
+            throw new TypeConversionException("unknown key derivation '" + value + "': use pbkdf2 or evp-md5");
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return List.of(Kdf.PBKDF2_SHA256.cliName(), Kdf.EVP_MD5.cliName()).iterator();
+        }
+    }
+}

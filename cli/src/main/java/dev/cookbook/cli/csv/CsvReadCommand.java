@@ -1,0 +1,166 @@
+package dev.cookbook.cli.csv;
+
+import dev.cookbook.cli.ExitCodes;
+import dev.cookbook.cli.Stdio;
+import dev.cookbook.cli.common.CountingInputStream;
+import dev.cookbook.cli.common.EnumChoice;
+import dev.cookbook.cli.common.Inputs;
+import dev.cookbook.cli.common.IoOptions;
+import dev.cookbook.cli.common.ProgressBar;
+
+import dev.cookbook.csv.CsvException;
+import dev.cookbook.csv.CsvReader;
+import dev.cookbook.csv.CsvTable;
+import dev.cookbook.csv.CsvToJson;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cookbook csv read}: CSV records as JSON, the way Python's csv.DictReader reads them. */
+@Command(name = "read",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Read CSV and write its records as JSON Lines: one object per record, keys in header order, values "
+                    + "strings, as Python's csv.DictReader gives them.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  cookbook csv read people.csv",
+            "  cookbook csv read --to table people.csv",
+            "  cookbook csv read -d ' ' --quotechar '|' --rows raw.csv",
+            "  cookbook csv read --fieldnames id,name --strict < headerless.csv",
+        })
+public final class CsvReadCommand implements Callable<Integer> {
+    /** What --to writes. */
+    enum To { JSONL, JSON, TABLE }
+
+    static final class ToChoice extends EnumChoice<To> {
+        ToChoice() {
+            super(To.class);
+        }
+    }
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The CSV file (default: standard input).")
+    private String file;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Write OUT, atomically (default: standard output).")
+    private String out;
+
+    @Option(names = "--force", description = "Replace OUT if it exists.")
+    private boolean force;
+
+    @Option(names = "--to", paramLabel = "FORMAT", converter = ToChoice.class, completionCandidates = ToChoice.class,
+            description = "jsonl (default): one JSON value per line; json: one array; table: aligned columns to read.")
+    private To to = To.JSONL;
+
+    @Option(names = "--rows", description = "Every row as a JSON array of strings, the header too, as csv.reader.")
+    private boolean rows;
+
+    @Option(names = "--fieldnames", paramLabel = "A,B,C",
+            description = "The keys, for a file with no header row (its first row is then data).")
+    private String fieldNames;
+
+    @Option(names = "--restkey", paramLabel = "KEY",
+            description = "The key of the list of fields beyond the header (default: null, the key Python's json "
+                    + "gives DictReader's None).")
+    private String restKey = "null";
+
+    @Option(names = "--restval", paramLabel = "VALUE",
+            description = "The value of keys a short record lacks (default: JSON null).")
+    private String restVal;
+
+    @Option(names = "--strict", description = "A record with more or fewer fields than the header, or text after a "
+            + "closing quote, is an error.")
+    private boolean strict;
+
+    @Option(names = "--dedupe-headers", description = "Rename a repeated header name a to a_2, a_3 instead of failing.")
+    private boolean dedupe;
+
+    @Option(names = "--field-size-limit", paramLabel = "CHARS",
+            description = "The longest field accepted (default: ${DEFAULT-VALUE}).")
+    private int fieldSizeLimit = CsvReader.DEFAULT_FIELD_SIZE_LIMIT;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show a progress bar on stderr (default: when stderr is a terminal and FILE is a file).")
+    private Boolean progress;
+
+    @Mixin
+    private CsvDialectOptions dialect;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (fieldSizeLimit < 1) {
+            throw new ParameterException(spec.commandLine(), "--field-size-limit must be at least 1");
+        }
+        if (rows && (fieldNames != null || dedupe)) {
+            throw new ParameterException(spec.commandLine(), "--rows reads no header: --fieldnames and "
+                    + "--dedupe-headers do not apply");
+        }
+        java.util.List<String> names = fieldNames == null ? null
+                : CsvDialectOptions.names(spec, fieldNames, "--fieldnames");
+        if (names != null && !dedupe && new java.util.HashSet<>(names).size() < names.size()) {
+            throw new ParameterException(spec.commandLine(), "--fieldnames names a column twice: rename it, or add "
+                    + "--dedupe-headers");
+        }
+        CsvToJson.Options options = new CsvToJson.Options()
+                .dialect(dialect.build(dialect.builder().strict(strict)))
+                .fieldNames(names)
+                .restKey(restKey)
+                .restVal(restVal)
+                .raggedIsError(strict)
+                .dedupeHeaders(dedupe)
+                .rows(rows)
+                .layout(to == To.JSON ? CsvToJson.Layout.JSON_ARRAY : CsvToJson.Layout.JSON_LINES)
+                .fieldSizeLimit(fieldSizeLimit);
+        Stdio stdio = Stdio.of(spec);
+        Path source = file == null || file.equals("-") ? null : Path.of(file);
+        try (CountingInputStream in = new CountingInputStream(Inputs.open(spec, stdio, file));
+                IoOptions.Output output = IoOptions.open(spec, stdio, out, force, source, false, true);
+                ProgressBar bar = ProgressBar.start(
+                        progress != null ? progress : stdio.stderrIsTerminal() && source != null,
+                        spec.commandLine().getErr(), in::count, () -> size(source))) {
+            OutputStream sink = new BufferedOutputStream(output.stream(), 1 << 16);
+            try {
+                convert(in, sink, options);
+            } catch (CsvException e) {
+                sink.flush(); // everything before the bad record, then the error
+                throw CsvDialectOptions.failure(source == null ? null : file, e, false);
+            }
+            sink.flush();
+            output.commit();
+        }
+        return ExitCodes.OK;
+    }
+
+    private void convert(InputStream in, OutputStream sink, CsvToJson.Options options) throws IOException,
+            CsvException {
+        if (to == To.TABLE) {
+            CsvTable.write(in, dialect.charset(), sink, options);
+        } else {
+            CsvToJson.convert(in, dialect.charset(), sink, options);
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return p != null && Files.isRegularFile(p) ? Files.size(p) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

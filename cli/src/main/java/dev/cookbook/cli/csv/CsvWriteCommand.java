@@ -1,0 +1,221 @@
+package dev.cookbook.cli.csv;
+
+import dev.cookbook.cli.ExitCodes;
+import dev.cookbook.cli.Stdio;
+import dev.cookbook.cli.common.CountingInputStream;
+import dev.cookbook.cli.common.EnumChoice;
+import dev.cookbook.cli.common.Inputs;
+import dev.cookbook.cli.common.IoOptions;
+import dev.cookbook.cli.common.Messages;
+import dev.cookbook.cli.common.ProgressBar;
+
+import dev.cookbook.csv.CsvAppendTarget;
+import dev.cookbook.csv.CsvException;
+import dev.cookbook.csv.Dialect;
+import dev.cookbook.csv.JsonToCsv;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code cookbook csv write}: JSON records as CSV, the way Python's csv.DictWriter writes them. */
+@Command(name = "write",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Read JSON records (JSON Lines, or one array) and write them as CSV with a header, as Python's "
+                    + "csv.DictWriter does. The columns are --fields, or the first record's keys.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  cookbook csv write -i people.jsonl -o people.csv",
+            "  cookbook csv read people.csv | cookbook csv write --sort-fields --quoting all",
+            "  cookbook csv write --append -o people.csv < more.jsonl      # keeps the file's columns",
+            "  cookbook csv write --rows -d ' ' --quotechar '|' < rows.jsonl",
+        })
+public final class CsvWriteCommand implements Callable<Integer> {
+    /** What --line-terminator writes. */
+    enum Terminator {
+        CRLF("\r\n"), LF("\n");
+
+        final String text;
+
+        Terminator(String text) {
+            this.text = text;
+        }
+    }
+
+    static final class TerminatorChoice extends EnumChoice<Terminator> {
+        TerminatorChoice() {
+            super(Terminator.class);
+        }
+    }
+
+    static final class ExtrasChoice extends EnumChoice<JsonToCsv.Extras> {
+        ExtrasChoice() {
+            super(JsonToCsv.Extras.class);
+        }
+    }
+
+    @Option(names = {"-i", "--in"}, paramLabel = "IN", description = "Read JSON from IN (default: standard input).")
+    private String in;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Write OUT, atomically (default: standard output).")
+    private String out;
+
+    @Option(names = "--force", description = "Replace OUT if it exists.")
+    private boolean force;
+
+    @Option(names = "--append", description = "Add the records to OUT, keeping its header and column order (a "
+            + "missing OUT is created with a header). On any error OUT is cut back to its original length.")
+    private boolean append;
+
+    @Option(names = "--fields", paramLabel = "A,B,C", description = "The columns, in order (default: the first "
+            + "record's keys).")
+    private String fields;
+
+    @Option(names = "--sort-fields", description = "Sort the columns taken from the first record, so every file "
+            + "gets the same order.")
+    private boolean sortFields;
+
+    @Option(names = "--extras", paramLabel = "ACTION", converter = ExtrasChoice.class,
+            completionCandidates = ExtrasChoice.class,
+            description = "raise (default): a key that is not a column is an error; ignore: drop it.")
+    private JsonToCsv.Extras extras = JsonToCsv.Extras.RAISE;
+
+    @Option(names = "--restval", paramLabel = "VALUE", description = "Written for a missing key or a JSON null "
+            + "(default: empty).")
+    private String restVal = "";
+
+    @Option(names = "--json-cells", description = "Write an object or array value as its JSON text (default: an "
+            + "error).")
+    private boolean jsonCells;
+
+    @Option(names = "--rows", description = "Records are JSON arrays, written as plain rows with no header.")
+    private boolean rows;
+
+    @Option(names = "--no-header", description = "Do not write the header row.")
+    private boolean noHeader;
+
+    @Option(names = "--line-terminator", paramLabel = "EOL", converter = TerminatorChoice.class,
+            completionCandidates = TerminatorChoice.class,
+            description = "crlf (default, as Python and RFC 4180) or lf. Appending, the file's own is kept.")
+    private Terminator terminator;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show a progress bar on stderr (default: when stderr is a terminal and IN is a file).")
+    private Boolean progress;
+
+    @Mixin
+    private CsvDialectOptions dialect;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        boolean toStdout = out == null || out.equals("-");
+        if (append && toStdout) {
+            throw new ParameterException(spec.commandLine(), "--append needs -o FILE: the file to add to");
+        }
+        if (append && force) {
+            throw new ParameterException(spec.commandLine(), "--append adds to OUT and --force replaces it: choose one");
+        }
+        if (rows && (fields != null || sortFields)) {
+            throw new ParameterException(spec.commandLine(), "--rows writes arrays as they are: --fields and "
+                    + "--sort-fields do not apply");
+        }
+        Charset charset = dialect.charset();
+        Dialect.Builder builder = dialect.builder();
+        List<String> given = fields == null ? null : CsvDialectOptions.names(spec, fields, "--fields");
+        JsonToCsv.Options options = new JsonToCsv.Options()
+                .fields(given)
+                .sortFields(sortFields)
+                .extras(extras)
+                .restVal(restVal)
+                .jsonCells(jsonCells)
+                .rows(rows)
+                .header(!noHeader)
+                .charset(charset);
+        Stdio stdio = Stdio.of(spec);
+        Path source = in == null || in.equals("-") ? null : Path.of(in);
+        Path target = toStdout ? null : Path.of(out);
+        boolean appending = append;
+        if (appending && source != null && Files.exists(source) && Files.exists(target)
+                && Files.isSameFile(source, target)) {
+            throw new ParameterException(spec.commandLine(), Messages.quote(out) + " is both the input and the output");
+        }
+        try (CountingInputStream json = new CountingInputStream(Inputs.open(spec, stdio, in));
+                ProgressBar bar = ProgressBar.start(
+                        progress != null ? progress : stdio.stderrIsTerminal() && source != null,
+                        spec.commandLine().getErr(), json::count, () -> size(source))) {
+            if (appending) {
+                appendTo(target, json, options, given, builder, charset);
+            } else {
+                options.dialect(dialect.build(builder.lineTerminator(terminator(Terminator.CRLF).text)));
+                try (IoOptions.Output output = IoOptions.open(spec, stdio, out, force, source, false, true)) {
+                    OutputStream sink = new BufferedOutputStream(output.stream(), 1 << 16);
+                    convert(json, sink, options);
+                    sink.flush();
+                    output.commit();
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void appendTo(Path target, InputStream json, JsonToCsv.Options options, List<String> given,
+            Dialect.Builder builder, Charset charset) throws IOException {
+        try (CsvAppendTarget file = CsvAppendTarget.open(target, dialect.build(builder), charset)) {
+            List<String> header = rows ? null : file.header();
+            if (header != null) {
+                if (given != null && !given.equals(header)) {
+                    throw new ParameterException(spec.commandLine(), "--fields " + String.join(",", given)
+                            + " differ from the columns of " + Messages.quote(out) + ": " + String.join(",", header));
+                }
+                options.fields(header).sortFields(false).header(false);
+            }
+            String eol = terminator != null ? terminator.text
+                    : file.lineTerminator() != null ? file.lineTerminator() : Terminator.CRLF.text;
+            options.dialect(dialect.build(builder.lineTerminator(eol))).charset(file.charset());
+            OutputStream sink = new BufferedOutputStream(file.stream(), 1 << 16);
+            convert(json, sink, options);
+            sink.flush();
+            file.commit();
+        } catch (CsvException e) {
+            throw CsvDialectOptions.failure(out, e, false); // the header of the file appended to
+        }
+    }
+
+    private void convert(InputStream json, OutputStream sink, JsonToCsv.Options options) throws IOException {
+        try {
+            JsonToCsv.convert(json, sink, options);
+        } catch (CsvException e) {
+            sink.flush(); // the records before the bad one (a file output is then discarded or cut back)
+            throw CsvDialectOptions.failure(in == null || in.equals("-") ? null : in, e, true);
+        }
+    }
+
+    private Terminator terminator(Terminator fallback) {
+        return terminator != null ? terminator : fallback;
+    }
+
+    private static long size(Path p) {
+        try {
+            return p != null && Files.isRegularFile(p) ? Files.size(p) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.cookbook.cli.rsa;
+
+import dev.cookbook.cli.ExitCodes;
+import dev.cookbook.cli.Stdio;
+import dev.cookbook.cli.common.IoOptions;
+import dev.cookbook.cli.common.Messages;
+import dev.cookbook.cli.common.Messenger;
+import dev.cookbook.cli.common.PasswordOption;
+
+import dev.cookbook.crypto.rsa.KeyFiles;
+import dev.cookbook.crypto.rsa.KeyFormat;
+import dev.cookbook.crypto.rsa.RsaKey;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code cookbook key gen}: a new RSA key pair. */
+@Command(name = "gen",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Make a new RSA key: a PKCS#8 private key (BEGIN PRIVATE KEY, or BEGIN ENCRYPTED PRIVATE KEY with "
+                    + "--pass), and its SPKI public key (BEGIN PUBLIC KEY) with --pub-out.",
+            "Files are written atomically; the private key is readable by its owner only.",
+        })
+public final class KeyGenCommand implements Callable<Integer> {
+    static final int MIN_BITS = 2048;
+
+    @Option(names = "--bits", paramLabel = "N", description = "Key size in bits (default 3072; below 2048 needs "
+            + "--allow-weak).")
+    private int bits = 3072;
+
+    @Option(names = "--allow-weak", description = "Allow keys below 2048 bits (the reference recipe used 1024).")
+    private boolean allowWeak;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "KEY", description = "Write the private key to KEY (default: "
+            + "standard output).")
+    private String out;
+
+    @Option(names = "--pub-out", paramLabel = "PUB", description = "Also write the public key to PUB.")
+    private String pubOut;
+
+    @Option(names = "--pass", paramLabel = "SPEC", description = "Encrypt the private key (AES-256, PBKDF2) with "
+            + "this password: env:NAME, file:PATH, fd:N, stdin or pass:TEXT.")
+    private String pass;
+
+    @Option(names = "--force", description = "Replace KEY and PUB if they exist.")
+    private boolean force;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (bits < MIN_BITS && !allowWeak) {
+            throw new ParameterException(spec.commandLine(), bits + "-bit keys are too weak (NIST: at least 2048): "
+                    + "add --allow-weak if you must");
+        }
+        if (bits < 512 || bits > 16384) {
+            throw new ParameterException(spec.commandLine(), "--bits must be from 512 to 16384, not " + bits);
+        }
+        Stdio stdio = Stdio.of(spec);
+        Messenger say = new Messenger(spec);
+        char[] password = pass == null ? null : PasswordOption.read(spec, "--pass", pass, stdio, say::warn);
+        try (IoOptions.Output keyOut = IoOptions.open(spec, stdio, out, force, null, false, false);
+                IoOptions.Output pubFile = pubOut == null ? null
+                        : IoOptions.open(spec, stdio, pubOut, force, null, false, true)) {
+            RsaKey key = KeyFiles.of(KeyFiles.generate(bits, new SecureRandom()));
+            keyOut.stream().write(KeyFiles.write(key, password == null ? KeyFormat.PKCS8 : KeyFormat.ENCRYPTED_PKCS8,
+                    true, password));
+            if (pubFile != null) {
+                pubFile.stream().write(KeyFiles.write(key, KeyFormat.SPKI, true, null));
+                pubFile.commit();
+            }
+            keyOut.commit();
+            if (out != null && !out.equals("-")) {
+                say.warn(Messages.quote(out) + ": " + bits + "-bit RSA key, SHA-256 fingerprint " + key.fingerprint());
+            }
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.cookbook.cli.rsa;
+
+import dev.cookbook.cli.ExitCodes;
+import dev.cookbook.cli.Stdio;
+import dev.cookbook.cli.common.KeyReader;
+import dev.cookbook.cli.common.Messenger;
+import dev.cookbook.cli.common.PasswordOption;
+
+import dev.cookbook.crypto.CryptoException;
+import dev.cookbook.crypto.rsa.RsaKey;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cookbook key inspect}: what a key file is. */
+@Command(name = "inspect",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Say what a key file holds: its format, the key's size, and the SHA-256 fingerprint of its public key.",
+            "The fingerprint is that of the DER SubjectPublicKeyInfo, as "
+                    + "'openssl pkey -pubout -outform DER | sha256sum' prints it.",
+        })
+public final class KeyInspectCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "The key file (- for standard input).")
+    private String file;
+
+    @Mixin
+    private PasswordOption pass;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, CryptoException {
+        RsaKey key = KeyReader.read(file, pass, Stdio.of(spec), new Messenger(spec)::warn);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("format:      " + key.format().label() + (key.encrypted() ? ", encrypted" : "")
+                + (key.pem() ? " (PEM)" : " (DER)"));
+        out.println("key:         RSA " + key.bits() + " bits, " + (key.privateKey() != null ? "private" : "public"));
+        if (key.certificate() != null) {
+            out.println("subject:     " + key.certificate().getSubjectX500Principal().getName());
+            out.println("not after:   " + key.certificate().getNotAfter().toInstant());
+        }
+        out.println("fingerprint: " + key.fingerprint());
+        return ExitCodes.OK;
+    }
+}

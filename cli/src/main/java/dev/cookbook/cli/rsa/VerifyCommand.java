@@ -1,0 +1,104 @@
+package dev.cookbook.cli.rsa;
+
+import dev.cookbook.cli.ExitCodes;
+import dev.cookbook.cli.Stdio;
+import dev.cookbook.cli.common.Inputs;
+import dev.cookbook.cli.common.KeyReader;
+import dev.cookbook.cli.common.Messenger;
+import dev.cookbook.cli.common.PasswordOption;
+
+import dev.cookbook.crypto.CryptoException;
+import dev.cookbook.crypto.rsa.RsaKey;
+import dev.cookbook.crypto.rsa.Signatures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cookbook verify}: checks an RSA signature, with openssl's words and exit status. */
+@Command(name = "verify",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Verify a file's RSA signature: print 'Verified OK' (exit 0) or 'Verification failure' (exit 1), as "
+                    + "'openssl dgst -verify' does.",
+            "The key may be a public key (SPKI or PKCS#1), a certificate or a private key; the signature raw or "
+                    + "base64. PSS signatures verify whatever their salt length.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  cookbook verify --key key.pub.pem --signature report.sig report.pdf",
+            "  openssl dgst -sha256 -sign key.pem -out m.sig m.txt && cookbook verify --key key.pem --signature m.sig m.txt",
+        })
+public final class VerifyCommand implements Callable<Integer> {
+    @Option(names = "--key", required = true, paramLabel = "KEY", description = "The public key, certificate or "
+            + "private key file.")
+    private String keyFile;
+
+    @Option(names = "--signature", required = true, paramLabel = "SIG", description = "The signature file, raw or "
+            + "base64.")
+    private String signatureFile;
+
+    @Mixin
+    private SignatureOptions options;
+
+    @Mixin
+    private PasswordOption pass;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "The signed file (default: standard input).")
+    private String file;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, CryptoException {
+        Messenger say = new Messenger(spec);
+        String warning = options.check();
+        Stdio stdio = Stdio.of(spec);
+        boolean dataFromStdin = file == null || file.equals("-");
+        if (dataFromStdin && ("-".equals(keyFile) || "-".equals(signatureFile))) {
+            throw new ParameterException(spec.commandLine(), "only one of the key, the signature and the data can "
+                    + "come from stdin");
+        }
+        RsaKey key = KeyReader.read(keyFile, pass, stdio, say::warn);
+        byte[] signature = signature(signatureFile.equals("-") ? stdio.in().readAllBytes()
+                : Files.readAllBytes(Path.of(signatureFile)), key.bits());
+        if (warning != null) {
+            say.warn(warning);
+        }
+        boolean ok;
+        try (InputStream in = Inputs.open(spec, stdio, file)) {
+            ok = Signatures.verify(in, key.publicKey(), options.hash, options.pss, signature);
+        }
+        spec.commandLine().getOut().println(ok ? "Verified OK" : "Verification failure");
+        return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /** The signature's bytes: a file of base64 text is decoded when it decodes to a signature's length. */
+    private static byte[] signature(byte[] raw, int bits) {
+        int length = (bits + 7) / 8;
+        if (raw.length != length) {
+            String text = new String(raw, StandardCharsets.US_ASCII).replaceAll("\\s+", "");
+            try {
+                byte[] decoded = Base64.getDecoder().decode(text);
+                if (decoded.length == length) {
+                    return decoded;
+                }
+            } catch (IllegalArgumentException e) {
+                // not base64: as it is
+            }
+        }
+        return raw;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.cookbook.cli.checksum;
+
+import dev.cookbook.cli.Binary;
+import dev.cookbook.cli.Tools;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The packaged binary against GNU coreutils itself, byte for byte, on file names chosen to break
+ * naive implementations: spaces, quotes, backslash, newline, carriage return, tab, non-ASCII,
+ * a leading dash, parentheses and " = " (which the tagged format uses), leading and trailing blanks.
+ */
+public class CoreutilsIT {
+    static final List<String> NAMES = List.of("plain.txt", "sp ace", "back\\slash", "new\nline", "cr\rname", "tab\tname",
+            "ünïcødé ✓", "-dash", "quote'single", "dq\"uote", "(paren) = x", " leading", "trailing ", "star*", "emoji 😀");
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void files() throws IOException {
+        int i = 0;
+        for (String name : NAMES) {
+            Files.writeString(dir.resolve(name), "content " + i++ + "\n".repeat(i));
+        }
+        Files.write(dir.resolve("binary.bin"), new byte[] {0, (byte) 0xff, 0x7f, '\r', '\n', 0});
+        Files.createFile(dir.resolve("empty"));
+    }
+
+    private List<String> operands() {
+        List<String> all = new ArrayList<>(List.of("--"));
+        all.addAll(NAMES);
+        all.addAll(List.of("binary.bin", "empty"));
+        return all;
+    }
+
+    private Binary.Result tool(String name, List<String> args) {
+        Tools.require(name);
+        List<String> command = new ArrayList<>(List.of(name));
+        command.addAll(args);
+        return Binary.exec(dir, Map.of(), null, command);
+    }
+
+    private Binary.Result cookbook(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Binary.PATH.toString(), "checksum"));
+        command.addAll(args);
+        return Binary.exec(dir, Map.of(), null, command);
+    }
+
+    private static List<String> with(List<String> base, String... more) {
+        List<String> all = new ArrayList<>(List.of(more));
+        all.addAll(base);
+        return all;
+    }
+
+    @ParameterizedTest(name = "{0} = checksum -a {1} {2}")
+    @CsvSource({
+        "md5sum,    md5,         ''",      "md5sum,    md5,         --tag",   "md5sum,    md5,         -z",
+        "sha1sum,   sha1,        ''",      "sha1sum,   sha1,        --tag",   "sha224sum, sha224,      ''",
+        "sha256sum, sha256,      ''",      "sha256sum, sha256,      --tag",   "sha256sum, sha256,      -z",
+        "sha256sum, sha256,      -b",      "sha384sum, sha384,      ''",      "sha512sum, sha512,      ''",
+        "sha512sum, sha512,      --tag",   "b2sum,     blake2b-512, ''",      "b2sum,     blake2b-512, --tag",
+        "b2sum,     blake2b-512, -z",
+    })
+    void sameBytesAsCoreutils(String tool, String algorithm, String option) {
+        List<String> opts = option.isEmpty() ? List.of() : List.of(option);
+        Binary.Result theirs = tool(tool, with(operands(), opts.toArray(String[]::new)));
+        List<String> ours = new ArrayList<>(List.of("-a", algorithm));
+        ours.addAll(opts);
+        Binary.Result mine = cookbook(with(operands(), ours.toArray(String[]::new)));
+        assertEquals(0, theirs.exit(), theirs::toString);
+        assertEquals(0, mine.exit(), mine::toString);
+        assertArrayEquals(theirs.stdout(), mine.stdout(), () -> "theirs:\n" + theirs.out() + "\nours:\n" + mine.out());
+    }
+
+    @Test
+    void sameBytesUnderTheCLocaleToo() {
+        Tools.require("sha256sum");
+        List<String> theirs = new ArrayList<>(List.of("sha256sum"));
+        theirs.addAll(operands());
+        List<String> mine = new ArrayList<>(List.of(Binary.PATH.toString(), "checksum"));
+        mine.addAll(operands());
+        Map<String, String> c = Map.of("LC_ALL", "C", "LANG", "C");
+        Binary.Result a = Binary.exec(dir, c, null, theirs);
+        Binary.Result b = Binary.exec(dir, c, null, mine);
+        assertEquals(0, b.exit(), b::toString);
+        assertArrayEquals(a.stdout(), b.stdout(), b::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--tag", "-b"})
+    void coreutilsAcceptsOurOutput(String option) throws IOException {
+        List<String> args = option.isEmpty() ? operands() : with(operands(), option);
+        Binary.Result ours = cookbook(args);
+        assertEquals(0, ours.exit(), ours::toString);
+        Files.write(dir.resolve("OURS"), ours.stdout());
+        Binary.Result check = tool("sha256sum", List.of("--check", "--strict", "OURS"));
+        assertEquals(0, check.exit(), check::toString);
+        assertEquals(NAMES.size() + 2, check.out().split(": OK\n", -1).length - 1, check::toString);
+        assertEquals("", check.err());
+    }
+
+    /**
+     * A checksum file made by coreutils, spoiled in every way {@code --check} reports: a wrong
+     * digest, a missing file, a malformed line, a comment, a blank line.
+     */
+    private void spoiledSums(String tool, String option, String name) throws IOException {
+        List<String> args = option.isEmpty() ? operands() : with(operands(), option);
+        Binary.Result made = tool(tool, args);
+        String text = made.out()
+                + "0000000000000000000000000000000000000000000000000000000000000000  plain.txt\n"
+                + "not a checksum line\n# a comment\n\n"
+                + "1111111111111111111111111111111111111111111111111111111111111111  vanished file\n";
+        Files.writeString(dir.resolve(name), text);
+    }
+
+    @ParameterizedTest(name = "sha256sum -c {0} = checksum -c {0}")
+    @ValueSource(strings = {"", "--quiet", "--status", "--warn", "--strict", "--ignore-missing", "--warn --strict",
+        "--quiet --ignore-missing", "--status --strict", "--warn --ignore-missing"})
+    void checkReportsExactlyAsCoreutils(String flags) throws IOException {
+        spoiledSums("sha256sum", "", "GNU");
+        spoiledSums("sha256sum", "--tag", "BSD");
+        for (String sums : List.of("GNU", "BSD")) {
+            List<String> args = new ArrayList<>(List.of("-c"));
+            if (!flags.isEmpty()) {
+                args.addAll(List.of(flags.split(" ")));
+            }
+            args.add(sums);
+            Binary.Result theirs = tool("sha256sum", args);
+            Binary.Result mine = cookbook(args);
+            String where = sums + " " + flags + "\ntheirs:\n" + theirs + "\nours:\n" + mine;
+            assertArrayEquals(theirs.stdout(), mine.stdout(), where);
+            assertEquals(theirs.err().replace("sha256sum: ", "cookbook checksum: "), mine.err(), where);
+            assertEquals(theirs.exit(), mine.exit(), where);
+        }
+    }
+
+    @Test
+    void checksBsdReversedFilesAsCoreutils() throws IOException {
+        Binary.Result made = tool("sha256sum", List.of("--", "plain.txt", "sp ace", "-dash"));
+        String reversed = made.out().replaceAll("(?m)^([0-9a-f]{64})  ", "$1 ");
+        Files.writeString(dir.resolve("REV"), reversed);
+        Binary.Result theirs = tool("sha256sum", List.of("-c", "REV"));
+        Binary.Result mine = cookbook(List.of("-c", "REV"));
+        assertEquals(0, theirs.exit(), theirs::toString);
+        assertArrayEquals(theirs.stdout(), mine.stdout(), mine::toString);
+        assertEquals(0, mine.exit(), mine::toString);
+    }
+
+    @Test
+    void logLinesGoToStderrOnly() throws IOException {
+        Path tree = Files.createDirectory(dir.resolve("tree"));
+        Files.createSymbolicLink(tree.resolve("link"), dir.resolve("plain.txt"));
+        Binary.Result r = Binary.run(dir, "-v", "checksum", "-r", "tree");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("", r.out());
+        assertEquals("cookbook: info: FileTree: skipping symbolic link tree/link (follow links with -L)\n", r.err());
+    }
+}
