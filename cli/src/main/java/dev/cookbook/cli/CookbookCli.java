@@ -9,7 +9,6 @@ import dev.cookbook.cli.csv.CsvCommand;
 import dev.cookbook.cli.rsa.KeyCommand;
 import dev.cookbook.cli.rsa.SignCommand;
 import dev.cookbook.cli.rsa.VerifyCommand;
-
 import dev.cookbook.crypto.digest.HeadStart;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

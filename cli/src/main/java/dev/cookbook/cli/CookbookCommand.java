@@ -1,7 +1,6 @@
 package dev.cookbook.cli;
 
 import dev.cookbook.cli.checksum.ChecksumHeadStart;
-
 import dev.cookbook.crypto.digest.HeadStart;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,7 +10,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The root: {@code cookbook [-v] [--log-file PATH] COMMAND ...}. */
-@Command(name = "cookbook",
+@Command(
+        name = "cookbook",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
@@ -53,6 +53,7 @@ public final class CookbookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: say what to do, for example 'cookbook checksum FILE'");
+        throw new ParameterException(
+                spec.commandLine(), "missing command: say what to do, for example 'cookbook checksum FILE'");
     }
 }

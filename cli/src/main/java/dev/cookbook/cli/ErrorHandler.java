@@ -1,7 +1,6 @@
 package dev.cookbook.cli;
 
 import dev.cookbook.cli.common.Messages;
-
 import dev.cookbook.crypto.CryptoException;
 import java.io.IOException;
 import java.io.PrintWriter;

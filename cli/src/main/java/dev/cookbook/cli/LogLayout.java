@@ -23,16 +23,28 @@ public final class LogLayout extends LayoutBase<ILoggingEvent> {
         StringBuilder sb = new StringBuilder(128);
         String logger = e.getLoggerName();
         if (detailed) {
-            sb.append(Instant.ofEpochMilli(e.getTimeStamp())).append(' ').append(e.getLevel()).append(" [")
-                    .append(e.getThreadName()).append("] ").append(logger).append(" - ");
+            sb.append(Instant.ofEpochMilli(e.getTimeStamp()))
+                    .append(' ')
+                    .append(e.getLevel())
+                    .append(" [")
+                    .append(e.getThreadName())
+                    .append("] ")
+                    .append(logger)
+                    .append(" - ");
         } else {
-            sb.append("cookbook: ").append(e.getLevel().toString().toLowerCase(java.util.Locale.ROOT)).append(": ")
-                    .append(logger.substring(logger.lastIndexOf('.') + 1)).append(": ");
+            sb.append("cookbook: ")
+                    .append(e.getLevel().toString().toLowerCase(java.util.Locale.ROOT))
+                    .append(": ")
+                    .append(logger.substring(logger.lastIndexOf('.') + 1))
+                    .append(": ");
         }
         sb.append(e.getFormattedMessage()).append('\n');
         for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
-            sb.append(t == e.getThrowableProxy() ? "" : "Caused by: ").append(t.getClassName()).append(": ")
-                    .append(t.getMessage()).append('\n');
+            sb.append(t == e.getThrowableProxy() ? "" : "Caused by: ")
+                    .append(t.getClassName())
+                    .append(": ")
+                    .append(t.getMessage())
+                    .append('\n');
             for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
                 sb.append("\tat ").append(frame.getStackTraceElement()).append('\n');
             }

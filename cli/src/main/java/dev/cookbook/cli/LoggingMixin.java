@@ -1,13 +1,12 @@
 package dev.cookbook.cli;
 
-import dev.cookbook.cli.common.Messages;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
+import dev.cookbook.cli.common.Messages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -30,11 +29,16 @@ public final class LoggingMixin {
     // Fields, not setter methods: picocli lists annotated fields in declaration order, while the
     // order of reflected methods changes from one JVM to the next, and the generated completion
     // scripts follow it. An inherited option still writes to this one instance.
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
             description = "Log more on stderr: -v info, -vv debug; errors get a stack trace.")
     private boolean[] verbosity = new boolean[0];
 
-    @Option(names = "--log-file", paramLabel = "PATH", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--log-file",
+            paramLabel = "PATH",
+            scope = ScopeType.INHERIT,
             description = "Also append the log to PATH.")
     private Path logFile;
 
@@ -46,7 +50,8 @@ public final class LoggingMixin {
 
     /** Configures logging from the parsed options, then runs the selected command. */
     static int executionStrategy(ParseResult parseResult) {
-        CookbookCommand root = (CookbookCommand) parseResult.commandSpec().root().userObject();
+        CookbookCommand root =
+                (CookbookCommand) parseResult.commandSpec().root().userObject();
         try {
             root.logging().configure();
         } catch (CommandFailure e) {
@@ -70,19 +75,21 @@ public final class LoggingMixin {
         }
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(switch (verbosity.length) {
-            case 0 -> Level.WARN;
-            case 1 -> Level.INFO;
-            case 2 -> Level.DEBUG;
-            default -> Level.TRACE;
-        });
+        root.setLevel(
+                switch (verbosity.length) {
+                    case 0 -> Level.WARN;
+                    case 1 -> Level.INFO;
+                    case 2 -> Level.DEBUG;
+                    default -> Level.TRACE;
+                });
         if (logFile != null) {
             // Logback reports a file it cannot open on stdout, our data channel; find out first.
-            try (OutputStream probe = Files.newOutputStream(logFile, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND)) {
+            try (OutputStream probe =
+                    Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 probe.flush();
             } catch (IOException e) {
-                throw new CommandFailure(ExitCodes.IO_ERROR, "--log-file: " + Messages.fileError(logFile.toString(), e));
+                throw new CommandFailure(
+                        ExitCodes.IO_ERROR, "--log-file: " + Messages.fileError(logFile.toString(), e));
             }
             Appender<ILoggingEvent> previous = root.getAppender("file");
             if (previous != null) { // a second run in the same JVM (tests) starts a new file

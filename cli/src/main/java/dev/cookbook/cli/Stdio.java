@@ -27,7 +27,12 @@ public final class Stdio {
      * @param out standard output; wrapped so that a closed pipe or a failed write ends the command
      *            instead of being ignored (see {@link GuardedOutputStream})
      */
-    public Stdio(InputStream in, OutputStream out, OutputStream err, boolean stdinTerminal, boolean stdoutTerminal,
+    public Stdio(
+            InputStream in,
+            OutputStream out,
+            OutputStream err,
+            boolean stdinTerminal,
+            boolean stdoutTerminal,
             boolean stderrTerminal) {
         this.in = in;
         this.out = new GuardedOutputStream(out);
@@ -44,10 +49,13 @@ public final class Stdio {
      */
     static Stdio system() {
         String tty = System.getProperty("cookbook.tty", "");
-        return new Stdio(new FileInputStream(FileDescriptor.in),
+        return new Stdio(
+                new FileInputStream(FileDescriptor.in),
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 new FileOutputStream(FileDescriptor.err),
-                tty.indexOf('i') >= 0, tty.indexOf('o') >= 0, tty.indexOf('e') >= 0);
+                tty.indexOf('i') >= 0,
+                tty.indexOf('o') >= 0,
+                tty.indexOf('e') >= 0);
     }
 
     /** The streams of the running {@code cookbook} command tree. */

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /** The packaged {@code cli/target/cookbook}, run as a real process: what end-to-end tests drive. */
 public final class Binary {
-    public static final Path PATH = Path.of(System.getProperty("cookbook.binary", "target/cookbook")).toAbsolutePath();
+    public static final Path PATH =
+            Path.of(System.getProperty("cookbook.binary", "target/cookbook")).toAbsolutePath();
     private static final long TIMEOUT_SECONDS = 300;
 
     private Binary() {}

@@ -56,8 +56,8 @@ public final class Cli {
     }
 
     /** Runs with the given terminal flags for stdin and stdout. */
-    public static Result run(InputStream stdin, OutputStream stdout, boolean stdinTerminal, boolean stdoutTerminal,
-            String... args) {
+    public static Result run(
+            InputStream stdin, OutputStream stdout, boolean stdinTerminal, boolean stdoutTerminal, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = CookbookCli.run(new Stdio(stdin, stdout, err, stdinTerminal, stdoutTerminal, false), args);
         byte[] out = stdout instanceof ByteArrayOutputStream b ? b.toByteArray() : new byte[0];

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 public class LauncherIT {
     /** SHA-256 of 4 GiB and of 1 GiB of zero bytes. */
     public static final String ZEROS_4G = "8479e43911dc45e89f934fe48d01297e16f51d17aa561d4d1c216b1ae0fcddca";
+
     static final String ZEROS_1G = "49bc20df15e412a64472421e13fe86ff1c5165e18b2afccf160d4dc19fe68a14";
 
     @TempDir
@@ -37,12 +38,18 @@ public class LauncherIT {
     @Test
     void usesJavaHomeAndExplainsAMissingJava() {
         String javaHome = System.getProperty("java.home");
-        Binary.Result viaHome = Binary.exec(dir, Map.of("JAVA_HOME", javaHome, "PATH", "/usr/bin:/bin"), null,
+        Binary.Result viaHome = Binary.exec(
+                dir,
+                Map.of("JAVA_HOME", javaHome, "PATH", "/usr/bin:/bin"),
+                null,
                 List.of(Binary.PATH.toString(), "--version"));
         assertEquals(0, viaHome.exit(), viaHome::toString);
         assertTrue(viaHome.out().contains("Java " + System.getProperty("java.version")), viaHome::toString);
 
-        Binary.Result none = Binary.exec(dir, Map.of("JAVA_HOME", "", "PATH", dir.toString()), null,
+        Binary.Result none = Binary.exec(
+                dir,
+                Map.of("JAVA_HOME", "", "PATH", dir.toString()),
+                null,
                 List.of("/bin/sh", Binary.PATH.toString(), "--version"));
         assertEquals(127, none.exit(), none::toString);
         assertEquals("cookbook: no Java runtime found: install Java 17 or later, or set JAVA_HOME\n", none.err());
@@ -55,8 +62,14 @@ public class LauncherIT {
             Files.writeString(tree.resolve("f" + i), "x");
         }
         Tools.require("bash");
-        Binary.Result r = Binary.exec(dir, Map.of(), null, List.of("bash", "-c",
-                "'" + Binary.PATH + "' checksum -r tree | head -1 >/dev/null; echo \"${PIPESTATUS[0]}\""));
+        Binary.Result r = Binary.exec(
+                dir,
+                Map.of(),
+                null,
+                List.of(
+                        "bash",
+                        "-c",
+                        "'" + Binary.PATH + "' checksum -r tree | head -1 >/dev/null; echo \"${PIPESTATUS[0]}\""));
         assertEquals("141\n", r.out(), r::toString);
         assertEquals("", r.err());
     }
@@ -73,10 +86,15 @@ public class LauncherIT {
         assertEquals(ZEROS_4G + "  zeros-4g\n", mapped.out(), mapped::toString);
         assertEquals(0, mapped.exit());
 
-        Binary.Result piped = Binary.exec(dir, small, null, List.of("/bin/sh", "-c",
-                "head -c 1073741824 zeros-4g | '" + Binary.PATH + "' checksum --json"));
-        assertEquals("{\"path\":\"-\",\"algorithm\":\"sha256\",\"digest\":\"" + ZEROS_1G + "\",\"size\":1073741824}\n",
-                piped.out(), piped::toString);
+        Binary.Result piped = Binary.exec(
+                dir,
+                small,
+                null,
+                List.of("/bin/sh", "-c", "head -c 1073741824 zeros-4g | '" + Binary.PATH + "' checksum --json"));
+        assertEquals(
+                "{\"path\":\"-\",\"algorithm\":\"sha256\",\"digest\":\"" + ZEROS_1G + "\",\"size\":1073741824}\n",
+                piped.out(),
+                piped::toString);
         assertEquals(0, piped.exit());
     }
 }

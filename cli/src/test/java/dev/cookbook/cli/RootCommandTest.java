@@ -36,8 +36,17 @@ public class RootCommandTest {
     void helpListsEveryCommandAndTheExitCodes() {
         Cli.Result r = Cli.run("--help");
         assertEquals(0, r.exit());
-        for (String s : List.of("Usage: cookbook", "checksum", "completion", "help", "-v, --verbose",
-                "--log-file=PATH", "Exit status:", "   0   success", "   3   bad data", " 141   standard output")) {
+        for (String s : List.of(
+                "Usage: cookbook",
+                "checksum",
+                "completion",
+                "help",
+                "-v, --verbose",
+                "--log-file=PATH",
+                "Exit status:",
+                "   0   success",
+                "   3   bad data",
+                " 141   standard output")) {
             assertTrue(r.out().contains(s), () -> "missing '" + s + "' in\n" + r.out());
         }
     }
@@ -93,19 +102,29 @@ public class RootCommandTest {
         // The walk runs on whichever hashing thread takes the next file: the caller's or a pool thread.
         java.util.regex.Pattern info = java.util.regex.Pattern.compile(" INFO \\[(main|digest)\\] "
                 + java.util.regex.Pattern.quote("dev.cookbook.crypto.digest.FileTree - skipping symbolic link " + tree
-                + "/skipped (follow links with -L)") + "\n");
+                        + "/skipped (follow links with -L)")
+                + "\n");
 
         Path quiet = dir.resolve("quiet.log");
-        assertEquals(0, Cli.run("--log-file", quiet.toString(), "checksum", "-r", tree.toString()).exit());
+        assertEquals(
+                0,
+                Cli.run("--log-file", quiet.toString(), "checksum", "-r", tree.toString())
+                        .exit());
         assertEquals("", Files.readString(quiet), "the default level is WARN");
 
         Path before = dir.resolve("before.log");
-        assertEquals(0, Cli.run("--log-file", before.toString(), "-v", "checksum", "-r", tree.toString()).exit());
+        assertEquals(
+                0,
+                Cli.run("--log-file", before.toString(), "-v", "checksum", "-r", tree.toString())
+                        .exit());
         String beforeText = Files.readString(before);
         assertTrue(info.matcher(beforeText).find(), beforeText);
 
         Path after = dir.resolve("after.log");
-        assertEquals(0, Cli.run("checksum", "-r", tree.toString(), "-v", "--log-file", after.toString()).exit());
+        assertEquals(
+                0,
+                Cli.run("checksum", "-r", tree.toString(), "-v", "--log-file", after.toString())
+                        .exit());
         String afterText = Files.readString(after);
         assertTrue(info.matcher(afterText).find(), afterText);
     }
@@ -124,8 +143,8 @@ public class RootCommandTest {
         assertEquals(List.of("checksum"), commandsBuiltFor("checksum", "README.md"));
         assertEquals(List.of("csv"), commandsBuiltFor("-vv", "--log-file", "checksum", "csv", "read"));
         assertEquals(List.of("encrypt"), commandsBuiltFor("--log-file=x", "-v", "encrypt", "--help"));
-        List<String> all = List.of("checksum", "encrypt", "decrypt", "key", "sign", "verify", "csv", "completion",
-                "help");
+        List<String> all =
+                List.of("checksum", "encrypt", "decrypt", "key", "sign", "verify", "csv", "completion", "help");
         assertEquals(all, commandsBuiltFor());
         assertEquals(all, commandsBuiltFor("--help"));
         assertEquals(all, commandsBuiltFor("help", "checksum"));
@@ -156,8 +175,14 @@ public class RootCommandTest {
     }
 
     private static List<String> commandsBuiltFor(String... args) {
-        Stdio stdio = new Stdio(new java.io.ByteArrayInputStream(new byte[0]), new java.io.ByteArrayOutputStream(),
-                new java.io.ByteArrayOutputStream(), false, false, false);
-        return List.copyOf(CookbookCli.create(stdio, args, null).getSubcommands().keySet());
+        Stdio stdio = new Stdio(
+                new java.io.ByteArrayInputStream(new byte[0]),
+                new java.io.ByteArrayOutputStream(),
+                new java.io.ByteArrayOutputStream(),
+                false,
+                false,
+                false);
+        return List.copyOf(
+                CookbookCli.create(stdio, args, null).getSubcommands().keySet());
     }
 }

@@ -37,8 +37,8 @@ public class ScenarioIT {
             Scenario s = Scenario.parse(Files.readString(file));
             Path dir = Files.createDirectory(work.resolve(file.getFileName().toString()));
             List<DynamicTest> cases = s.cases.stream()
-                    .map(c -> DynamicTest.dynamicTest(c.line + " (" + file.getFileName() + ":" + c.lineNumber + ")",
-                            () -> check(s, c, dir)))
+                    .map(c -> DynamicTest.dynamicTest(
+                            c.line + " (" + file.getFileName() + ":" + c.lineNumber + ")", () -> check(s, c, dir)))
                     .toList();
             nodes.add(DynamicContainer.dynamicContainer(file.getFileName().toString(), cases));
         }

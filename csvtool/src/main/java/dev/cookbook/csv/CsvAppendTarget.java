@@ -50,8 +50,9 @@ public final class CsvAppendTarget implements AutoCloseable {
     private boolean committed;
     private boolean restored;
 
-    private CsvAppendTarget(Path path, FileChannel channel, FileLock lock, boolean created, Dialect dialect,
-            Charset charset) throws IOException, CsvException {
+    private CsvAppendTarget(
+            Path path, FileChannel channel, FileLock lock, boolean created, Dialect dialect, Charset charset)
+            throws IOException, CsvException {
         this.path = path;
         this.channel = channel;
         this.lock = lock;
@@ -61,8 +62,9 @@ public final class CsvAppendTarget implements AutoCloseable {
         this.header = originalSize == 0 ? null : readHeader(dialect, charset);
         this.lineTerminator = originalSize == 0 ? null : lastLineTerminator();
         boolean needsBreak = header != null && !endsWithLineBreak();
-        this.prefix = needsBreak ? (lineTerminator != null ? lineTerminator : dialect.lineTerminator())
-                .getBytes(this.charset) : new byte[0];
+        this.prefix = needsBreak
+                ? (lineTerminator != null ? lineTerminator : dialect.lineTerminator()).getBytes(this.charset)
+                : new byte[0];
         this.onExit = new Thread(this::restore, "csv-append-restore");
         Runtime.getRuntime().addShutdownHook(onExit);
         channel.position(originalSize);
@@ -81,8 +83,8 @@ public final class CsvAppendTarget implements AutoCloseable {
             FileChannel ch;
             Object before;
             try {
-                ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE);
+                ch = FileChannel.open(
+                        path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 created = true;
                 before = fileKey(path);
             } catch (FileAlreadyExistsException e) {
@@ -254,8 +256,11 @@ public final class CsvAppendTarget implements AutoCloseable {
             // read on
         }
         buf.flip();
-        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(buf).toString();
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .decode(buf)
+                .toString();
     }
 
     /** For UTF-16 with a byte order mark, the explicit byte order of the existing file. */

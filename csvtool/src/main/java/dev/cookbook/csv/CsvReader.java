@@ -158,7 +158,7 @@ public final class CsvReader implements Closeable {
         state = START_RECORD;
         numericField = false;
         recordLine = line + 1;
-        for (;;) {
+        for (; ; ) {
             boolean more = pos < lim;
             if (!more) {
                 try {
@@ -322,8 +322,10 @@ public final class CsvReader implements Closeable {
                     add(b, c);
                     state = IN_FIELD;
                 } else {
-                    throw new CsvException(line + 1, "'" + Dialect.show((char) c) + "' after a closing quote: expected '"
-                            + Dialect.show(delimiter) + "' or the end of the line");
+                    throw new CsvException(
+                            line + 1,
+                            "'" + Dialect.show((char) c) + "' after a closing quote: expected '"
+                                    + Dialect.show(delimiter) + "' or the end of the line");
                 }
                 return;
             case EAT_CRNL:

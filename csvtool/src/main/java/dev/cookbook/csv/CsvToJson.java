@@ -112,7 +112,8 @@ public final class CsvToJson {
     /** What was converted. */
     public record Result(long records, long lines) {}
 
-    private static final JsonFactory JSON = JsonFactory.builder().rootValueSeparator((String) null).build();
+    private static final JsonFactory JSON =
+            JsonFactory.builder().rootValueSeparator((String) null).build();
     private static final int BATCH_RECORDS = 4096;
     private static final int BATCH_CHARS = 1 << 18;
     private static final byte[] NEWLINE = {'\n'};
@@ -138,19 +139,21 @@ public final class CsvToJson {
             out.write('[');
         }
         try {
-            new OrderedPipeline<Batch>(o.threads).run(Batch::new,
-                    batch -> {
-                        batch.reset();
-                        return reader.read(batch.records, BATCH_RECORDS, BATCH_CHARS);
-                    },
-                    encoder::encode,
-                    batch -> {
-                        if (batch.count > 0 && array) {
-                            out.write(written[0] > 0 ? COMMA_NEWLINE : NEWLINE);
-                        }
-                        batch.bytes.writeTo(out);
-                        written[0] += batch.count;
-                    });
+            new OrderedPipeline<Batch>(o.threads)
+                    .run(
+                            Batch::new,
+                            batch -> {
+                                batch.reset();
+                                return reader.read(batch.records, BATCH_RECORDS, BATCH_CHARS);
+                            },
+                            encoder::encode,
+                            batch -> {
+                                if (batch.count > 0 && array) {
+                                    out.write(written[0] > 0 ? COMMA_NEWLINE : NEWLINE);
+                                }
+                                batch.bytes.writeTo(out);
+                                written[0] += batch.count;
+                            });
         } finally {
             if (array) {
                 // Closed even when a bad record stops the run: what was written is valid JSON.
@@ -190,8 +193,10 @@ public final class CsvToJson {
                 continue;
             }
             if (!dedupe) {
-                throw new CsvException(CsvException.Kind.DUPLICATE_NAME, line, "the header repeats the name '" + name
-                        + "' (columns " + (first + 1) + " and " + (i + 1) + ")");
+                throw new CsvException(
+                        CsvException.Kind.DUPLICATE_NAME,
+                        line,
+                        "the header repeats the name '" + name + "' (columns " + (first + 1) + " and " + (i + 1) + ")");
             }
             int k = 2;
             while (taken.contains(name + "_" + k)) {
@@ -206,8 +211,10 @@ public final class CsvToJson {
     }
 
     static CsvException ragged(long line, int fields, int header) {
-        return new CsvException(CsvException.Kind.RAGGED, line, fields + (fields == 1 ? " field" : " fields")
-                + " where the header has " + header);
+        return new CsvException(
+                CsvException.Kind.RAGGED,
+                line,
+                fields + (fields == 1 ? " field" : " fields") + " where the header has " + header);
     }
 
     /** A batch of parsed records and their JSON. */
@@ -243,8 +250,9 @@ public final class CsvToJson {
 
         Encoder(List<String> header, Options o) {
             this.header = header;
-            this.names = header == null ? null : header.stream().map(SerializedString::new)
-                    .toArray(SerializableString[]::new);
+            this.names = header == null
+                    ? null
+                    : header.stream().map(SerializedString::new).toArray(SerializableString[]::new);
             this.restKey = new SerializedString(o.restKey);
             this.restKeyIndex = header == null ? -1 : header.indexOf(o.restKey);
             this.restVal = o.restVal;
@@ -311,11 +319,15 @@ public final class CsvToJson {
                 if (rb.numeric(f)) {
                     out[i] = PyNumber.toJson(java.nio.CharBuffer.wrap(rb.chars(), rb.start(f), rb.length(f)));
                     if (out[i] == null) {
-                        String name = names != null && i < names.length ? "field '" + header.get(i) + "'"
+                        String name = names != null && i < names.length
+                                ? "field '" + header.get(i) + "'"
                                 : "field " + (i + 1);
-                        throw new CsvException(CsvException.Kind.NOT_A_NUMBER, rb.line(r), name + " is not a number: '"
-                                + rb.field(f)
-                                + "' (with quoting nonnumeric an unquoted field is a number)");
+                        throw new CsvException(
+                                CsvException.Kind.NOT_A_NUMBER,
+                                rb.line(r),
+                                name + " is not a number: '"
+                                        + rb.field(f)
+                                        + "' (with quoting nonnumeric an unquoted field is a number)");
                     }
                 }
             }

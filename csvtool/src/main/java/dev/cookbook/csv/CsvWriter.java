@@ -23,6 +23,7 @@ public final class CsvWriter {
     private final String lineTerminator;
     /** Characters of the line terminator other than CR and LF, which are always quoted: Python quotes them too. */
     private final String otherBreaks;
+
     private final boolean hasOtherBreaks;
 
     private TextBuffer out;
@@ -42,7 +43,11 @@ public final class CsvWriter {
 
     /** A character the field cannot hold as it is: it is quoted, doubled or escaped. */
     private boolean special(char c) {
-        return c == delimiter || c == quote || c == escape || c == '\n' || c == '\r'
+        return c == delimiter
+                || c == quote
+                || c == escape
+                || c == '\n'
+                || c == '\r'
                 || (hasOtherBreaks && otherBreaks.indexOf(c) >= 0);
     }
 
@@ -86,9 +91,11 @@ public final class CsvWriter {
                 careful = true;
                 if (quoting == Quoting.NONE || (c == quote && !doubleQuote) || c == escape) {
                     if (escape == Dialect.NONE) {
-                        throw new CsvException(0, "it holds '" + Dialect.show(c) + "', which needs "
-                                + (quoting == Quoting.NONE ? "quoting (the quoting is none)" : "escaping")
-                                + " and no escape character is set");
+                        throw new CsvException(
+                                0,
+                                "it holds '" + Dialect.show(c) + "', which needs "
+                                        + (quoting == Quoting.NONE ? "quoting (the quoting is none)" : "escaping")
+                                        + " and no escape character is set");
                     }
                 } else {
                     quoted = true;
@@ -133,8 +140,10 @@ public final class CsvWriter {
     public void endRecord() throws CsvException {
         if (fields > 0 && out.length() == recordStart) {
             if (quoting == Quoting.NONE) {
-                throw new CsvException(0, "a record of one empty field cannot be written unquoted (the quoting is none):"
-                        + " it would read back as a blank line");
+                throw new CsvException(
+                        0,
+                        "a record of one empty field cannot be written unquoted (the quoting is none):"
+                                + " it would read back as a blank line");
             }
             out.append(quote);
             out.append(quote);

@@ -172,8 +172,8 @@ public final class Dialect {
             requireNotLineBreak(delimiter, "the delimiter");
             requireNotLineBreak(quoteChar, "the quote character");
             if (quoteChar == delimiter) {
-                throw new IllegalArgumentException("the quote character and the delimiter are both '" + show(delimiter)
-                        + "'");
+                throw new IllegalArgumentException(
+                        "the quote character and the delimiter are both '" + show(delimiter) + "'");
             }
             if (escapeChar != NONE) {
                 char e = (char) escapeChar;

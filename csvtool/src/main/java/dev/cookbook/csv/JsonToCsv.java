@@ -40,7 +40,10 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class JsonToCsv {
     /** What a key outside the columns does: Python's {@code extrasaction}. */
-    public enum Extras { RAISE, IGNORE }
+    public enum Extras {
+        RAISE,
+        IGNORE
+    }
 
     /** The columns and how to write them; the defaults are Python's. */
     public static final class Options {
@@ -124,7 +127,8 @@ public final class JsonToCsv {
     static final byte CELL = 4;
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final JsonFactory CELL_JSON = JsonFactory.builder().rootValueSeparator((String) null).build();
+    private static final JsonFactory CELL_JSON =
+            JsonFactory.builder().rootValueSeparator((String) null).build();
     private static final int BATCH_RECORDS = 4096;
     private static final int BATCH_CHARS = 1 << 18;
 
@@ -147,25 +151,30 @@ public final class JsonToCsv {
         long[] written = {0};
         boolean[] headerDone = {!o.header || o.rows};
         boolean[] firstDone = {false};
-        new OrderedPipeline<Batch>(o.threads).run(Batch::new,
-                batch -> {
-                    batch.reset();
-                    boolean more = source.fill(batch);
-                    if (more && !firstDone[0]) {
-                        batch.first = true;
-                        firstDone[0] = true;
-                    }
-                    if (more && !headerDone[0]) {
-                        batch.withHeader = true;
-                        headerDone[0] = true;
-                    }
-                    return more;
-                },
-                formatter::format,
-                batch -> {
-                    out.write(batch.encoded.array(), batch.encodedFrom, batch.encoded.position() - batch.encodedFrom);
-                    written[0] += batch.count;
-                });
+        new OrderedPipeline<Batch>(o.threads)
+                .run(
+                        Batch::new,
+                        batch -> {
+                            batch.reset();
+                            boolean more = source.fill(batch);
+                            if (more && !firstDone[0]) {
+                                batch.first = true;
+                                firstDone[0] = true;
+                            }
+                            if (more && !headerDone[0]) {
+                                batch.withHeader = true;
+                                headerDone[0] = true;
+                            }
+                            return more;
+                        },
+                        formatter::format,
+                        batch -> {
+                            out.write(
+                                    batch.encoded.array(),
+                                    batch.encodedFrom,
+                                    batch.encoded.position() - batch.encodedFrom);
+                            written[0] += batch.count;
+                        });
         if (!headerDone[0] && source.columns != null) {
             // no records: the header alone, when the columns were given
             Batch b = new Batch();
@@ -211,6 +220,7 @@ public final class JsonToCsv {
         final TextBuffer text = new TextBuffer(1 << 18);
         /** The CSV bytes of the batch, from {@link #encodedFrom} to the position. */
         ByteBuffer encoded = ByteBuffer.allocate(1 << 18);
+
         int encodedFrom;
         int count;
         CsvException failure;
@@ -294,6 +304,7 @@ public final class JsonToCsv {
         private Map<String, Integer> index;
         /** A column named twice or more: its first index to the others (DictWriter fills them all). */
         private Map<Integer, int[]> twins;
+
         private boolean discovering;
         private boolean started;
         private boolean inArray;
@@ -321,8 +332,8 @@ public final class JsonToCsv {
             }
             if (!repeats.isEmpty()) {
                 twins = new HashMap<>();
-                repeats.forEach((first, others) -> twins.put(first,
-                        others.stream().mapToInt(Integer::intValue).toArray()));
+                repeats.forEach((first, others) -> twins.put(
+                        first, others.stream().mapToInt(Integer::intValue).toArray()));
             }
         }
 
@@ -400,14 +411,18 @@ public final class JsonToCsv {
             }
             if (o.rows) {
                 if (t != JsonToken.START_ARRAY) {
-                    throw new CsvException(t == JsonToken.START_OBJECT ? CsvException.Kind.OBJECT_ROW
-                            : CsvException.Kind.MALFORMED, line(), "expected a JSON array (a row), found " + describe(t));
+                    throw new CsvException(
+                            t == JsonToken.START_OBJECT ? CsvException.Kind.OBJECT_ROW : CsvException.Kind.MALFORMED,
+                            line(),
+                            "expected a JSON array (a row), found " + describe(t));
                 }
                 return row(b, false);
             }
             if (t != JsonToken.START_OBJECT) {
-                throw new CsvException(t == JsonToken.START_ARRAY ? CsvException.Kind.ARRAY_RECORD
-                        : CsvException.Kind.MALFORMED, line(), "expected a JSON object (a record), found " + describe(t));
+                throw new CsvException(
+                        t == JsonToken.START_ARRAY ? CsvException.Kind.ARRAY_RECORD : CsvException.Kind.MALFORMED,
+                        line(),
+                        "expected a JSON object (a record), found " + describe(t));
             }
             return object(b);
         }
@@ -424,7 +439,9 @@ public final class JsonToCsv {
             int expected = 0;
             while ((name = p.nextName()) != null) {
                 int col;
-                if (twins == null && expected < columns.size() && columns.get(expected).equals(name)) {
+                if (twins == null
+                        && expected < columns.size()
+                        && columns.get(expected).equals(name)) {
                     col = expected;
                 } else {
                     Integer c = index.get(name);
@@ -440,8 +457,11 @@ public final class JsonToCsv {
                 JsonToken v = p.nextToken();
                 if (col < 0) {
                     if (o.extras == Extras.RAISE) {
-                        throw new CsvException(CsvException.Kind.UNKNOWN_KEY, line, "the key '" + name
-                                + "' is not one of the columns (" + String.join(", ", columns) + ")");
+                        throw new CsvException(
+                                CsvException.Kind.UNKNOWN_KEY,
+                                line,
+                                "the key '" + name + "' is not one of the columns (" + String.join(", ", columns)
+                                        + ")");
                     }
                     p.skipChildren();
                     continue;
@@ -500,16 +520,20 @@ public final class JsonToCsv {
 
         private void value(Batch b, int cell, JsonToken v, String name, long line) throws CsvException {
             switch (v) {
-                case VALUE_STRING -> b.set(cell, STRING, p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+                case VALUE_STRING ->
+                    b.set(cell, STRING, p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
-                        b.set(cell, NUMBER, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    b.set(cell, NUMBER, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 case VALUE_TRUE -> b.set(cell, NUMBER, TRUE, 0, TRUE.length);
                 case VALUE_FALSE -> b.set(cell, NUMBER, FALSE, 0, FALSE.length);
                 case VALUE_NULL -> b.setKind(cell, NULL);
                 case START_OBJECT, START_ARRAY -> {
                     if (!o.jsonCells) {
-                        throw new CsvException(CsvException.Kind.NESTED_VALUE, line, (name == null ? "a cell"
-                                : "the key '" + name + "'") + " holds " + describe(v) + ": a CSV field holds text");
+                        throw new CsvException(
+                                CsvException.Kind.NESTED_VALUE,
+                                line,
+                                (name == null ? "a cell" : "the key '" + name + "'") + " holds " + describe(v)
+                                        + ": a CSV field holds text");
                     }
                     char[] json = jsonText();
                     b.set(cell, CELL, json, 0, json.length);
@@ -604,7 +628,8 @@ public final class JsonToCsv {
                     w.endRecord();
                 } catch (CsvException e) {
                     int at = Math.min(cell, to - 1) - from; // endRecord's error is about the record's one field
-                    String where = o.rows || parser.columns == null ? "field " + (at + 1)
+                    String where = o.rows || parser.columns == null
+                            ? "field " + (at + 1)
                             : "the key '" + parser.columns.get(at) + "'";
                     b.failure = e.at(b.recordLines[r], where + ": ");
                     text.setLength(recordStart[r]);
@@ -618,11 +643,13 @@ public final class JsonToCsv {
 
         /** Encodes the text into the batch's bytes; a character the charset cannot hold fails its record. */
         private void encode(Batch b, TextBuffer text, int headerEnd, int[] recordStart, int good) {
-            CharsetEncoder enc = o.charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+            CharsetEncoder enc = o.charset
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             int length = text.length();
-            int room = (int) Math.min(Integer.MAX_VALUE - 16, (long) Math.ceil(length * (double) enc.maxBytesPerChar())
-                    + 16);
+            int room = (int) Math.min(
+                    Integer.MAX_VALUE - 16, (long) Math.ceil(length * (double) enc.maxBytesPerChar()) + 16);
             if (b.encoded.capacity() < room) {
                 b.encoded = ByteBuffer.allocate(room);
             }

@@ -28,7 +28,8 @@ final class StrictDecoder extends Reader {
 
     StrictDecoder(InputStream in, Charset charset) {
         this.in = in;
-        this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        this.decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
@@ -44,11 +45,12 @@ final class StrictDecoder extends Reader {
             return 0;
         }
         CharBuffer out = CharBuffer.wrap(cbuf, off, len);
-        for (;;) {
+        for (; ; ) {
             CoderResult r = decoder.decode(bytes, out, eof);
             int n = out.position() - off;
             if (r.isError()) {
-                CharacterCodingException e = r.isMalformed() ? new MalformedInputException(r.length())
+                CharacterCodingException e = r.isMalformed()
+                        ? new MalformedInputException(r.length())
                         : new UnmappableCharacterException(r.length());
                 if (n > 0) {
                     pending = e;

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /** Ours against Apache Commons CSV, an independent RFC 4180 implementation, on generated files. */
 class CommonsCsvDifferentialTest {
-    private static final String[] PIECES = {"a", "b", "xyz", " ", ",", ";", "\"", "\"\"", "\r", "\n", "\r\n", "\t", "é",
-        "😀", "日本", "#", "'", "\\", "|", "1", "-2.5", "\0"};
+    private static final String[] PIECES = {
+        "a", "b", "xyz", " ", ",", ";", "\"", "\"\"", "\r", "\n", "\r\n", "\t", "é", "😀", "日本", "#", "'", "\\", "|",
+        "1", "-2.5", "\0"
+    };
 
     private static List<List<String>> randomRecords(Random random, int count, int maxFields, boolean blank) {
         List<List<String>> records = new ArrayList<>();
@@ -61,9 +63,17 @@ class CommonsCsvDifferentialTest {
     @Test
     void filesPrintedByCommonsCsvReadAsPrinted() throws Exception {
         Random random = new Random(4180);
-        List<CSVFormat> formats = List.of(CSVFormat.RFC4180, CSVFormat.RFC4180.builder().setDelimiter(';').get(),
-                CSVFormat.RFC4180.builder().setDelimiter('\t').setRecordSeparator("\n").get());
-        List<Dialect> dialects = List.of(Dialect.EXCEL, Dialect.builder().delimiter(';').build(),
+        List<CSVFormat> formats = List.of(
+                CSVFormat.RFC4180,
+                CSVFormat.RFC4180.builder().setDelimiter(';').get(),
+                CSVFormat.RFC4180
+                        .builder()
+                        .setDelimiter('\t')
+                        .setRecordSeparator("\n")
+                        .get());
+        List<Dialect> dialects = List.of(
+                Dialect.EXCEL,
+                Dialect.builder().delimiter(';').build(),
                 Dialect.builder().delimiter('\t').build());
         int records = 0;
         for (int i = 0; i < 1500; i++) {
@@ -87,10 +97,16 @@ class CommonsCsvDifferentialTest {
         List<List<String>> expected = randomRecords(new Random(1), 40_000, 8, true);
         String text = print(CSVFormat.RFC4180, expected);
         assertTrue(text.length() > 1_000_000, "size " + text.length());
-        CsvReader reader = CsvReader.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                StandardCharsets.UTF_8, Dialect.EXCEL, 1000);
+        CsvReader reader = CsvReader.open(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8,
+                Dialect.EXCEL,
+                1000);
         assertEquals(expected, Reads.drain(reader, 1000, 1 << 16).ok());
-        assertEquals(expected, Reads.read(Reads.trickle(text, 2, 9000), Dialect.EXCEL, 1000, 3, 100).ok());
+        assertEquals(
+                expected,
+                Reads.read(Reads.trickle(text, 2, 9000), Dialect.EXCEL, 1000, 3, 100)
+                        .ok());
     }
 
     @Test

@@ -45,8 +45,10 @@ class CsvReaderTest {
     class ReferenceArticle {
         @Test
         void defaultDialect() {
-            assertEquals(List.of(r("my first column", "my second column", "my third column"),
-                    r("my first column 2", "my second column 2", "my third column 2")),
+            assertEquals(
+                    List.of(
+                            r("my first column", "my second column", "my third column"),
+                            r("my first column 2", "my second column 2", "my third column 2")),
                     rows("my first column,my second column,my third column\n"
                             + "my first column 2,my second column 2,my third column 2\n"));
             assertEquals(List.of(r("1", "2", "3"), r("4", "5", "6")), rows("1,2,3\r\n4,5,6\r\n"));
@@ -54,8 +56,10 @@ class CsvReaderTest {
 
         @Test
         void quotedDelimiters() {
-            assertEquals(List.of(r("row 1, column 1", "row 1, column 2", "row 1, column 3"),
-                    r("row 2, column 1", "row 2, column 2", "row 3, column 3")),
+            assertEquals(
+                    List.of(
+                            r("row 1, column 1", "row 1, column 2", "row 1, column 3"),
+                            r("row 2, column 1", "row 2, column 2", "row 3, column 3")),
                     rows("\"row 1, column 1\",\"row 1, column 2\",\"row 1, column 3\"\r\n"
                             + "\"row 2, column 1\",\"row 2, column 2\",\"row 3, column 3\"\r\n"));
         }
@@ -63,15 +67,20 @@ class CsvReaderTest {
         @Test
         void spaceDelimiterPipeQuote() {
             Dialect d = dialect().delimiter(' ').quoteChar('|').build();
-            assertEquals(List.of(r("row 1 column 1", "row 1 column 2", "row 1 column 3"),
-                    r("row 2 column 1", "row 2 column 2", "row 2 column 3")),
-                    rows("|row 1 column 1| |row 1 column 2| |row 1 column 3|\r\n"
-                            + "|row 2 column 1| |row 2 column 2| |row 2 column 3|\r\n", d));
+            assertEquals(
+                    List.of(
+                            r("row 1 column 1", "row 1 column 2", "row 1 column 3"),
+                            r("row 2 column 1", "row 2 column 2", "row 2 column 3")),
+                    rows(
+                            "|row 1 column 1| |row 1 column 2| |row 1 column 3|\r\n"
+                                    + "|row 2 column 1| |row 2 column 2| |row 2 column 3|\r\n",
+                            d));
         }
 
         @Test
         void dictionaryFile() {
-            assertEquals(List.of(r("name", "last_name", "age"), r("John", "Doe", "30"), r("Jane", "Doe", "30")),
+            assertEquals(
+                    List.of(r("name", "last_name", "age"), r("John", "Doe", "30"), r("Jane", "Doe", "30")),
                     rows("name,last_name,age\r\nJohn,Doe,30\r\nJane,Doe,30\r\n"));
         }
     }
@@ -111,10 +120,13 @@ class CsvReaderTest {
             CsvException e = error("\"a\"b,c", strict);
             assertEquals("'b' after a closing quote: expected ',' or the end of the line", e.getMessage());
             assertEquals(1, e.line());
-            assertEquals("' ' after a closing quote: expected ',' or the end of the line",
+            assertEquals(
+                    "' ' after a closing quote: expected ',' or the end of the line",
                     error("\"a\" ,b", strict).getMessage());
-            assertEquals("'\\t' after a closing quote: expected ';' or the end of the line",
-                    error("\"a\"\tb", dialect().delimiter(';').strict(true).build()).getMessage());
+            assertEquals(
+                    "'\\t' after a closing quote: expected ';' or the end of the line",
+                    error("\"a\"\tb", dialect().delimiter(';').strict(true).build())
+                            .getMessage());
         }
 
         @Test
@@ -129,20 +141,31 @@ class CsvReaderTest {
         @Test
         void aQuoteInsideAnUnquotedFieldIsData() {
             assertEquals(List.of(r("a\"b", "c")), rows("a\"b,c\n"));
-            assertEquals(List.of(r("a\"b", "c")), rows("a\"b,c\n", dialect().strict(true).build()));
+            assertEquals(
+                    List.of(r("a\"b", "c")),
+                    rows("a\"b,c\n", dialect().strict(true).build()));
         }
 
         @Test
         void withoutDoubleQuoteASecondQuoteEndsTheQuotedPart() {
-            assertEquals(List.of(r("a\"b\"", "c")), rows("\"a\"\"b\",c\n", dialect().doubleQuote(false).build()));
-            assertEquals(List.of(r("a\"b\"", "c")),
-                    rows("\"a\"\"b\",c\n", dialect().doubleQuote(false).strict(true).build()));
+            assertEquals(
+                    List.of(r("a\"b\"", "c")),
+                    rows("\"a\"\"b\",c\n", dialect().doubleQuote(false).build()));
+            assertEquals(
+                    List.of(r("a\"b\"", "c")),
+                    rows(
+                            "\"a\"\"b\",c\n",
+                            dialect().doubleQuote(false).strict(true).build()));
         }
 
         @Test
         void anotherQuoteCharacter() {
-            assertEquals(List.of(r("a'b", "c")), rows("'a''b',c\n", dialect().quoteChar('\'').build()));
-            assertEquals(List.of(r("\"a\"", "b")), rows("\"a\",b\n", dialect().quoteChar('\'').build()));
+            assertEquals(
+                    List.of(r("a'b", "c")),
+                    rows("'a''b',c\n", dialect().quoteChar('\'').build()));
+            assertEquals(
+                    List.of(r("\"a\"", "b")),
+                    rows("\"a\",b\n", dialect().quoteChar('\'').build()));
         }
 
         @Test
@@ -154,7 +177,9 @@ class CsvReaderTest {
 
         @Test
         void quotingAllReadsLikeMinimal() {
-            assertEquals(List.of(r("a", "b")), rows("\"a\",b\n", dialect().quoting(Quoting.ALL).build()));
+            assertEquals(
+                    List.of(r("a", "b")),
+                    rows("\"a\",b\n", dialect().quoting(Quoting.ALL).build()));
         }
     }
 
@@ -170,8 +195,11 @@ class CsvReaderTest {
         @Test
         void escapeInsideQuotes() {
             assertEquals(List.of(r("a\"b", "c")), rows("\"a\\\"b\",c\n", escaped()));
-            assertEquals(List.of(r("a\"b", "c")),
-                    rows("\"a\\\"b\",c\n", dialect().escapeChar(BS).doubleQuote(false).build()));
+            assertEquals(
+                    List.of(r("a\"b", "c")),
+                    rows(
+                            "\"a\\\"b\",c\n",
+                            dialect().escapeChar(BS).doubleQuote(false).build()));
             assertEquals(List.of(r("a\\b", "c")), rows("\"a\\\\b\",c\n", escaped()));
             assertEquals(List.of(r("a\nb")), rows("\"a\\\nb\"\n", escaped()));
         }
@@ -183,7 +211,9 @@ class CsvReaderTest {
             assertEquals(List.of(r("a\nb")), rows("a\\\nb", escaped()));
             assertEquals(List.of(r("a", "\nb")), rows("a,\\\nb\n", escaped()));
             assertEquals(List.of(r("\r")), rows("\\\r\n", escaped()));
-            assertEquals(List.of(r("\r")), rows("\\\r\n", dialect().escapeChar(BS).strict(true).build()));
+            assertEquals(
+                    List.of(r("\r")),
+                    rows("\\\r\n", dialect().escapeChar(BS).strict(true).build()));
         }
 
         @Test
@@ -211,7 +241,9 @@ class CsvReaderTest {
         /** Deliberate difference: Python (not strict) gives {@code ['a\n']}. */
         @Test
         void anEscapeCharacterAsTheLastCharacterIsAnError() {
-            for (Dialect d : List.of(escaped(), dialect().escapeChar(BS).strict(true).build(),
+            for (Dialect d : List.of(
+                    escaped(),
+                    dialect().escapeChar(BS).strict(true).build(),
                     dialect().escapeChar(BS).quoting(Quoting.NONE).build())) {
                 CsvException e = error("a\\", d);
                 assertEquals("the input ends with an escape character: nothing left for it to escape", e.getMessage());
@@ -220,7 +252,8 @@ class CsvReaderTest {
             Reads.Outcome o = Reads.read("x\r\ny,a\\", escaped());
             assertEquals(List.of(r("x")), o.rows());
             assertEquals(2, o.failed().line());
-            assertEquals("the input ends with an escape character: nothing left for it to escape",
+            assertEquals(
+                    "the input ends with an escape character: nothing left for it to escape",
                     o.failed().getMessage());
         }
     }
@@ -303,13 +336,16 @@ class CsvReaderTest {
 
         @Test
         void aFieldStartingWithAnEscapeOrAfterAQuotedPartIsText() {
-            Reads.Outcome o = Reads.read("\\1,2\n", dialect().quoting(Quoting.NONNUMERIC).escapeChar(BS).build());
+            Reads.Outcome o = Reads.read(
+                    "\\1,2\n",
+                    dialect().quoting(Quoting.NONNUMERIC).escapeChar(BS).build());
             assertEquals(List.of(r("1", "2")), o.ok());
             assertEquals(List.of(List.of(false, true)), o.numeric());
             Reads.Outcome q = Reads.read("\"1\"2,3\n", nonNumeric);
             assertEquals(List.of(r("12", "3")), q.ok());
             assertEquals(List.of(List.of(false, true)), q.numeric());
-            Reads.Outcome s = Reads.read(" 1, 2\n",
+            Reads.Outcome s = Reads.read(
+                    " 1, 2\n",
                     dialect().quoting(Quoting.NONNUMERIC).skipInitialSpace(true).build());
             assertEquals(List.of(r("1", "2")), s.ok());
             assertEquals(List.of(List.of(true, true)), s.numeric());
@@ -317,7 +353,8 @@ class CsvReaderTest {
 
         @Test
         void otherQuotingModesMarkNothing() {
-            assertEquals(List.of(List.of(false, false)), Reads.read("1,2\n", EXCEL).numeric());
+            assertEquals(
+                    List.of(List.of(false, false)), Reads.read("1,2\n", EXCEL).numeric());
         }
     }
 
@@ -374,8 +411,10 @@ class CsvReaderTest {
         void unicode() {
             assertEquals(List.of(r("é", "😀")), rows("é,😀\n"));
             assertEquals(List.of(r("😀,😀", "x😀y")), rows("\"😀,😀\",x😀y\r\n"));
-            assertEquals(List.of(r("a", "b")), rows("a§b\n", dialect().delimiter('§').build()));
-            assertEquals(List.of(r("a§b", "c")),
+            assertEquals(
+                    List.of(r("a", "b")), rows("a§b\n", dialect().delimiter('§').build()));
+            assertEquals(
+                    List.of(r("a§b", "c")),
                     rows("«a§b«§c\n", dialect().delimiter('§').quoteChar('«').build()));
             // a lone surrogate is passed on as it is: the reader does not judge characters
             assertEquals(List.of(r("\ud800", "\udc00")), rows("\ud800,\udc00\n"));
@@ -395,12 +434,15 @@ class CsvReaderTest {
         @Test
         void closeClosesTheInput() throws Exception {
             boolean[] closed = {false};
-            CsvReader reader = new CsvReader(new StringReader("a") {
-                @Override
-                public void close() {
-                    closed[0] = true;
-                }
-            }, EXCEL, 10);
+            CsvReader reader = new CsvReader(
+                    new StringReader("a") {
+                        @Override
+                        public void close() {
+                            closed[0] = true;
+                        }
+                    },
+                    EXCEL,
+                    10);
             reader.close();
             assertTrue(closed[0]);
         }
@@ -439,9 +481,14 @@ class CsvReaderTest {
         @Test
         void utf8WithAndWithoutBom() {
             List<List<String>> expected = List.of(r("é", "😀"), r("ü"));
-            assertEquals(expected, open("é,😀\r\nü\r\n".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).ok());
-            assertEquals(expected,
-                    open("\ufeffé,😀\r\nü\r\n".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).ok());
+            assertEquals(
+                    expected,
+                    open("é,😀\r\nü\r\n".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)
+                            .ok());
+            assertEquals(
+                    expected,
+                    open("\ufeffé,😀\r\nü\r\n".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)
+                            .ok());
         }
 
         @Test
@@ -449,17 +496,27 @@ class CsvReaderTest {
             String text = "a,é\r\n\"😀\n\",x\r\n";
             List<List<String>> expected = List.of(r("a", "é"), r("😀\n", "x"));
             // Java's UTF-16 encoder writes a big-endian BOM, which its decoder consumes
-            assertEquals(expected, open(text.getBytes(StandardCharsets.UTF_16), StandardCharsets.UTF_16).ok());
+            assertEquals(
+                    expected,
+                    open(text.getBytes(StandardCharsets.UTF_16), StandardCharsets.UTF_16)
+                            .ok());
             // UTF-16LE leaves the BOM in the text; the reader skips it
-            assertEquals(expected,
-                    open(("\ufeff" + text).getBytes(StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE).ok());
-            assertEquals(expected, open(text.getBytes(StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE).ok());
+            assertEquals(
+                    expected,
+                    open(("\ufeff" + text).getBytes(StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE)
+                            .ok());
+            assertEquals(
+                    expected,
+                    open(text.getBytes(StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE)
+                            .ok());
         }
 
         @Test
         void iso88591() {
             byte[] bytes = {'a', ',', (byte) 0xE9, '\r', '\n', (byte) 0xFF, (byte) 0x80};
-            assertEquals(List.of(r("a", "é"), r("ÿ\u0080")), open(bytes, StandardCharsets.ISO_8859_1).ok());
+            assertEquals(
+                    List.of(r("a", "é"), r("ÿ\u0080")),
+                    open(bytes, StandardCharsets.ISO_8859_1).ok());
         }
 
         @Test
@@ -473,7 +530,8 @@ class CsvReaderTest {
 
         @Test
         void undecodableBytesOnTheFirstLine() {
-            CsvException e = open(new byte[] {'a', 'b', (byte) 0xFF}, StandardCharsets.UTF_8).failed();
+            CsvException e = open(new byte[] {'a', 'b', (byte) 0xFF}, StandardCharsets.UTF_8)
+                    .failed();
             assertEquals("not valid UTF-8 text", e.getMessage());
             assertEquals(1, e.line());
         }
@@ -515,7 +573,7 @@ class CsvReaderTest {
             assertEquals(lines + 1, o.failed().line());
         }
 
-            @Test
+        @Test
         void undecodableBytesAfterACarriageReturn() {
             Reads.Outcome o = open(new byte[] {'a', '\r', (byte) 0xFF}, StandardCharsets.UTF_8);
             assertEquals(List.of(r("a")), o.rows()); // actual: []
@@ -536,7 +594,9 @@ class CsvReaderTest {
 
         @Test
         void fieldsUpToTheLimitAreRead() {
-            assertEquals(List.of(r("abcde", "vwxyz", "ab\"cd")), read("abcde,\"vwxyz\",\"ab\"\"cd\"\n", EXCEL).ok());
+            assertEquals(
+                    List.of(r("abcde", "vwxyz", "ab\"cd")),
+                    read("abcde,\"vwxyz\",\"ab\"\"cd\"\n", EXCEL).ok());
             assertEquals(List.of(r("a,bcd")), read("a\\,bcd\n", escaped()).ok());
         }
 
@@ -561,9 +621,12 @@ class CsvReaderTest {
         void theLimitHoldsAcrossBufferRefills() {
             int limit = 70_000;
             String field = "x".repeat(limit);
-            assertEquals(List.of(r(field)),
-                    Reads.read(new StringReader(field + "\n"), EXCEL, limit, 1, Integer.MAX_VALUE).ok());
-            CsvException e = Reads.read(new StringReader(field + "\n"), EXCEL, limit - 1, 1, Integer.MAX_VALUE).failed();
+            assertEquals(
+                    List.of(r(field)),
+                    Reads.read(new StringReader(field + "\n"), EXCEL, limit, 1, Integer.MAX_VALUE)
+                            .ok());
+            CsvException e = Reads.read(new StringReader(field + "\n"), EXCEL, limit - 1, 1, Integer.MAX_VALUE)
+                    .failed();
             assertEquals("field larger than the field size limit (69999 characters)", e.getMessage());
         }
     }
@@ -606,7 +669,8 @@ class CsvReaderTest {
             assertTrue(reader.read(batch, 1, Integer.MAX_VALUE));
             assertTrue(reader.read(batch, 1, Integer.MAX_VALUE));
             assertEquals(3, batch.size());
-            assertEquals(List.of(r("a", "b"), r(), r("ccc", "d")),
+            assertEquals(
+                    List.of(r("a", "b"), r(), r("ccc", "d")),
                     List.of(batch.record(0), batch.record(1), batch.record(2)));
             assertEquals(0, batch.fieldCount(1));
             assertEquals(2, batch.firstField(2));
@@ -653,15 +717,23 @@ class CsvReaderTest {
                 for (int f = 0; f < 3; f++) {
                     String field = randomField(random, 1 + random.nextInt(150_000));
                     record.add(field);
-                    text.append(f > 0 ? "," : "").append('"').append(field.replace("\"", "\"\"")).append('"');
+                    text.append(f > 0 ? "," : "")
+                            .append('"')
+                            .append(field.replace("\"", "\"\""))
+                            .append('"');
                 }
                 text.append("\r\n");
                 expected.add(record);
             }
             String csv = text.toString();
             assertEquals(expected, Reads.read(csv, EXCEL).ok());
-            assertEquals(expected, Reads.read(new StringReader(csv), EXCEL, 1 << 20, 2, 1000).ok());
-            assertEquals(expected, Reads.read(Reads.trickle(csv, 3, 50_000), EXCEL, 1 << 20, 100, 1 << 30).ok());
+            assertEquals(
+                    expected,
+                    Reads.read(new StringReader(csv), EXCEL, 1 << 20, 2, 1000).ok());
+            assertEquals(
+                    expected,
+                    Reads.read(Reads.trickle(csv, 3, 50_000), EXCEL, 1 << 20, 100, 1 << 30)
+                            .ok());
         }
 
         private String randomField(Random random, int length) {
@@ -717,9 +789,14 @@ class CsvReaderTest {
     void everyChunkingReadsTheSame() throws IOException {
         Random random = new Random(2024);
         String[] alphabet = {"a", "b", " ", ",", "\"", "\\", "'", "\r", "\n", "\r\n", "é", "😀", "1", "\ufeff", "\0"};
-        List<Dialect> dialects = List.of(EXCEL, escaped(), dialect().strict(true).escapeChar(BS).build(),
-                dialect().quoting(Quoting.NONE).escapeChar(BS).build(), dialect().quoting(Quoting.NONNUMERIC).build(),
-                dialect().doubleQuote(false).skipInitialSpace(true).build(), dialect().quoteChar('\'').build());
+        List<Dialect> dialects = List.of(
+                EXCEL,
+                escaped(),
+                dialect().strict(true).escapeChar(BS).build(),
+                dialect().quoting(Quoting.NONE).escapeChar(BS).build(),
+                dialect().quoting(Quoting.NONNUMERIC).build(),
+                dialect().doubleQuote(false).skipInitialSpace(true).build(),
+                dialect().quoteChar('\'').build());
         for (int i = 0; i < 3000; i++) {
             StringBuilder sb = new StringBuilder();
             int n = random.nextInt(40);
@@ -734,14 +811,24 @@ class CsvReaderTest {
             assertEquals(whole.rows(), trickled.rows(), where);
             assertEquals(whole.numeric(), trickled.numeric(), where);
             assertEquals(whole.lines(), trickled.lines(), where);
-            assertEquals(whole.error() == null ? null : whole.error().getMessage() + " @" + whole.error().line(),
-                    trickled.error() == null ? null : trickled.error().getMessage() + " @" + trickled.error().line(),
+            assertEquals(
+                    whole.error() == null
+                            ? null
+                            : whole.error().getMessage() + " @" + whole.error().line(),
+                    trickled.error() == null
+                            ? null
+                            : trickled.error().getMessage() + " @"
+                                    + trickled.error().line(),
                     where);
         }
     }
 
     static String show(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace("\0", "\\0") + "'";
+        return "'"
+                + s.replace("\\", "\\\\")
+                        .replace("\r", "\\r")
+                        .replace("\n", "\\n")
+                        .replace("\0", "\\0") + "'";
     }
 
     @Test

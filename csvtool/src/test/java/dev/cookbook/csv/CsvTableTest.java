@@ -26,38 +26,46 @@ class CsvTableTest {
     @Test
     void alignedWithNumbersToTheRight() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long n = CsvTable.write(new ByteArrayInputStream(
-                "name,amount,note\nAda,12.5,\"multi\nline\"\nGrace,-3,tab\there\n".getBytes(UTF8)), UTF8, out, options());
+        long n = CsvTable.write(
+                new ByteArrayInputStream(
+                        "name,amount,note\nAda,12.5,\"multi\nline\"\nGrace,-3,tab\there\n".getBytes(UTF8)),
+                UTF8,
+                out,
+                options());
         assertEquals(2, n);
-        assertEquals("| name  | amount | note        |\n"
-                + "| ----- | ------ | ----------- |\n"
-                + "| Ada   |   12.5 | multi\\nline |\n"
-                + "| Grace |     -3 | tab\\there   |\n", out.toString(UTF8));
+        assertEquals(
+                "| name  | amount | note        |\n"
+                        + "| ----- | ------ | ----------- |\n"
+                        + "| Ada   |   12.5 | multi\\nline |\n"
+                        + "| Grace |     -3 | tab\\there   |\n",
+                out.toString(UTF8));
     }
 
     @Test
     void referenceArticle() throws Exception {
-        assertEquals("| name | last_name | age |\n"
-                + "| ---- | --------- | --- |\n"
-                + "| John | Doe       |  30 |\n"
-                + "| Jane | Doe       |  30 |\n", table("name,last_name,age\r\nJohn,Doe,30\r\nJane,Doe,30\r\n", options()));
+        assertEquals(
+                "| name | last_name | age |\n"
+                        + "| ---- | --------- | --- |\n"
+                        + "| John | Doe       |  30 |\n"
+                        + "| Jane | Doe       |  30 |\n",
+                table("name,last_name,age\r\nJohn,Doe,30\r\nJane,Doe,30\r\n", options()));
     }
 
     @Test
     void shortAndLongRecords() throws Exception {
-        assertEquals("| a   | b   |     |\n"
-                + "| --- | --- | --- |\n"
-                + "|   1 |     |     |\n"
-                + "|   1 |   2 |   3 |\n", table("a,b\n1\n1,2,3\n", options()));
-        assertEquals("| a   | b   |\n| --- | --- |\n|   1 | NA  |\n", table("a,b\n1\n", options().restVal("NA")));
+        assertEquals(
+                "| a   | b   |     |\n" + "| --- | --- | --- |\n" + "|   1 |     |     |\n" + "|   1 |   2 |   3 |\n",
+                table("a,b\n1\n1,2,3\n", options()));
+        assertEquals(
+                "| a   | b   |\n| --- | --- |\n|   1 | NA  |\n",
+                table("a,b\n1\n", options().restVal("NA")));
     }
 
     @Test
     void wideAndCombiningCharacters() throws Exception {
-        assertEquals("| a    | b   |\n"
-                + "| ---- | --- |\n"
-                + "| 日本 | x   |\n"
-                + "| e\u0301    | 😀  |\n", table("a,b\n日本,x\ne\u0301,😀\n", options()));
+        assertEquals(
+                "| a    | b   |\n" + "| ---- | --- |\n" + "| 日本 | x   |\n" + "| e\u0301    | 😀  |\n",
+                table("a,b\n日本,x\ne\u0301,😀\n", options()));
         assertEquals(4, CsvTable.width("日本"));
         assertEquals(2, CsvTable.width("😀"));
         assertEquals(1, CsvTable.width("e\u0301"));
@@ -75,14 +83,19 @@ class CsvTableTest {
 
     @Test
     void rowsHaveNoHeader() throws Exception {
-        assertEquals("| x   | y   |\n|     |     |\n| 1   | 2   |\n", table("x,y\n\n1,2\n", options().rows(true)));
+        assertEquals(
+                "| x   | y   |\n|     |     |\n| 1   | 2   |\n",
+                table("x,y\n\n1,2\n", options().rows(true)));
     }
 
     @Test
     void givenFieldNamesAndDedupedHeaders() throws Exception {
-        assertEquals("| p   | q   |\n| --- | --- |\n|   1 |   2 |\n",
+        assertEquals(
+                "| p   | q   |\n| --- | --- |\n|   1 |   2 |\n",
                 table("1,2\n", options().fieldNames(List.of("p", "q"))));
-        assertEquals("| a   | a_2 |\n| --- | --- |\n|   1 |   2 |\n", table("a,a\n1,2\n", options().dedupeHeaders(true)));
+        assertEquals(
+                "| a   | a_2 |\n| --- | --- |\n|   1 |   2 |\n",
+                table("a,a\n1,2\n", options().dedupeHeaders(true)));
     }
 
     @Test
@@ -94,11 +107,13 @@ class CsvTableTest {
 
     @Test
     void aColumnIsRightAlignedOnlyWhenEveryCellIsANumber() throws Exception {
-        assertEquals("| n   | m   | e   |\n"
-                + "| --- | --- | --- |\n"
-                + "|  +2 | 1   |     |\n"
-                + "|  .5 | -   |     |\n"
-                + "| 1e3 | 2   |     |\n", table("n,m,e\n+2,1,\n.5,-,\n1e3,2,\n", options()));
+        assertEquals(
+                "| n   | m   | e   |\n"
+                        + "| --- | --- | --- |\n"
+                        + "|  +2 | 1   |     |\n"
+                        + "|  .5 | -   |     |\n"
+                        + "| 1e3 | 2   |     |\n",
+                table("n,m,e\n+2,1,\n.5,-,\n1e3,2,\n", options()));
     }
 
     @Test
@@ -119,22 +134,26 @@ class CsvTableTest {
         for (CsvToJson.Options o : List.of(options(), options().raggedIsError(true))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             String csv = o.raggedIsError ? "a,b\n1,2\n3\n" : "a,b\n1,2\n3,\"4\n";
-            CsvException e = assertThrows(CsvException.class,
+            CsvException e = assertThrows(
+                    CsvException.class,
                     () -> CsvTable.write(new ByteArrayInputStream(csv.getBytes(UTF8)), UTF8, out, o));
             assertEquals("| a   | b   |\n| --- | --- |\n|   1 |   2 |\n", out.toString(UTF8));
             assertEquals(3, e.line());
-            assertEquals(o.raggedIsError ? "1 field where the header has 2"
-                    : "unterminated quoted field: the quote opened here is never closed", e.getMessage());
+            assertEquals(
+                    o.raggedIsError
+                            ? "1 field where the header has 2"
+                            : "unterminated quoted field: the quote opened here is never closed",
+                    e.getMessage());
         }
     }
 
     @Test
     void aRepeatedHeaderNameIsAnError() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvException e = assertThrows(CsvException.class, () -> CsvTable.write(
-                new ByteArrayInputStream("a,a\n1,2\n".getBytes(UTF8)), UTF8, out, options()));
-        assertEquals("the header repeats the name 'a' (columns 1 and 2)",
-                e.getMessage());
+        CsvException e = assertThrows(
+                CsvException.class,
+                () -> CsvTable.write(new ByteArrayInputStream("a,a\n1,2\n".getBytes(UTF8)), UTF8, out, options()));
+        assertEquals("the header repeats the name 'a' (columns 1 and 2)", e.getMessage());
         assertEquals(1, e.line());
         assertEquals(0, out.size());
     }

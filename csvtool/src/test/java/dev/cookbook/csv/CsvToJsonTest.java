@@ -43,8 +43,8 @@ class CsvToJsonTest {
 
     static Failure failure(byte[] csv, Charset cs, CsvToJson.Options o) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvException e = assertThrows(CsvException.class,
-                () -> CsvToJson.convert(new ByteArrayInputStream(csv), cs, out, o));
+        CsvException e =
+                assertThrows(CsvException.class, () -> CsvToJson.convert(new ByteArrayInputStream(csv), cs, out, o));
         return new Failure(out.toString(UTF8), e);
     }
 
@@ -55,9 +55,13 @@ class CsvToJsonTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             CsvToJson.Result result = CsvToJson.convert(
                     new ByteArrayInputStream("name,last_name,age\r\nJohn,Doe,30\r\nJane,Doe,30\r\n".getBytes(UTF8)),
-                    UTF8, out, options());
-            assertEquals("{\"name\":\"John\",\"last_name\":\"Doe\",\"age\":\"30\"}\n"
-                    + "{\"name\":\"Jane\",\"last_name\":\"Doe\",\"age\":\"30\"}\n", out.toString(UTF8));
+                    UTF8,
+                    out,
+                    options());
+            assertEquals(
+                    "{\"name\":\"John\",\"last_name\":\"Doe\",\"age\":\"30\"}\n"
+                            + "{\"name\":\"Jane\",\"last_name\":\"Doe\",\"age\":\"30\"}\n",
+                    out.toString(UTF8));
             assertEquals(new CsvToJson.Result(2, 3), result);
         }
 
@@ -80,8 +84,8 @@ class CsvToJsonTest {
         void theHeaderIsTheFirstNonBlankRowAndBlankLinesAreSkipped() throws Exception {
             // Python's DictReader takes a blank first line as an empty header; ours skips it (deliberately)
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            CsvToJson.Result result = CsvToJson.convert(new ByteArrayInputStream("\n\na,b\n\n1,2\r\n\r\n".getBytes(UTF8)),
-                    UTF8, out, options());
+            CsvToJson.Result result = CsvToJson.convert(
+                    new ByteArrayInputStream("\n\na,b\n\n1,2\r\n\r\n".getBytes(UTF8)), UTF8, out, options());
             assertEquals("{\"a\":\"1\",\"b\":\"2\"}\n", out.toString(UTF8));
             assertEquals(new CsvToJson.Result(1, 6), result);
         }
@@ -96,8 +100,10 @@ class CsvToJsonTest {
         @Test
         void fieldsAreEscapedAsJson() throws Exception {
             String csv = "a\n\"q\"\"uote \\ back\"\n\"line\r\nbreak\ttab\"\n\"\0\u0001\u001f\u007f\"\né😀\u2028\n";
-            assertEquals("{\"a\":\"q\\\"uote \\\\ back\"}\n{\"a\":\"line\\r\\nbreak\\ttab\"}\n"
-                    + "{\"a\":\"\\u0000\\u0001\\u001F\u007f\"}\n{\"a\":\"é😀\u2028\"}\n", json(csv, options()));
+            assertEquals(
+                    "{\"a\":\"q\\\"uote \\\\ back\"}\n{\"a\":\"line\\r\\nbreak\\ttab\"}\n"
+                            + "{\"a\":\"\\u0000\\u0001\\u001F\u007f\"}\n{\"a\":\"é😀\u2028\"}\n",
+                    json(csv, options()));
         }
 
         @Test
@@ -108,17 +114,25 @@ class CsvToJsonTest {
         @Test
         void dialects() throws Exception {
             Dialect d = Dialect.builder().delimiter(' ').quoteChar('|').build();
-            assertEquals("{\"row 1\":\"a b\",\"x\":\"c\"}\n", json("|row 1| x\n|a b| c\n", options().dialect(d)));
-            Dialect t = Dialect.builder().delimiter('\t').escapeChar('\\').skipInitialSpace(true).build();
-            assertEquals("{\"a\":\"1\\t2\",\"b\":\"3\"}\n", json("a\t b\n1\\\t2\t  3\n", options().dialect(t)));
+            assertEquals(
+                    "{\"row 1\":\"a b\",\"x\":\"c\"}\n",
+                    json("|row 1| x\n|a b| c\n", options().dialect(d)));
+            Dialect t = Dialect.builder()
+                    .delimiter('\t')
+                    .escapeChar('\\')
+                    .skipInitialSpace(true)
+                    .build();
+            assertEquals(
+                    "{\"a\":\"1\\t2\",\"b\":\"3\"}\n",
+                    json("a\t b\n1\\\t2\t  3\n", options().dialect(t)));
         }
 
         @Test
         void otherCharsets() throws Exception {
             String csv = "name,city\r\nJosé,Zürich\r\n";
             String expected = "{\"name\":\"José\",\"city\":\"Zürich\"}\n";
-            assertEquals(expected, json(csv.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1,
-                    options()));
+            assertEquals(
+                    expected, json(csv.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1, options()));
             assertEquals(expected, json(csv.getBytes(StandardCharsets.UTF_16), StandardCharsets.UTF_16, options()));
             assertEquals(expected, json(("\ufeff" + csv).getBytes(UTF8), UTF8, options()));
         }
@@ -130,21 +144,23 @@ class CsvToJsonTest {
         void rowsAreArraysWithTheHeaderAndBlankLines() throws Exception {
             CsvToJson.Options o = options().rows(true);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            CsvToJson.Result result = CsvToJson.convert(new ByteArrayInputStream("a,b\n\n1\n,\n".getBytes(UTF8)), UTF8,
-                    out, o);
+            CsvToJson.Result result =
+                    CsvToJson.convert(new ByteArrayInputStream("a,b\n\n1\n,\n".getBytes(UTF8)), UTF8, out, o);
             assertEquals("[\"a\",\"b\"]\n[]\n[\"1\"]\n[\"\",\"\"]\n", out.toString(UTF8));
             assertEquals(new CsvToJson.Result(4, 4), result);
         }
 
         @Test
         void rowsInAnArray() throws Exception {
-            assertEquals("[\n[\"a\"],\n[]\n]\n",
+            assertEquals(
+                    "[\n[\"a\"],\n[]\n]\n",
                     json("a\r\n\r\n", options().rows(true).layout(CsvToJson.Layout.JSON_ARRAY)));
         }
 
         @Test
         void rowsIgnoreHeaderOptions() throws Exception {
-            assertEquals("[\"a\",\"a\"]\n[\"1\"]\n",
+            assertEquals(
+                    "[\"a\",\"a\"]\n[\"1\"]\n",
                     json("a,a\n1\n", options().rows(true).raggedIsError(true).fieldNames(List.of("x"))));
         }
     }
@@ -158,14 +174,16 @@ class CsvToJsonTest {
 
         @Test
         void aRestKey() throws Exception {
-            assertEquals("{\"a\":\"1\",\"b\":\"2\",\"rest\":[\"3\"]}\n",
+            assertEquals(
+                    "{\"a\":\"1\",\"b\":\"2\",\"rest\":[\"3\"]}\n",
                     json("a,b\n1,2,3\n", options().restKey("rest")));
         }
 
         @Test
         void aRestKeyThatIsAHeaderNameReplacesItsValueInPlace() throws Exception {
             // Python: d = dict(zip(['a', 'b'], row)); d['a'] = row[2:]
-            assertEquals("{\"a\":[\"3\",\"4\"],\"b\":\"2\"}\n{\"a\":\"5\",\"b\":\"6\"}\n",
+            assertEquals(
+                    "{\"a\":[\"3\",\"4\"],\"b\":\"2\"}\n{\"a\":\"5\",\"b\":\"6\"}\n",
                     json("a,b\n1,2,3,4\n5,6\n", options().restKey("a")));
         }
 
@@ -176,8 +194,10 @@ class CsvToJsonTest {
 
         @Test
         void aRestValue() throws Exception {
-            assertEquals("{\"a\":\"1\",\"b\":\"NA\"}\n", json("a,b\n1\n", options().restVal("NA")));
-            assertEquals("{\"a\":\"1\",\"b\":\"\"}\n", json("a,b\n1\n", options().restVal("")));
+            assertEquals(
+                    "{\"a\":\"1\",\"b\":\"NA\"}\n", json("a,b\n1\n", options().restVal("NA")));
+            assertEquals(
+                    "{\"a\":\"1\",\"b\":\"\"}\n", json("a,b\n1\n", options().restVal("")));
         }
 
         @Test
@@ -199,7 +219,9 @@ class CsvToJsonTest {
         void aRepeatedNameIsAnError() {
             Failure f = failure("\n\na,b,a\n1,2,3\n", options());
             assertEquals("", f.written());
-            assertEquals("the header repeats the name 'a' (columns 1 and 3)", f.error().getMessage());
+            assertEquals(
+                    "the header repeats the name 'a' (columns 1 and 3)",
+                    f.error().getMessage());
             assertEquals(CsvException.Kind.DUPLICATE_NAME, f.error().kind());
             assertEquals(3, f.error().line());
         }
@@ -207,34 +229,45 @@ class CsvToJsonTest {
         @Test
         void givenNamesAreCheckedToo() {
             Failure f = failure("1,2\n", options().fieldNames(List.of("x", "x")));
-            assertEquals("the header repeats the name 'x' (columns 1 and 2)", f.error().getMessage());
+            assertEquals(
+                    "the header repeats the name 'x' (columns 1 and 2)",
+                    f.error().getMessage());
             assertEquals(CsvException.Kind.DUPLICATE_NAME, f.error().kind());
             assertEquals(0, f.error().line());
         }
 
         @Test
         void dedupeSkipsNamesThatAreTaken() throws Exception {
-            assertEquals("{\"a\":\"1\",\"a_3\":\"2\",\"a_2\":\"3\",\"a_4\":\"4\",\"b\":\"5\",\"b_2\":\"6\"}\n",
+            assertEquals(
+                    "{\"a\":\"1\",\"a_3\":\"2\",\"a_2\":\"3\",\"a_4\":\"4\",\"b\":\"5\",\"b_2\":\"6\"}\n",
                     json("a,a,a_2,a,b,b\n1,2,3,4,5,6\n", options().dedupeHeaders(true)));
-            assertEquals("{\"\":\"1\",\"_2\":\"2\"}\n", json(",\n1,2\n", options().dedupeHeaders(true)));
+            assertEquals(
+                    "{\"\":\"1\",\"_2\":\"2\"}\n", json(",\n1,2\n", options().dedupeHeaders(true)));
         }
     }
 
     @Nested
     class NonNumeric {
-        private final Dialect nonNumeric = Dialect.builder().quoting(Quoting.NONNUMERIC).build();
+        private final Dialect nonNumeric =
+                Dialect.builder().quoting(Quoting.NONNUMERIC).build();
 
         @Test
         void unquotedFieldsAreNumbers() throws Exception {
-            assertEquals("{\"a\":1,\"b\":\"x\",\"c\":2.50,\"d\":\"\",\"e\":1000,\"f\":7,\"g\":0.5,\"h\":-1E+5}\n",
-                    json("\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\"\n1,\"x\",2.50,,1_000, +7 ,.5,-1.e5\n",
+            assertEquals(
+                    "{\"a\":1,\"b\":\"x\",\"c\":2.50,\"d\":\"\",\"e\":1000,\"f\":7,\"g\":0.5,\"h\":-1E+5}\n",
+                    json(
+                            "\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\"\n1,\"x\",2.50,,1_000, +7 ,.5,-1.e5\n",
                             options().dialect(nonNumeric)));
         }
 
         @Test
         void extraFieldsAndRowsAreNumbersToo() throws Exception {
-            assertEquals("{\"a\":1,\"null\":[2,\"3\"]}\n", json("\"a\"\n1,2,\"3\"\n", options().dialect(nonNumeric)));
-            assertEquals("[\"a\",1]\n", json("\"a\",1\n", options().dialect(nonNumeric).rows(true)));
+            assertEquals(
+                    "{\"a\":1,\"null\":[2,\"3\"]}\n",
+                    json("\"a\"\n1,2,\"3\"\n", options().dialect(nonNumeric)));
+            assertEquals(
+                    "[\"a\",1]\n",
+                    json("\"a\",1\n", options().dialect(nonNumeric).rows(true)));
         }
 
         @Test
@@ -246,7 +279,8 @@ class CsvToJsonTest {
         void anUnquotedFieldThatIsNoNumberIsAnErrorNamingTheField() {
             Failure f = failure("\"a\",\"b\"\n1,2\n3,x\n", options().dialect(nonNumeric));
             assertEquals("{\"a\":1,\"b\":2}\n", f.written());
-            assertEquals("field 'b' is not a number: 'x' (with quoting nonnumeric an unquoted field is a number)",
+            assertEquals(
+                    "field 'b' is not a number: 'x' (with quoting nonnumeric an unquoted field is a number)",
                     f.error().getMessage());
             assertEquals(3, f.error().line());
         }
@@ -255,19 +289,26 @@ class CsvToJsonTest {
         void infinitiesAndNanCannotBeJson() {
             for (String v : List.of("inf", "nan", "1e999")) {
                 Failure f = failure("\"a\"\n" + v + "\n", options().dialect(nonNumeric));
-                assertEquals("field 'a' is not a number: '" + v
-                        + "' (with quoting nonnumeric an unquoted field is a number)", f.error().getMessage());
+                assertEquals(
+                        "field 'a' is not a number: '" + v
+                                + "' (with quoting nonnumeric an unquoted field is a number)",
+                        f.error().getMessage());
                 assertEquals(2, f.error().line());
             }
         }
 
         @Test
         void fieldsWithoutANameAreNumbered() {
-            assertEquals("field 3 is not a number: 'x' (with quoting nonnumeric an unquoted field is a number)",
-                    failure("\"a\",\"b\"\n1,2,x\n", options().dialect(nonNumeric)).error().getMessage());
-            Failure rows = failure("1,2\n\"a\",b\n", options().dialect(nonNumeric).rows(true));
+            assertEquals(
+                    "field 3 is not a number: 'x' (with quoting nonnumeric an unquoted field is a number)",
+                    failure("\"a\",\"b\"\n1,2,x\n", options().dialect(nonNumeric))
+                            .error()
+                            .getMessage());
+            Failure rows =
+                    failure("1,2\n\"a\",b\n", options().dialect(nonNumeric).rows(true));
             assertEquals("[1,2]\n", rows.written());
-            assertEquals("field 2 is not a number: 'b' (with quoting nonnumeric an unquoted field is a number)",
+            assertEquals(
+                    "field 2 is not a number: 'b' (with quoting nonnumeric an unquoted field is a number)",
                     rows.error().getMessage());
             assertEquals(2, rows.error().line());
         }
@@ -279,7 +320,9 @@ class CsvToJsonTest {
         void malformedCsvAfterSomeRecords() {
             Failure f = failure("a,b\n1,2\n3,\"4\n5,6\n", options());
             assertEquals("{\"a\":\"1\",\"b\":\"2\"}\n", f.written());
-            assertEquals("unterminated quoted field: the quote opened here is never closed", f.error().getMessage());
+            assertEquals(
+                    "unterminated quoted field: the quote opened here is never closed",
+                    f.error().getMessage());
             assertEquals(3, f.error().line());
         }
 
@@ -312,7 +355,9 @@ class CsvToJsonTest {
         void fieldSizeLimit() {
             Failure f = failure("a\n12\n123\n", options().fieldSizeLimit(2));
             assertEquals("{\"a\":\"12\"}\n", f.written());
-            assertEquals("field larger than the field size limit (2 characters)", f.error().getMessage());
+            assertEquals(
+                    "field larger than the field size limit (2 characters)",
+                    f.error().getMessage());
             assertEquals(3, f.error().line());
         }
 
@@ -321,7 +366,11 @@ class CsvToJsonTest {
         void exactlyTheRecordsBeforeTheErrorAreWritten() throws Exception {
             StringBuilder good = new StringBuilder("id,text\n");
             for (int i = 0; i < 20_000; i++) {
-                good.append(i).append(",\"v").append(i).append(i % 10 == 0 ? "\n,\"\"" : "").append("\"\n");
+                good.append(i)
+                        .append(",\"v")
+                        .append(i)
+                        .append(i % 10 == 0 ? "\n,\"\"" : "")
+                        .append("\"\n");
             }
             List<String> bad = List.of("x,\"open\n", "1,2,3\n", "\"a\"b,c\n");
             for (CsvToJson.Layout layout : CsvToJson.Layout.values()) {
@@ -329,7 +378,10 @@ class CsvToJsonTest {
                 String expected = json(good.toString(), options().layout(layout));
                 for (String tail : bad) {
                     for (int threads : new int[] {1, 2, 4}) {
-                        CsvToJson.Options o = options().layout(layout).threads(threads).raggedIsError(true)
+                        CsvToJson.Options o = options()
+                                .layout(layout)
+                                .threads(threads)
+                                .raggedIsError(true)
                                 .dialect(Dialect.builder().strict(true).build());
                         Failure f = failure(good + tail + "9,9\n", o);
                         assertEquals(expected, f.written(), layout + " " + tail + " threads " + threads);
@@ -345,8 +397,20 @@ class CsvToJsonTest {
         /** A few MB of varied CSV: quotes, line breaks, unicode, ragged and blank lines. */
         static String generate(long seed, int records, boolean numbers) {
             Random random = new Random(seed);
-            String[] words = {"alpha", "béta", "γάμμα", "😀 smile", "comma, inside", "quote \" inside", "line\nbreak",
-                    "cr\r\nlf", "", " padded ", "tab\there", "日本語"};
+            String[] words = {
+                "alpha",
+                "béta",
+                "γάμμα",
+                "😀 smile",
+                "comma, inside",
+                "quote \" inside",
+                "line\nbreak",
+                "cr\r\nlf",
+                "",
+                " padded ",
+                "tab\there",
+                "日本語"
+            };
             StringBuilder sb = new StringBuilder(records * 60);
             sb.append("\"id\",\"name\",\"note\",\"amount\",\"extra\"\r\n");
             for (int i = 0; i < records; i++) {
@@ -359,7 +423,10 @@ class CsvToJsonTest {
                         sb.append(',');
                     }
                     if (f == 0 || (numbers && f == 3)) {
-                        sb.append(f == 0 ? Integer.toString(i) : String.format(Locale.ROOT, "%.2f", random.nextDouble() * 1e4));
+                        sb.append(
+                                f == 0
+                                        ? Integer.toString(i)
+                                        : String.format(Locale.ROOT, "%.2f", random.nextDouble() * 1e4));
                     } else {
                         String w = words[random.nextInt(words.length)];
                         sb.append('"').append(w.replace("\"", "\"\"")).append('"');
@@ -374,14 +441,17 @@ class CsvToJsonTest {
         void everyThreadCountWritesTheSameBytes() throws Exception {
             String csv = generate(5, 60_000, false);
             byte[] bytes = csv.getBytes(UTF8);
-            for (CsvToJson.Options base : List.of(options(), options().layout(CsvToJson.Layout.JSON_ARRAY),
-                    options().rows(true), options().restKey("more").restVal("-"))) {
+            for (CsvToJson.Options base : List.of(
+                    options(),
+                    options().layout(CsvToJson.Layout.JSON_ARRAY),
+                    options().rows(true),
+                    options().restKey("more").restVal("-"))) {
                 ByteArrayOutputStream one = new ByteArrayOutputStream();
                 CsvToJson.Result r1 = CsvToJson.convert(new ByteArrayInputStream(bytes), UTF8, one, base.threads(1));
                 for (int threads : new int[] {2, 3, 8}) {
                     ByteArrayOutputStream many = new ByteArrayOutputStream();
-                    CsvToJson.Result rn = CsvToJson.convert(new ByteArrayInputStream(bytes), UTF8, many,
-                            base.threads(threads));
+                    CsvToJson.Result rn =
+                            CsvToJson.convert(new ByteArrayInputStream(bytes), UTF8, many, base.threads(threads));
                     assertArrayEquals(one.toByteArray(), many.toByteArray(), "threads " + threads);
                     assertEquals(r1, rn);
                 }
@@ -391,7 +461,8 @@ class CsvToJsonTest {
         @Test
         void nonNumericWithThreads() throws Exception {
             byte[] bytes = generate(6, 30_000, true).getBytes(UTF8);
-            CsvToJson.Options o = options().dialect(Dialect.builder().quoting(Quoting.NONNUMERIC).build());
+            CsvToJson.Options o = options()
+                    .dialect(Dialect.builder().quoting(Quoting.NONNUMERIC).build());
             String one = json(bytes, UTF8, o.threads(1));
             assertEquals(one, json(bytes, UTF8, o.threads(3)));
             assertEquals(one, json(bytes, UTF8, o.threads(0))); // less than one is one

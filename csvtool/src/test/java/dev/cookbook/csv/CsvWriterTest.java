@@ -44,39 +44,47 @@ class CsvWriterTest {
     @Test
     void referenceArticle() throws Exception {
         assertEquals("1,2,3\r\n4,5,6\r\n", write(Dialect.EXCEL, List.of("1", "2", "3"), List.of("4", "5", "6")));
-        assertEquals("\"row 1, column 1\",\"row 1, column 2\",\"row 1, column 3\"\r\n",
+        assertEquals(
+                "\"row 1, column 1\",\"row 1, column 2\",\"row 1, column 3\"\r\n",
                 write(Dialect.EXCEL, List.of("row 1, column 1", "row 1, column 2", "row 1, column 3")));
-        assertEquals("|row 1 column 1| |row 1 column 2| |row 1 column 3|\r\n"
+        assertEquals(
+                "|row 1 column 1| |row 1 column 2| |row 1 column 3|\r\n"
                         + "|row 2 column 1| |row 2 column 2| |row 2 column 3|\r\n",
-                write(dialect().delimiter(' ').quoteChar('|').build(),
+                write(
+                        dialect().delimiter(' ').quoteChar('|').build(),
                         List.of("row 1 column 1", "row 1 column 2", "row 1 column 3"),
                         List.of("row 2 column 1", "row 2 column 2", "row 2 column 3")));
-        assertEquals("name,last_name,age\r\nJohn,Doe,30\r\n",
+        assertEquals(
+                "name,last_name,age\r\nJohn,Doe,30\r\n",
                 write(Dialect.EXCEL, List.of("name", "last_name", "age"), List.of("John", "Doe", "30")));
     }
 
     @Test
     void minimalQuotesDelimiterQuoteAndLineBreaks() throws Exception {
-        assertEquals("\"a\"\"b\",\"c\nd\",\"e\rf\",\"g,h\",,,plain\r\n",
+        assertEquals(
+                "\"a\"\"b\",\"c\nd\",\"e\rf\",\"g,h\",,,plain\r\n",
                 write(Dialect.EXCEL, Arrays.asList("a\"b", "c\nd", "e\rf", "g,h", "", null, "plain")));
-        assertEquals("'a''b','c,d',e\"f\r\n",
-                write(dialect().quoteChar('\'').build(), List.of("a'b", "c,d", "e\"f")));
+        assertEquals("'a''b','c,d',e\"f\r\n", write(dialect().quoteChar('\'').build(), List.of("a'b", "c,d", "e\"f")));
         assertEquals("\"a;b\";c,d\r\n", write(dialect().delimiter(';').build(), List.of("a;b", "c,d")));
         assertEquals("\"a\tb\"\t c \r\n", write(dialect().delimiter('\t').build(), List.of("a\tb", " c ")));
         assertEquals("é,😀,a\0b\r\n", write(Dialect.EXCEL, List.of("é", "😀", "a\0b")));
-        assertEquals("a|b\n", write(dialect().delimiter('|').lineTerminator("\n").build(), List.of("a", "b")));
+        assertEquals(
+                "a|b\n", write(dialect().delimiter('|').lineTerminator("\n").build(), List.of("a", "b")));
     }
 
     @Test
     void quoteAll() throws Exception {
-        assertEquals("\"a\",\"b\",\"1\",\"\"\r\n",
+        assertEquals(
+                "\"a\",\"b\",\"1\",\"\"\r\n",
                 write(dialect().quoting(Quoting.ALL).build(), Arrays.asList("a", "b", new Num("1"), null)));
     }
 
     @Test
     void nonNumericQuotesAllButNumbers() throws Exception {
-        assertEquals("\"a\",1,2.5,\"\",\"\",true,\"1\"\r\n",
-                write(dialect().quoting(Quoting.NONNUMERIC).build(),
+        assertEquals(
+                "\"a\",1,2.5,\"\",\"\",true,\"1\"\r\n",
+                write(
+                        dialect().quoting(Quoting.NONNUMERIC).build(),
                         Arrays.asList("a", new Num("1"), new Num("2.5"), null, "", new Num("true"), "1")));
         // a number holding the delimiter is still quoted
         assertEquals("\"1,5\"\r\n", write(dialect().quoting(Quoting.NONNUMERIC).build(), List.of(new Num("1,5"))));
@@ -92,20 +100,25 @@ class CsvWriterTest {
     void quotingNoneWithoutEscapeRefusesWhatNeedsQuoting() {
         Dialect d = dialect().quoting(Quoting.NONE).build();
         CsvException e = refused(d, List.of("a,b"));
-        assertEquals("it holds ',', which needs quoting (the quoting is none) and no escape character is set",
+        assertEquals(
+                "it holds ',', which needs quoting (the quoting is none) and no escape character is set",
                 e.getMessage());
         assertEquals(0, e.line());
-        assertEquals("it holds '\"', which needs quoting (the quoting is none) and no escape character is set",
+        assertEquals(
+                "it holds '\"', which needs quoting (the quoting is none) and no escape character is set",
                 refused(d, List.of("a\"b")).getMessage());
-        assertEquals("it holds '\\n', which needs quoting (the quoting is none) and no escape character is set",
+        assertEquals(
+                "it holds '\\n', which needs quoting (the quoting is none) and no escape character is set",
                 refused(d, List.of("a\nb")).getMessage());
     }
 
     @Test
     void withoutDoubleQuoteAQuoteIsEscaped() throws Exception {
-        assertEquals("a\\\"b,c\\\\d\r\n",
+        assertEquals(
+                "a\\\"b,c\\\\d\r\n",
                 write(dialect().doubleQuote(false).escapeChar(BS).build(), List.of("a\"b", "c\\d")));
-        assertEquals("it holds '\"', which needs escaping and no escape character is set",
+        assertEquals(
+                "it holds '\"', which needs escaping and no escape character is set",
                 refused(dialect().doubleQuote(false).build(), List.of("a\"b")).getMessage());
     }
 
@@ -113,24 +126,30 @@ class CsvWriterTest {
     void theEscapeCharacterIsEscaped() throws Exception {
         assertEquals("\"a,b\\\\c\"\r\n", write(dialect().escapeChar(BS).build(), List.of("a,b\\c")));
         assertEquals("c\\\\d,x\r\n", write(dialect().escapeChar(BS).build(), List.of("c\\d", "x")));
-        assertEquals("\"a\\\\b\"\r\n", write(dialect().escapeChar(BS).quoting(Quoting.ALL).build(), List.of("a\\b")));
+        assertEquals(
+                "\"a\\\\b\"\r\n",
+                write(dialect().escapeChar(BS).quoting(Quoting.ALL).build(), List.of("a\\b")));
         // with doublequote on, a quote is still doubled, not escaped
         assertEquals("\"a\"\"b\"\r\n", write(dialect().escapeChar(BS).build(), List.of("a\"b")));
     }
 
     @Test
     void aRecordOfOneEmptyFieldIsWrittenQuoted() throws Exception {
-        assertEquals("\"\"\r\n\"\"\r\n\r\n,\r\n",
+        assertEquals(
+                "\"\"\r\n\"\"\r\n\r\n,\r\n",
                 write(Dialect.EXCEL, List.of(""), Arrays.asList((String) null), List.of(), List.of("", "")));
     }
 
     @Test
     void aRecordOfOneEmptyFieldCannotBeWrittenUnquoted() {
-        for (Dialect d : List.of(dialect().quoting(Quoting.NONE).build(),
+        for (Dialect d : List.of(
+                dialect().quoting(Quoting.NONE).build(),
                 dialect().quoting(Quoting.NONE).escapeChar(BS).build())) {
             CsvException e = refused(d, List.of(""));
-            assertEquals("a record of one empty field cannot be written unquoted (the quoting is none):"
-                    + " it would read back as a blank line", e.getMessage());
+            assertEquals(
+                    "a record of one empty field cannot be written unquoted (the quoting is none):"
+                            + " it would read back as a blank line",
+                    e.getMessage());
             assertEquals(0, e.line());
         }
     }
@@ -193,7 +212,9 @@ class CsvWriterTest {
     void writtenRecordsReadBack() throws Exception {
         Random random = new Random(11);
         String alphabet = "ab ,;\"'\\\r\n|\té😀1";
-        List<Dialect> dialects = List.of(Dialect.EXCEL, dialect().delimiter(';').quoteChar('\'').build(),
+        List<Dialect> dialects = List.of(
+                Dialect.EXCEL,
+                dialect().delimiter(';').quoteChar('\'').build(),
                 dialect().escapeChar(BS).doubleQuote(false).lineTerminator("\n").build(),
                 dialect().quoting(Quoting.ALL).delimiter('\t').build(),
                 dialect().quoting(Quoting.NONE).escapeChar(BS).delimiter('|').build(),
@@ -216,7 +237,9 @@ class CsvWriterTest {
                     }
                     record.add(field.toString());
                 }
-                if (d.quoting() == Quoting.NONE && record.size() == 1 && record.get(0).isEmpty()) {
+                if (d.quoting() == Quoting.NONE
+                        && record.size() == 1
+                        && record.get(0).isEmpty()) {
                     record.add("x");
                 }
                 records.add(record);

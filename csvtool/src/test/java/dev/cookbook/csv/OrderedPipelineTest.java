@@ -37,28 +37,33 @@ class OrderedPipelineTest {
     private static void run(int threads, int failAt, int readFailsAt, AtomicInteger made, List<Integer> written)
             throws Exception {
         int[] next = {0};
-        new OrderedPipeline<Item>(threads).run(() -> {
-            made.incrementAndGet();
-            return new Item();
-        }, item -> {
-            if (next[0] == readFailsAt) {
-                throw new CsvException(next[0], "read failed");
-            }
-            if (next[0] == ITEMS) {
-                return false;
-            }
-            item.n = next[0]++;
-            item.failure = null;
-            return true;
-        }, item -> {
-            if (item.n % 7 == 0) {
-                LockSupport.parkNanos(200_000); // let later items overtake this one
-            }
-            item.result = item.n * item.n;
-            if (item.n == failAt) {
-                item.failure = new CsvException(item.n, "work failed");
-            }
-        }, item -> written.add(item.result));
+        new OrderedPipeline<Item>(threads)
+                .run(
+                        () -> {
+                            made.incrementAndGet();
+                            return new Item();
+                        },
+                        item -> {
+                            if (next[0] == readFailsAt) {
+                                throw new CsvException(next[0], "read failed");
+                            }
+                            if (next[0] == ITEMS) {
+                                return false;
+                            }
+                            item.n = next[0]++;
+                            item.failure = null;
+                            return true;
+                        },
+                        item -> {
+                            if (item.n % 7 == 0) {
+                                LockSupport.parkNanos(200_000); // let later items overtake this one
+                            }
+                            item.result = item.n * item.n;
+                            if (item.n == failAt) {
+                                item.failure = new CsvException(item.n, "work failed");
+                            }
+                        },
+                        item -> written.add(item.result));
     }
 
     private static List<Integer> squares(int count) {
@@ -90,16 +95,22 @@ class OrderedPipelineTest {
         for (int threads : new int[] {1, 3}) {
             List<Integer> written = new ArrayList<>();
             int[] next = {0};
-            CsvException e = assertThrows(CsvException.class, () -> new OrderedPipeline<Item>(threads).run(Item::new,
-                    item -> {
-                        item.n = next[0]++;
-                        item.failure = null;
-                        return item.n < ITEMS;
-                    }, item -> {
-                        if (item.n == 100) {
-                            item.failure = new CsvException(item.n, "work failed");
-                        }
-                    }, item -> written.add(item.n)));
+            CsvException e = assertThrows(
+                    CsvException.class,
+                    () -> new OrderedPipeline<Item>(threads)
+                            .run(
+                                    Item::new,
+                                    item -> {
+                                        item.n = next[0]++;
+                                        item.failure = null;
+                                        return item.n < ITEMS;
+                                    },
+                                    item -> {
+                                        if (item.n == 100) {
+                                            item.failure = new CsvException(item.n, "work failed");
+                                        }
+                                    },
+                                    item -> written.add(item.n)));
             assertEquals("work failed", e.getMessage());
             assertEquals(100, e.line());
             List<Integer> expected = new ArrayList<>();
@@ -127,14 +138,20 @@ class OrderedPipelineTest {
         for (int threads : new int[] {1, 2, 4}) {
             List<Integer> written = new ArrayList<>();
             int[] next = {0};
-            IOException e = assertThrows(IOException.class, () -> new OrderedPipeline<Item>(threads).run(Item::new,
-                    item -> {
-                        if (next[0] == 77) {
-                            throw new IOException("disk");
-                        }
-                        item.n = next[0]++;
-                        return true;
-                    }, item -> item.result = item.n, item -> written.add(item.result)));
+            IOException e = assertThrows(
+                    IOException.class,
+                    () -> new OrderedPipeline<Item>(threads)
+                            .run(
+                                    Item::new,
+                                    item -> {
+                                        if (next[0] == 77) {
+                                            throw new IOException("disk");
+                                        }
+                                        item.n = next[0]++;
+                                        return true;
+                                    },
+                                    item -> item.result = item.n,
+                                    item -> written.add(item.result)));
             assertEquals("disk", e.getMessage());
             List<Integer> expected = new ArrayList<>();
             for (int i = 0; i < 77; i++) {
@@ -149,15 +166,21 @@ class OrderedPipelineTest {
         for (int threads : new int[] {1, 2}) {
             IllegalStateException boom = new IllegalStateException("boom");
             int[] next = {0};
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> new OrderedPipeline<Item>(threads).run(Item::new, item -> {
-                        item.n = next[0]++;
-                        return item.n < 50;
-                    }, item -> {
-                        if (item.n == 20) {
-                            throw boom;
-                        }
-                    }, item -> { }));
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class,
+                    () -> new OrderedPipeline<Item>(threads)
+                            .run(
+                                    Item::new,
+                                    item -> {
+                                        item.n = next[0]++;
+                                        return item.n < 50;
+                                    },
+                                    item -> {
+                                        if (item.n == 20) {
+                                            throw boom;
+                                        }
+                                    },
+                                    item -> {}));
             assertSame(boom, e);
         }
     }

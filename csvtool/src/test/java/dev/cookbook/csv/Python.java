@@ -33,7 +33,9 @@ final class Python {
         }
         Path out = dir.resolve(script + ".out");
         Path err = dir.resolve(script + ".err");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(source.toFile()).redirectOutput(out.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectInput(source.toFile())
+                .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         pb.environment().put("PYTHONIOENCODING", "utf-8");
         pb.environment().put("PYTHONHASHSEED", "0");

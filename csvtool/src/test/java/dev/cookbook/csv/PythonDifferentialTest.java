@@ -30,16 +30,21 @@ class PythonDifferentialTest {
     private static final String SEED = "20250611";
     private static final int PYTHON_FIELD_SIZE_LIMIT = 131_072;
     private static final String UNTERMINATED = "unterminated quoted field: the quote opened here is never closed";
-    private static final String ESCAPE_AT_END = "the input ends with an escape character: nothing left for it to escape";
+    private static final String ESCAPE_AT_END =
+            "the input ends with an escape character: nothing left for it to escape";
 
     @TempDir
     Path dir;
 
     static Dialect dialect(Map<String, Object> d) {
-        Dialect.Builder b = Dialect.builder().delimiter(ch(d, "delimiter")).quoteChar(ch(d, "quotechar"))
+        Dialect.Builder b = Dialect.builder()
+                .delimiter(ch(d, "delimiter"))
+                .quoteChar(ch(d, "quotechar"))
                 .escapeChar(d.get("escapechar") == null ? Dialect.NONE : ch(d, "escapechar"))
                 .doubleQuote((Boolean) d.get("doublequote"))
-                .quoting(Quoting.values()[((BigDecimal) d.get("quoting")).intValue()]); // csv.QUOTE_* are 0..3 in this order
+                .quoting(
+                        Quoting.values()[
+                                ((BigDecimal) d.get("quoting")).intValue()]); // csv.QUOTE_* are 0..3 in this order
         if (d.containsKey("skipinitialspace")) {
             b.skipInitialSpace((Boolean) d.get("skipinitialspace"));
         }
@@ -118,8 +123,11 @@ class PythonDifferentialTest {
             for (int f = 0; f < p.size(); f++) {
                 Object pv = p.get(f);
                 Object ov = o.get(f);
-                boolean same = pv instanceof String ? pv.equals(ov)
-                        : ov instanceof Double && Double.valueOf((String) ((Map<?, ?>) pv).get("f")).equals(ov);
+                boolean same = pv instanceof String
+                        ? pv.equals(ov)
+                        : ov instanceof Double
+                                && Double.valueOf((String) ((Map<?, ?>) pv).get("f"))
+                                        .equals(ov);
                 if (!same) {
                     return false;
                 }
@@ -139,12 +147,18 @@ class PythonDifferentialTest {
             String text = (String) c.get("text");
             List<List<Object>> pyRows = cast(c.get("rows"));
             Map<String, Object> pyError = cast(c.get("error"));
-            Reads.Outcome outcome = Reads.read(new StringReader(text), d, PYTHON_FIELD_SIZE_LIMIT, 1, Integer.MAX_VALUE);
+            Reads.Outcome outcome =
+                    Reads.read(new StringReader(text), d, PYTHON_FIELD_SIZE_LIMIT, 1, Integer.MAX_VALUE);
             AsPython ours = asPython(outcome);
             String detail = "case " + i + ": " + CsvReaderTest.show(text) + " with " + d + "\n  python: " + pyRows
                     + (pyError == null ? "" : " then " + pyError) + "\n  ours:   " + ours.rows()
-                    + (ours.failure() == null ? "" : " then " + ours.failure()
-                            + (ours.error() == null ? "" : " @" + ours.error().line() + " " + ours.error().getMessage()));
+                    + (ours.failure() == null
+                            ? ""
+                            : " then " + ours.failure()
+                                    + (ours.error() == null
+                                            ? ""
+                                            : " @" + ours.error().line() + " "
+                                                    + ours.error().getMessage()));
             tally.add(verdict(pyRows, pyError, ours, d), detail);
         }
         tally.assertNoDifferences();
@@ -164,14 +178,19 @@ class PythonDifferentialTest {
             if (!sameRows(pyRows, ours.rows())) {
                 return "DIFFERENT records before the failure";
             }
-            if ("csv".equals(pyError.get("kind")) && ours.error() != null
+            if ("csv".equals(pyError.get("kind"))
+                    && ours.error() != null
                     && ((String) pyError.get("message")).contains("expected after")
-                    && ((BigDecimal) pyError.get("line")).longValue() != ours.error().line()) {
+                    && ((BigDecimal) pyError.get("line")).longValue()
+                            != ours.error().line()) {
                 return "DIFFERENT line of a strict error";
             }
             return "both fail: " + pyError.get("kind") + "/" + ours.failure();
         }
-        if (pyError == null && ours.error() != null && !d.strict() && !pyRows.isEmpty()
+        if (pyError == null
+                && ours.error() != null
+                && !d.strict()
+                && !pyRows.isEmpty()
                 && sameRows(pyRows.subList(0, pyRows.size() - 1), ours.rows())) {
             // Python returns the record that is open at the end; ours refuses it
             if (ours.error().getMessage().equals(UNTERMINATED)) {
@@ -213,11 +232,15 @@ class PythonDifferentialTest {
             }
             String pyOut = (String) c.get("out");
             String pyError = (String) c.get("error");
-            String verdict = !pyOut.equals(sb.toString()) ? "DIFFERENT output"
-                    : (pyError == null) != (error == null) ? "DIFFERENT: only " + (error == null ? "python" : "ours") + " fails"
-                    : error == null ? "same output" : "both fail after the same output";
-            tally.add(verdict, "case " + i + ": " + rows + " with " + d + "\n  python: " + CsvReaderTest.show(pyOut)
-                    + " " + pyError + "\n  ours:   " + CsvReaderTest.show(sb.toString()) + " " + error);
+            String verdict = !pyOut.equals(sb.toString())
+                    ? "DIFFERENT output"
+                    : (pyError == null) != (error == null)
+                            ? "DIFFERENT: only " + (error == null ? "python" : "ours") + " fails"
+                            : error == null ? "same output" : "both fail after the same output";
+            tally.add(
+                    verdict,
+                    "case " + i + ": " + rows + " with " + d + "\n  python: " + CsvReaderTest.show(pyOut) + " "
+                            + pyError + "\n  ours:   " + CsvReaderTest.show(sb.toString()) + " " + error);
         }
         tally.assertNoDifferences();
         assertTrue(tally.count("same output") > 2000, tally.verdicts.toString());
@@ -234,7 +257,9 @@ class PythonDifferentialTest {
         for (int i = 0; i < cases.size(); i++) {
             Map<String, Object> c = cast(cases.get(i));
             Dialect d = dialect(cast(c.get("dialect")));
-            CsvToJson.Options o = new CsvToJson.Options().dialect(d).restVal((String) c.get("restval"))
+            CsvToJson.Options o = new CsvToJson.Options()
+                    .dialect(d)
+                    .restVal((String) c.get("restval"))
                     .threads(1 + i % 2);
             if (c.get("restkey") != null) {
                 o.restKey((String) c.get("restkey"));
@@ -244,21 +269,27 @@ class PythonDifferentialTest {
             String verdict;
             String ours;
             try {
-                CsvToJson.convert(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8,
-                        out, o);
+                CsvToJson.convert(
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                        StandardCharsets.UTF_8,
+                        out,
+                        o);
                 ours = out.toString(StandardCharsets.UTF_8);
                 List<List<List<Object>>> expected = cast(c.get("records"));
                 List<Object> actual = Json.parseLines(ours);
                 records += expected.size();
-                verdict = sameRecords(expected, actual) ? "same records (" + d.quoting().cliName() + ")"
+                verdict = sameRecords(expected, actual)
+                        ? "same records (" + d.quoting().cliName() + ")"
                         : "DIFFERENT records";
             } catch (CsvException e) {
                 ours = out.toString(StandardCharsets.UTF_8) + " then " + e.getMessage();
                 verdict = "DIFFERENT: only ours fails";
             }
-            tally.add(verdict, "case " + i + ": " + CsvReaderTest.show(text) + " with " + d + " restkey "
-                    + c.get("restkey") + " restval " + c.get("restval") + "\n  python: " + c.get("records")
-                    + "\n  ours:   " + ours);
+            tally.add(
+                    verdict,
+                    "case " + i + ": " + CsvReaderTest.show(text) + " with " + d + " restkey "
+                            + c.get("restkey") + " restval " + c.get("restval") + "\n  python: " + c.get("records")
+                            + "\n  ours:   " + ours);
         }
         tally.assertNoDifferences();
         for (Quoting q : Quoting.values()) {
@@ -273,14 +304,16 @@ class PythonDifferentialTest {
         }
         for (int r = 0; r < python.size(); r++) {
             List<List<Object>> p = python.get(r);
-            List<Map.Entry<String, Object>> o = new ArrayList<>(Json.<Map<String, Object>>cast(ours.get(r)).entrySet());
+            List<Map.Entry<String, Object>> o =
+                    new ArrayList<>(Json.<Map<String, Object>>cast(ours.get(r)).entrySet());
             if (p.size() != o.size()) {
                 return false;
             }
             for (int k = 0; k < p.size(); k++) {
                 Object key = p.get(k).get(0);
                 String name = key == null ? "null" : (String) key; // DictReader's None restkey, as json writes it
-                if (!name.equals(o.get(k).getKey()) || !sameValue(p.get(k).get(1), o.get(k).getValue())) {
+                if (!name.equals(o.get(k).getKey())
+                        || !sameValue(p.get(k).get(1), o.get(k).getValue())) {
                     return false;
                 }
             }
@@ -316,13 +349,15 @@ class PythonDifferentialTest {
         for (int i = 0; i < cases.size(); i++) {
             Map<String, Object> c = cast(cases.get(i));
             Dialect d = dialect(cast(c.get("dialect")));
-            JsonToCsv.Options o = new JsonToCsv.Options().dialect(d).restVal((String) c.get("restval"))
+            JsonToCsv.Options o = new JsonToCsv.Options()
+                    .dialect(d)
+                    .restVal((String) c.get("restval"))
                     .extras("raise".equals(c.get("extras")) ? JsonToCsv.Extras.RAISE : JsonToCsv.Extras.IGNORE)
                     .threads(1 + i % 2);
             switch ((String) c.get("columns")) {
                 case "given" -> o.fields(cast(c.get("fields")));
                 case "sorted" -> o.sortFields(true);
-                default -> { }
+                default -> {}
             }
             String json = (String) c.get("json");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -335,12 +370,18 @@ class PythonDifferentialTest {
             String ours = out.toString(StandardCharsets.UTF_8);
             String pyOut = (String) c.get("out");
             String pyError = (String) c.get("error");
-            String verdict = !pyOut.equals(ours) ? "DIFFERENT output"
-                    : (pyError == null) != (error == null) ? "DIFFERENT: only " + (error == null ? "python" : "ours") + " fails"
-                    : (error == null ? "same output (" : "both fail after the same output (") + d.quoting().cliName() + ")";
-            tally.add(verdict, "case " + i + ": " + json + " with " + d + " " + c.get("columns") + " " + c.get("fields")
-                    + " restval " + c.get("restval") + " extras " + c.get("extras") + "\n  python: "
-                    + CsvReaderTest.show(pyOut) + " " + pyError + "\n  ours:   " + CsvReaderTest.show(ours) + " " + error);
+            String verdict = !pyOut.equals(ours)
+                    ? "DIFFERENT output"
+                    : (pyError == null) != (error == null)
+                            ? "DIFFERENT: only " + (error == null ? "python" : "ours") + " fails"
+                            : (error == null ? "same output (" : "both fail after the same output (")
+                                    + d.quoting().cliName() + ")";
+            tally.add(
+                    verdict,
+                    "case " + i + ": " + json + " with " + d + " " + c.get("columns") + " " + c.get("fields")
+                            + " restval " + c.get("restval") + " extras " + c.get("extras") + "\n  python: "
+                            + CsvReaderTest.show(pyOut) + " " + pyError + "\n  ours:   " + CsvReaderTest.show(ours)
+                            + " " + error);
         }
         tally.assertNoDifferences();
         for (Quoting q : Quoting.values()) {

@@ -41,8 +41,8 @@ class StrictDecoderTest {
 
     @Test
     void charactersBeforeBadBytesComeFirstThenTheErrorEveryTime() throws Exception {
-        StrictDecoder d = new StrictDecoder(new ByteArrayInputStream(new byte[] {'a', 'b', (byte) 0xFF, 'c'}),
-                StandardCharsets.UTF_8);
+        StrictDecoder d = new StrictDecoder(
+                new ByteArrayInputStream(new byte[] {'a', 'b', (byte) 0xFF, 'c'}), StandardCharsets.UTF_8);
         char[] buf = new char[10];
         assertEquals(2, d.read(buf, 0, 10));
         assertEquals("ab", new String(buf, 0, 2));
@@ -52,8 +52,8 @@ class StrictDecoderTest {
 
     @Test
     void aSequenceCutShortByTheEnd() throws Exception {
-        StrictDecoder d = new StrictDecoder(oneByteAtATime(new byte[] {'a', (byte) 0xE6, (byte) 0x97}),
-                StandardCharsets.UTF_8);
+        StrictDecoder d =
+                new StrictDecoder(oneByteAtATime(new byte[] {'a', (byte) 0xE6, (byte) 0x97}), StandardCharsets.UTF_8);
         char[] buf = new char[10];
         assertEquals(1, d.read(buf, 0, 10));
         assertThrows(MalformedInputException.class, () -> d.read(buf, 0, 10));
@@ -78,12 +78,15 @@ class StrictDecoderTest {
     @Test
     void closeClosesTheStream() throws Exception {
         boolean[] closed = {false};
-        new StrictDecoder(new ByteArrayInputStream(new byte[0]) {
-            @Override
-            public void close() {
-                closed[0] = true;
-            }
-        }, StandardCharsets.UTF_8).close();
+        new StrictDecoder(
+                        new ByteArrayInputStream(new byte[0]) {
+                            @Override
+                            public void close() {
+                                closed[0] = true;
+                            }
+                        },
+                        StandardCharsets.UTF_8)
+                .close();
         assertTrue(closed[0]);
     }
 }

@@ -4,7 +4,6 @@ import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.cli.common.ProgressBar;
 import dev.cookbook.cli.common.Report;
-
 import dev.cookbook.crypto.digest.CheckListener;
 import dev.cookbook.crypto.digest.CheckSummary;
 import dev.cookbook.crypto.digest.ChecksumEntry;
@@ -29,8 +28,14 @@ public final class CheckReporter implements CheckListener {
     private final Set<DigestAlgorithm> warnedInsecure = EnumSet.noneOf(DigestAlgorithm.class);
     private String checkFile;
 
-    CheckReporter(CommandSpec spec, Stdio stdio, ProgressBar bar, DigestAlgorithm algorithm, boolean quiet,
-            boolean status, boolean warn) {
+    CheckReporter(
+            CommandSpec spec,
+            Stdio stdio,
+            ProgressBar bar,
+            DigestAlgorithm algorithm,
+            boolean quiet,
+            boolean status,
+            boolean warn) {
         this.report = new Report(spec, stdio, bar, null);
         this.algorithm = algorithm;
         this.quiet = quiet;
@@ -75,13 +80,14 @@ public final class CheckReporter implements CheckListener {
                     line(name + ": FAILED open or read");
                 }
             }
-            case IGNORED_MISSING -> { }
+            case IGNORED_MISSING -> {}
         }
     }
 
     void summarize(String file, CheckSummary s, boolean ignoreMissing) {
         if (s.windowsText() && !status) {
-            String what = s.byteOrderMark() && s.crlf() ? "a byte-order mark and CRLF line ends"
+            String what = s.byteOrderMark() && s.crlf()
+                    ? "a byte-order mark and CRLF line ends"
                     : s.byteOrderMark() ? "a byte-order mark" : "CRLF line ends";
             error(Messages.quote(file) + ": warning: written on Windows; read it ignoring " + what);
         }
@@ -89,23 +95,29 @@ public final class CheckReporter implements CheckListener {
             error(Messages.quote(file) + ": no properly formatted checksum lines found");
             DigestAlgorithm.usualForHexLength(s.otherHexLength())
                     .filter(a -> a.hexLength() != algorithm.hexLength())
-                    .ifPresent(a -> error("hint: its lines hold " + s.otherHexLength() + "-digit digests, as " + a.cliName()
-                            + " makes: try -a " + a.cliName()));
+                    .ifPresent(a -> error("hint: its lines hold " + s.otherHexLength() + "-digit digests, as "
+                            + a.cliName() + " makes: try -a " + a.cliName()));
             return;
         }
         if (status) {
             return;
         }
         if (s.malformed() > 0) {
-            error(plural(s.malformed(), "WARNING: %d line is improperly formatted",
+            error(plural(
+                    s.malformed(),
+                    "WARNING: %d line is improperly formatted",
                     "WARNING: %d lines are improperly formatted"));
         }
         if (s.unreadable() > 0) {
-            error(plural(s.unreadable(), "WARNING: %d listed file could not be read",
+            error(plural(
+                    s.unreadable(),
+                    "WARNING: %d listed file could not be read",
                     "WARNING: %d listed files could not be read"));
         }
         if (s.mismatched() > 0) {
-            error(plural(s.mismatched(), "WARNING: %d computed checksum did NOT match",
+            error(plural(
+                    s.mismatched(),
+                    "WARNING: %d computed checksum did NOT match",
                     "WARNING: %d computed checksums did NOT match"));
         }
         if (ignoreMissing && s.verified() == 0) {

@@ -6,7 +6,6 @@ import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.cli.common.OperandConsumer;
 import dev.cookbook.cli.common.ProgressBar;
-
 import dev.cookbook.crypto.digest.CheckSummary;
 import dev.cookbook.crypto.digest.ChecksumVerifier;
 import dev.cookbook.crypto.digest.DigestAlgorithm;
@@ -31,7 +30,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook checksum}: a drop-in for coreutils' {@code *sum} tools, and more. */
-@Command(name = "checksum",
+@Command(
+        name = "checksum",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -49,7 +49,10 @@ import picocli.CommandLine.Spec;
         })
 public final class ChecksumCommand implements Callable<Integer> {
 
-    @Option(names = {"-a", "--algorithm"}, paramLabel = "ALGO", converter = DigestAlgorithmConverter.class,
+    @Option(
+            names = {"-a", "--algorithm"},
+            paramLabel = "ALGO",
+            converter = DigestAlgorithmConverter.class,
             completionCandidates = DigestAlgorithmConverter.class,
             description = "Digest algorithm (default sha256; --check defaults to the tag of each line): "
                     + "${COMPLETION-CANDIDATES}.")
@@ -58,35 +61,51 @@ public final class ChecksumCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the algorithms, marking the insecure ones, and exit.")
     private boolean list;
 
-    @Option(names = {"-c", "--check"}, description = "Read checksums from the FILEs and check them.")
+    @Option(
+            names = {"-c", "--check"},
+            description = "Read checksums from the FILEs and check them.")
     private boolean check;
 
     @Option(names = "--tag", description = "Print BSD-style lines: ALGO (FILE) = HASH.")
     private boolean tag;
 
-    @Option(names = {"-b", "--binary"}, description = "Mark files as binary (*) in the output, as coreutils -b.")
+    @Option(
+            names = {"-b", "--binary"},
+            description = "Mark files as binary (*) in the output, as coreutils -b.")
     private boolean binary;
 
-    @Option(names = {"-t", "--text"}, description = "Mark files as text (the default; accepted for coreutils).")
+    @Option(
+            names = {"-t", "--text"},
+            description = "Mark files as text (the default; accepted for coreutils).")
     private boolean text;
 
-    @Option(names = {"-z", "--zero"}, description = "End each output line with NUL, not newline, and escape no names.")
+    @Option(
+            names = {"-z", "--zero"},
+            description = "End each output line with NUL, not newline, and escape no names.")
     private boolean zero;
 
     @Option(names = "--json", description = "Print one JSON object per file: path, algorithm, digest, size.")
     private boolean json;
 
-    @Option(names = {"-r", "--recursive"}, description = "Hash the files under directories, in sorted order.")
+    @Option(
+            names = {"-r", "--recursive"},
+            description = "Hash the files under directories, in sorted order.")
     private boolean recursive;
 
-    @Option(names = {"-L", "--dereference"}, description = "With -r, follow symbolic links (skipped by default).")
+    @Option(
+            names = {"-L", "--dereference"},
+            description = "With -r, follow symbolic links (skipped by default).")
     private boolean dereference;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+    @Option(
+            names = {"-j", "--jobs"},
+            paramLabel = "N",
             description = "Hash N files at a time (default: the number of cores). Output stays in input order.")
     private Integer jobs;
 
-    @Option(names = "--progress", negatable = true,
+    @Option(
+            names = "--progress",
+            negatable = true,
             description = "Show a progress bar on stderr (default: when stderr is a terminal).")
     private Boolean progress;
 
@@ -94,7 +113,10 @@ public final class ChecksumCommand implements Callable<Integer> {
     private CheckOptions checkOptions = new CheckOptions();
 
     /** Operands as typed: reports must show {@code ./a//b} exactly, which {@link Path} would normalise. */
-    @Parameters(paramLabel = "FILE", arity = "0..*", parameterConsumer = OperandConsumer.class,
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..*",
+            parameterConsumer = OperandConsumer.class,
             description = "Files to hash (or, with -c, checksum files).")
     private List<String> files = new ArrayList<>();
 
@@ -111,7 +133,9 @@ public final class ChecksumCommand implements Callable<Integer> {
         @Option(names = "--status", description = "Don't output anything; the exit status shows success.")
         boolean status;
 
-        @Option(names = {"-w", "--warn"}, description = "Warn about improperly formatted checksum lines.")
+        @Option(
+                names = {"-w", "--warn"},
+                description = "Warn about improperly formatted checksum lines.")
         boolean warn;
 
         @Option(names = "--strict", description = "Exit non-zero for improperly formatted checksum lines.")
@@ -138,8 +162,11 @@ public final class ChecksumCommand implements Callable<Integer> {
         }
         boolean showProgress = progress != null ? progress : stdio.stderrIsTerminal();
         try (ParallelDigester digester = new ParallelDigester(threads);
-                ProgressBar bar = ProgressBar.start(showProgress && !checkOptions.status, spec.commandLine().getErr(),
-                        digester::bytesRead, this::totalSize)) {
+                ProgressBar bar = ProgressBar.start(
+                        showProgress && !checkOptions.status,
+                        spec.commandLine().getErr(),
+                        digester::bytesRead,
+                        this::totalSize)) {
             return check ? check(stdio, digester, bar) : generate(stdio, digester, bar);
         }
     }
@@ -150,8 +177,14 @@ public final class ChecksumCommand implements Callable<Integer> {
         if (early != null) {
             digester.offer(early);
         }
-        ChecksumOutput output = new ChecksumOutput(spec, stdio, bar, algo,
-                json ? ChecksumOutput.Mode.JSON : tag ? ChecksumOutput.Mode.BSD : ChecksumOutput.Mode.GNU, binary, zero);
+        ChecksumOutput output = new ChecksumOutput(
+                spec,
+                stdio,
+                bar,
+                algo,
+                json ? ChecksumOutput.Mode.JSON : tag ? ChecksumOutput.Mode.BSD : ChecksumOutput.Mode.GNU,
+                binary,
+                zero);
         if (!algo.isSecure()) {
             output.warnInsecure(algo);
         }
@@ -174,10 +207,10 @@ public final class ChecksumCommand implements Callable<Integer> {
 
     private int check(Stdio stdio, ParallelDigester digester, ProgressBar bar) {
         DigestAlgorithm algo = algorithm != null ? algorithm : DigestAlgorithm.SHA256;
-        CheckReporter reporter = new CheckReporter(spec, stdio, bar, algo, checkOptions.quiet, checkOptions.status,
-                checkOptions.warn);
-        ChecksumVerifier verifier = new ChecksumVerifier(digester, stdio.in(), algo, algorithm != null,
-                checkOptions.ignoreMissing);
+        CheckReporter reporter =
+                new CheckReporter(spec, stdio, bar, algo, checkOptions.quiet, checkOptions.status, checkOptions.warn);
+        ChecksumVerifier verifier =
+                new ChecksumVerifier(digester, stdio.in(), algo, algorithm != null, checkOptions.ignoreMissing);
         boolean failed = false;
         boolean unreadable = false;
         for (String file : files) {
@@ -186,7 +219,8 @@ public final class ChecksumCommand implements Callable<Integer> {
             reporter.startFile(display);
             CheckSummary summary;
             try {
-                summary = stdin ? verifier.verify(stdio.in(), true, reporter) : verifier.verify(Path.of(file), reporter);
+                summary =
+                        stdin ? verifier.verify(stdio.in(), true, reporter) : verifier.verify(Path.of(file), reporter);
             } catch (IOException e) {
                 reporter.error(Messages.fileError(display, e));
                 unreadable = true;
@@ -214,12 +248,17 @@ public final class ChecksumCommand implements Callable<Integer> {
                 throw usage("--json is not supported when verifying checksums");
             }
             if (recursive || dereference) {
-                throw usage("-r/--recursive is meaningless when verifying checksums: the checksum file names the files");
+                throw usage(
+                        "-r/--recursive is meaningless when verifying checksums: the checksum file names the files");
             }
         } else {
-            String checkOnly = checkOptions.ignoreMissing ? "--ignore-missing" : checkOptions.quiet ? "--quiet"
-                    : checkOptions.status ? "--status" : checkOptions.warn ? "--warn" : checkOptions.strict ? "--strict"
-                    : null;
+            String checkOnly = checkOptions.ignoreMissing
+                    ? "--ignore-missing"
+                    : checkOptions.quiet
+                            ? "--quiet"
+                            : checkOptions.status
+                                    ? "--status"
+                                    : checkOptions.warn ? "--warn" : checkOptions.strict ? "--strict" : null;
             if (checkOnly != null) {
                 throw usage("the " + checkOnly + " option is meaningful only when verifying checksums");
             }
@@ -247,9 +286,11 @@ public final class ChecksumCommand implements Callable<Integer> {
     private void printList() {
         var out = spec.commandLine().getOut();
         for (DigestAlgorithm a : DigestAlgorithm.values()) {
-            String note = !a.isSecure() ? "insecure: collisions are practical; only for old data"
+            String note = !a.isSecure()
+                    ? "insecure: collisions are practical; only for old data"
                     : a == DigestAlgorithm.SHA256 ? "default" : "";
-            out.println(String.format("%-12s %4d  %s", a.cliName(), a.bits(), note).stripTrailing());
+            out.println(
+                    String.format("%-12s %4d  %s", a.cliName(), a.bits(), note).stripTrailing());
         }
     }
 

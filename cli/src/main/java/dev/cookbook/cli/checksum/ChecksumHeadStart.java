@@ -8,8 +8,8 @@ import java.util.Set;
 /** The guess, from the raw arguments, at the file {@code cookbook checksum} will hash first. */
 public final class ChecksumHeadStart {
     /** Options that change only how results are printed, not what is read: a head start may pass them. */
-    private static final Set<String> PRINT_OPTIONS = Set.of(
-            "--tag", "-b", "--binary", "-t", "--text", "-z", "--zero", "--json", "--progress", "--no-progress");
+    private static final Set<String> PRINT_OPTIONS =
+            Set.of("--tag", "-b", "--binary", "-t", "--text", "-z", "--zero", "--json", "--progress", "--no-progress");
 
     private ChecksumHeadStart() {}
 

@@ -4,7 +4,6 @@ import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.cli.common.ProgressBar;
 import dev.cookbook.cli.common.Report;
-
 import dev.cookbook.crypto.digest.ChecksumFormat;
 import dev.cookbook.crypto.digest.DigestAlgorithm;
 import dev.cookbook.crypto.digest.DigestResult;
@@ -19,7 +18,11 @@ import tools.jackson.core.json.JsonFactory;
  * object per line; unreadable files as error lines on stderr, in their place (see {@link Report}).
  */
 public final class ChecksumOutput {
-    enum Mode { GNU, BSD, JSON }
+    enum Mode {
+        GNU,
+        BSD,
+        JSON
+    }
 
     private final Report report;
     private final DigestAlgorithm algorithm;
@@ -30,15 +33,26 @@ public final class ChecksumOutput {
     private final StringBuilder line = new StringBuilder(256);
     private int failures;
 
-    ChecksumOutput(CommandSpec spec, Stdio stdio, ProgressBar bar, DigestAlgorithm algorithm, Mode mode, boolean binary,
+    ChecksumOutput(
+            CommandSpec spec,
+            Stdio stdio,
+            ProgressBar bar,
+            DigestAlgorithm algorithm,
+            Mode mode,
+            boolean binary,
             boolean zero) {
         this.algorithm = algorithm;
         this.mode = mode;
         this.binary = binary;
         this.zero = zero;
-        this.jsonGen = mode == Mode.JSON ? JsonFactory.builder().rootValueSeparator((String) null).build()
-                .createGenerator(ObjectWriteContext.empty(), spec.commandLine().getOut())
-                .configure(StreamWriteFeature.AUTO_CLOSE_TARGET, false) : null;
+        this.jsonGen = mode == Mode.JSON
+                ? JsonFactory.builder()
+                        .rootValueSeparator((String) null)
+                        .build()
+                        .createGenerator(
+                                ObjectWriteContext.empty(), spec.commandLine().getOut())
+                        .configure(StreamWriteFeature.AUTO_CLOSE_TARGET, false)
+                : null;
         this.report = new Report(spec, stdio, bar, jsonGen == null ? null : jsonGen::flush);
     }
 
@@ -58,8 +72,14 @@ public final class ChecksumOutput {
             jsonGen.writeRaw('\n');
         } else {
             line.setLength(0);
-            ChecksumFormat.appendLine(line, algorithm, result.hex(), name,
-                    mode == Mode.BSD ? ChecksumFormat.Style.BSD : ChecksumFormat.Style.GNU, binary, zero);
+            ChecksumFormat.appendLine(
+                    line,
+                    algorithm,
+                    result.hex(),
+                    name,
+                    mode == Mode.BSD ? ChecksumFormat.Style.BSD : ChecksumFormat.Style.GNU,
+                    binary,
+                    zero);
             report.out().append(line);
         }
         report.resultWritten();

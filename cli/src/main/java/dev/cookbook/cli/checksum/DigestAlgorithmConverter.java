@@ -15,8 +15,9 @@ public final class DigestAlgorithmConverter implements ITypeConverter<DigestAlgo
 
     @Override
     public DigestAlgorithm convert(String value) {
-        return DigestAlgorithm.fromName(value).orElseThrow(() -> new TypeConversionException(
-                "unknown algorithm '" + value + "' (see 'cookbook checksum --list')"));
+        return DigestAlgorithm.fromName(value)
+                .orElseThrow(() -> new TypeConversionException(
+                        "unknown algorithm '" + value + "' (see 'cookbook checksum --list')"));
     }
 
     @Override

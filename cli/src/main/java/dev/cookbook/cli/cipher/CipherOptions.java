@@ -25,7 +25,10 @@ public final class CipherOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = {"-c", "--cipher"}, paramLabel = "CIPHER", converter = CipherConverter.class,
+    @Option(
+            names = {"-c", "--cipher"},
+            paramLabel = "CIPHER",
+            converter = CipherConverter.class,
             completionCandidates = CipherConverter.class,
             description = "Cipher: ${COMPLETION-CANDIDATES} (default des3-cfb; alias rc4 for arc4). Decrypting the "
                     + "cookbook format, the file says.")
@@ -34,22 +37,32 @@ public final class CipherOptions {
     @Option(names = "--list", description = "List the ciphers and exit.")
     boolean list;
 
-    @Option(names = "--openssl", description = "openssl's format (Salted__, salt, ciphertext), as 'openssl enc -salt' "
-            + "writes it. Not authenticated.")
+    @Option(
+            names = "--openssl",
+            description = "openssl's format (Salted__, salt, ciphertext), as 'openssl enc -salt' "
+                    + "writes it. Not authenticated.")
     boolean openssl;
 
-    @Option(names = "--kdf", paramLabel = "KDF", converter = KdfConverter.class, completionCandidates = KdfConverter.class,
+    @Option(
+            names = "--kdf",
+            paramLabel = "KDF",
+            converter = KdfConverter.class,
+            completionCandidates = KdfConverter.class,
             description = "With --openssl: pbkdf2 (PBKDF2-HMAC-SHA-256, the default) or evp-md5 (openssl's legacy "
                     + "derivation, for old files).")
     Kdf kdf;
 
-    @Option(names = "--iter", paramLabel = "N",
+    @Option(
+            names = "--iter",
+            paramLabel = "N",
             description = "PBKDF2 iterations (default " + EncryptionOptions.DEFAULT_ITERATIONS + "; with --openssl "
                     + EncryptionOptions.OPENSSL_ITERATIONS + ", openssl's own default).")
     Integer iterations;
 
-    @Option(names = "-K", paramLabel = "HEX", description = "A raw key in hex, as 'openssl enc -K': no password, "
-            + "no header.")
+    @Option(
+            names = "-K",
+            paramLabel = "HEX",
+            description = "A raw key in hex, as 'openssl enc -K': no password, " + "no header.")
     String rawKey;
 
     @Option(names = "--iv", paramLabel = "HEX", description = "The IV in hex with -K (CFB ciphers).")
@@ -137,15 +150,18 @@ public final class CipherOptions {
     void printList() {
         var out = spec.commandLine().getOut();
         for (CipherAlgorithm c : CipherAlgorithm.values()) {
-            out.println(String.format("%-10s openssl %-14s key %2d bytes, IV %d bytes", c.cliName(), c.opensslName(),
-                    c.keyLength(), c.ivLength()));
+            out.println(String.format(
+                    "%-10s openssl %-14s key %2d bytes, IV %d bytes",
+                    c.cliName(), c.opensslName(), c.keyLength(), c.ivLength()));
         }
     }
 
     /** The one warning every cipher here gets. */
     static String legacyWarning(CipherAlgorithm c) {
-        return "warning: " + c + " is a legacy cipher (" + (c == CipherAlgorithm.ARC4 ? "RC4's keystream is biased"
-                : c.keyLength() == 8 ? "DES keys are found by brute force" : "triple DES has 64-bit blocks")
+        return "warning: " + c + " is a legacy cipher ("
+                + (c == CipherAlgorithm.ARC4
+                        ? "RC4's keystream is biased"
+                        : c.keyLength() == 8 ? "DES keys are found by brute force" : "triple DES has 64-bit blocks")
                 + "): use it only for old data";
     }
 
@@ -157,8 +173,8 @@ public final class CipherOptions {
     static final class CipherConverter implements ITypeConverter<CipherAlgorithm>, Iterable<String> {
         @Override
         public CipherAlgorithm convert(String value) {
-            return CipherAlgorithm.fromName(value).orElseThrow(() -> new TypeConversionException(
-                    "unknown cipher '" + value + "' (see --list)"));
+            return CipherAlgorithm.fromName(value)
+                    .orElseThrow(() -> new TypeConversionException("unknown cipher '" + value + "' (see --list)"));
         }
 
         @Override

@@ -9,7 +9,6 @@ import dev.cookbook.cli.common.Messages;
 import dev.cookbook.cli.common.Messenger;
 import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.cli.common.ProgressBar;
-
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.cipher.EncryptionOptions;
 import dev.cookbook.crypto.cipher.FileCipher;
@@ -27,7 +26,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook decrypt}: what {@code encrypt} or {@code openssl enc} wrote. */
-@Command(name = "decrypt",
+@Command(
+        name = "decrypt",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -54,8 +54,11 @@ public final class DecryptCommand implements Callable<Integer> {
     @Mixin
     private PasswordOption password;
 
-    @Option(names = "--identity", paramLabel = "KEY", description = "Decrypt with this RSA private key a file "
-            + "encrypted to its public key (--pass then unlocks the key file, if encrypted).")
+    @Option(
+            names = "--identity",
+            paramLabel = "KEY",
+            description = "Decrypt with this RSA private key a file "
+                    + "encrypted to its public key (--pass then unlocks the key file, if encrypted).")
     private String identity;
 
     @Spec
@@ -67,8 +70,8 @@ public final class DecryptCommand implements Callable<Integer> {
         }
         RsaKey key = KeyReader.read(identity, password, stdio, say::warn);
         if (key.privateKey() == null) {
-            throw new CommandFailure(ExitCodes.BAD_DATA, Messages.quote(identity) + " holds no private key: "
-                    + "decrypting needs one");
+            throw new CommandFailure(
+                    ExitCodes.BAD_DATA, Messages.quote(identity) + " holds no private key: " + "decrypting needs one");
         }
         return new Secret.Identity(key.privateKey(), key.publicKey());
     }
@@ -85,9 +88,9 @@ public final class DecryptCommand implements Callable<Integer> {
         }
         Stdio stdio = Stdio.of(spec);
         Messenger say = new Messenger(spec);
-        Secret secret = cipher.raw() ? cipher.rawSecret()
-                : identity != null ? identity(stdio, say)
-                : new Secret.Password(password.read(stdio, say::warn, false));
+        Secret secret = cipher.raw()
+                ? cipher.rawSecret()
+                : identity != null ? identity(stdio, say) : new Secret.Password(password.read(stdio, say::warn, false));
         FileCipher files = new FileCipher();
         FileCipher.Result result;
         try (InputStream in = io.openInput(stdio);

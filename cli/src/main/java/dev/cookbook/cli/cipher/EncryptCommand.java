@@ -7,12 +7,11 @@ import dev.cookbook.cli.common.KeyReader;
 import dev.cookbook.cli.common.Messenger;
 import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.cli.common.ProgressBar;
-
+import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.cipher.EncryptionOptions;
 import dev.cookbook.crypto.cipher.FileCipher;
 import dev.cookbook.crypto.cipher.Format;
 import dev.cookbook.crypto.cipher.Secret;
-import dev.cookbook.crypto.CryptoException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
@@ -27,7 +26,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook encrypt}: a file under a password, authenticated by default. */
-@Command(name = "encrypt",
+@Command(
+        name = "encrypt",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -52,8 +52,11 @@ public final class EncryptCommand implements Callable<Integer> {
     @Mixin
     private PasswordOption password;
 
-    @Option(names = "--recipient", paramLabel = "PUB", description = "Encrypt to the holder of this RSA public key "
-            + "(SPKI, PKCS#1 or a certificate) instead of with a password; repeat for several.")
+    @Option(
+            names = "--recipient",
+            paramLabel = "PUB",
+            description = "Encrypt to the holder of this RSA public key "
+                    + "(SPKI, PKCS#1 or a certificate) instead of with a password; repeat for several.")
     private List<String> recipients = new ArrayList<>();
 
     @Spec
@@ -75,12 +78,15 @@ public final class EncryptCommand implements Callable<Integer> {
         }
         EncryptionOptions options = cipher.toOptions(false);
         if (cipher.printOpenssl && options.format() == Format.COOKBOOK) {
-            throw new ParameterException(spec.commandLine(), "--print-openssl needs --openssl or -K: the cookbook "
-                    + "format has no openssl equivalent");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--print-openssl needs --openssl or -K: the cookbook " + "format has no openssl equivalent");
         }
         if (!recipients.isEmpty() && (password.source != null || options.format() != Format.COOKBOOK)) {
-            throw new ParameterException(spec.commandLine(), "--recipient encrypts to public keys in the cookbook "
-                    + "format: --pass, --openssl and -K do not apply");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--recipient encrypts to public keys in the cookbook "
+                            + "format: --pass, --openssl and -K do not apply");
         }
         if (password.readsStdin() && io.inputIsStdin()) {
             throw new ParameterException(spec.commandLine(), "--pass stdin and the data cannot both come from stdin");
@@ -92,9 +98,11 @@ public final class EncryptCommand implements Callable<Integer> {
             say.warn("warning: the " + (cipher.raw() ? "raw" : "openssl") + " format is not authenticated: decrypting "
                     + "cannot detect a wrong " + (cipher.raw() ? "key" : "password") + " or tampering");
         }
-        Secret secret = cipher.raw() ? cipher.rawSecret()
-                : !recipients.isEmpty() ? recipients(stdio, say)
-                : new Secret.Password(password.read(stdio, say::warn, true));
+        Secret secret = cipher.raw()
+                ? cipher.rawSecret()
+                : !recipients.isEmpty()
+                        ? recipients(stdio, say)
+                        : new Secret.Password(password.read(stdio, say::warn, true));
         FileCipher files = new FileCipher();
         try (InputStream in = io.openInput(stdio);
                 IoOptions.Output out = io.openOutput(stdio, true);

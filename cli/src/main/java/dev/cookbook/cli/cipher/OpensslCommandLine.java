@@ -1,7 +1,6 @@
 package dev.cookbook.cli.cipher;
 
 import dev.cookbook.cli.common.Messages;
-
 import dev.cookbook.crypto.cipher.FileCipher;
 import dev.cookbook.crypto.cipher.Format;
 import dev.cookbook.crypto.cipher.Kdf;

@@ -58,7 +58,8 @@ public final class AtomicOutput implements AutoCloseable {
         temp.toFile().deleteOnExit();
         if (shared) {
             try {
-                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: its default applies
             }
@@ -100,8 +101,8 @@ public final class AtomicOutput implements AutoCloseable {
         try {
             Files.createLink(target, temp);
         } catch (FileAlreadyExistsException e) {
-            throw new FileAlreadyExistsException(target.toString(), null,
-                    "created meanwhile by something else: kept (add --force to replace it)");
+            throw new FileAlreadyExistsException(
+                    target.toString(), null, "created meanwhile by something else: kept (add --force to replace it)");
         } catch (UnsupportedOperationException | FileSystemException e) {
             Files.move(temp, target);
             return;

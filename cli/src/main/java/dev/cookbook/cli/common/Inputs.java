@@ -1,7 +1,6 @@
 package dev.cookbook.cli.common;
 
 import dev.cookbook.cli.Stdio;
-
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -25,8 +24,8 @@ public final class Inputs {
     public static InputStream open(CommandSpec spec, Stdio stdio, String file) throws IOException {
         if (file == null || file.equals("-")) {
             if (file == null && stdio.stdinIsTerminal()) {
-                throw new ParameterException(spec.commandLine(),
-                        "no input: give a FILE, or pipe data in (- reads the terminal)");
+                throw new ParameterException(
+                        spec.commandLine(), "no input: give a FILE, or pipe data in (- reads the terminal)");
             }
             return stdio.in();
         }

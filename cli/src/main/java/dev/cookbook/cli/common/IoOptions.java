@@ -1,14 +1,10 @@
 package dev.cookbook.cli.common;
 
 import dev.cookbook.cli.Stdio;
-
-import java.io.FileInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,16 +20,24 @@ public final class IoOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = {"-i", "--in"}, paramLabel = "IN", description = "Read IN (default: standard input).")
+    @Option(
+            names = {"-i", "--in"},
+            paramLabel = "IN",
+            description = "Read IN (default: standard input).")
     public String in;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Write OUT, atomically (default: standard output).")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "OUT",
+            description = "Write OUT, atomically (default: standard output).")
     public String out;
 
     @Option(names = "--force", description = "Replace OUT if it exists.")
     public boolean force;
 
-    @Option(names = "--progress", negatable = true,
+    @Option(
+            names = "--progress",
+            negatable = true,
             description = "Show a progress bar on stderr (default: when stderr is a terminal and IN is a file).")
     public Boolean progress;
 
@@ -69,8 +73,8 @@ public final class IoOptions {
      */
     public InputStream openInput(Stdio stdio) throws IOException {
         if (in == null && stdio.stdinIsTerminal()) {
-            throw new ParameterException(spec.commandLine(),
-                    "no input: give -i FILE, or pipe data in (-i - reads the terminal)");
+            throw new ParameterException(
+                    spec.commandLine(), "no input: give -i FILE, or pipe data in (-i - reads the terminal)");
         }
         return Inputs.open(spec, stdio, in == null ? "-" : in);
     }
@@ -87,11 +91,13 @@ public final class IoOptions {
      * @param binary refuse a terminal unless {@code -} was given explicitly
      * @param shared a file readable by everyone, else by its owner only
      */
-    public static Output open(CommandSpec spec, Stdio stdio, String out, boolean force, Path source, boolean binary,
-            boolean shared) throws IOException {
+    public static Output open(
+            CommandSpec spec, Stdio stdio, String out, boolean force, Path source, boolean binary, boolean shared)
+            throws IOException {
         if (out == null || out.equals("-")) {
             if (binary && out == null && stdio.stdoutIsTerminal()) {
-                throw new ParameterException(spec.commandLine(),
+                throw new ParameterException(
+                        spec.commandLine(),
                         "refusing to write binary data to a terminal: give -o FILE (or -o - to insist)");
             }
             return new Output(stdio.out(), null);
@@ -99,11 +105,12 @@ public final class IoOptions {
         Path target = Path.of(out);
         if (Files.exists(target)) {
             if (source != null && Files.exists(source) && Files.isSameFile(source, target)) {
-                throw new ParameterException(spec.commandLine(), Messages.quote(out) + " is both the input and the output");
+                throw new ParameterException(
+                        spec.commandLine(), Messages.quote(out) + " is both the input and the output");
             }
             if (!force) {
-                throw new ParameterException(spec.commandLine(),
-                        Messages.quote(out) + " exists: add --force to replace it");
+                throw new ParameterException(
+                        spec.commandLine(), Messages.quote(out) + " exists: add --force to replace it");
             }
         }
         AtomicOutput file = AtomicOutput.create(target, shared, force);

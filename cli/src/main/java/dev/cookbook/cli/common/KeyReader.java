@@ -1,7 +1,6 @@
 package dev.cookbook.cli.common;
 
 import dev.cookbook.cli.Stdio;
-
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.rsa.KeyFiles;
 import dev.cookbook.crypto.rsa.PasswordRequiredException;

@@ -60,8 +60,11 @@ public final class Messages {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "%+,-./:=@_^".indexOf(c) >= 0 || (c > 0x7f && !Character.isISOControl(c));
+            boolean safe = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "%+,-./:=@_^".indexOf(c) >= 0
+                    || (c > 0x7f && !Character.isISOControl(c));
             if (!safe) {
                 return false;
             }
@@ -89,7 +92,8 @@ public final class Messages {
      */
     public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
-            return e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+            return e instanceof FileSystemException f && f.getReason() != null
+                    ? f.getReason()
                     : "No such file or directory";
         }
         if (e instanceof AccessDeniedException) {

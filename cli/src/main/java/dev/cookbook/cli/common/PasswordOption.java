@@ -3,7 +3,6 @@ package dev.cookbook.cli.common;
 import dev.cookbook.cli.CommandFailure;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
-
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -31,8 +30,11 @@ public final class PasswordOption {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--pass", paramLabel = "SPEC",
-            description = "Password source: env:NAME, file:PATH, fd:N, stdin or pass:TEXT (default: ask on the terminal).")
+    @Option(
+            names = "--pass",
+            paramLabel = "SPEC",
+            description =
+                    "Password source: env:NAME, file:PATH, fd:N, stdin or pass:TEXT (default: ask on the terminal).")
     public String source;
 
     public boolean readsStdin() {
@@ -56,8 +58,9 @@ public final class PasswordOption {
      *
      * @throws ParameterException an unknown or unusable source: a usage error
      */
-    public static char[] read(CommandSpec command, String option, String source, Stdio stdio,
-            java.util.function.Consumer<String> warn) throws IOException {
+    public static char[] read(
+            CommandSpec command, String option, String source, Stdio stdio, java.util.function.Consumer<String> warn)
+            throws IOException {
         int colon = source.indexOf(':');
         String kind = colon < 0 ? source : source.substring(0, colon);
         String arg = colon < 0 ? null : source.substring(colon + 1);
@@ -71,7 +74,8 @@ public final class PasswordOption {
             case "env" -> {
                 String v = arg == null || arg.isEmpty() ? null : System.getenv(arg);
                 if (v == null) {
-                    throw usage(command, option + " env:" + (arg == null ? "" : arg) + ": no such environment variable");
+                    throw usage(
+                            command, option + " env:" + (arg == null ? "" : arg) + ": no such environment variable");
                 }
                 yield v.toCharArray();
             }
@@ -79,8 +83,11 @@ public final class PasswordOption {
                 try (InputStream in = new FileInputStream(arg)) {
                     yield firstLine(in, arg);
                 } catch (java.io.FileNotFoundException e) {
-                    throw new CommandFailure(ExitCodes.IO_ERROR, option + " file:" + Messages.fileError(arg,
-                            new java.nio.file.NoSuchFileException(arg, null, reason(e))));
+                    throw new CommandFailure(
+                            ExitCodes.IO_ERROR,
+                            option + " file:"
+                                    + Messages.fileError(
+                                            arg, new java.nio.file.NoSuchFileException(arg, null, reason(e))));
                 }
             }
             case "fd" -> {
@@ -110,8 +117,9 @@ public final class PasswordOption {
     }
 
     private static ParameterException unknown(CommandSpec command, String option, String source) {
-        return usage(command, option + ": unknown source '" + source + "': use env:NAME, file:PATH, fd:N, stdin or "
-                + "pass:TEXT");
+        return usage(
+                command,
+                option + ": unknown source '" + source + "': use env:NAME, file:PATH, fd:N, stdin or " + "pass:TEXT");
     }
 
     private static ParameterException usage(CommandSpec command, String message) {
@@ -133,15 +141,16 @@ public final class PasswordOption {
         int b;
         while ((b = in.read()) >= 0 && b != '\n') {
             if (line.size() == MAX_LENGTH) {
-                throw new CommandFailure(ExitCodes.BAD_DATA, "the password in " + what + " is longer than "
-                        + MAX_LENGTH + " bytes");
+                throw new CommandFailure(
+                        ExitCodes.BAD_DATA, "the password in " + what + " is longer than " + MAX_LENGTH + " bytes");
             }
             line.write(b);
         }
         byte[] bytes = line.toByteArray();
         int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+            CharBuffer chars = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, 0, len));
             char[] out = Arrays.copyOfRange(chars.array(), chars.position(), chars.limit());

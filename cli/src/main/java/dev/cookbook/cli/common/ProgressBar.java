@@ -75,8 +75,8 @@ public final class ProgressBar implements AutoCloseable {
         String text;
         if (knownTotal > 0) {
             double fraction = Math.min(1.0, (double) bytes / knownTotal);
-            String numbers = String.format(Locale.ROOT, " %3d%% %s/%s %s", (int) (fraction * 100), size(bytes),
-                    size(knownTotal), rate);
+            String numbers = String.format(
+                    Locale.ROOT, " %3d%% %s/%s %s", (int) (fraction * 100), size(bytes), size(knownTotal), rate);
             int barWidth = Math.max(10, Math.min(40, width - numbers.length() - 3));
             int filled = (int) Math.round(fraction * barWidth);
             text = "[" + "#".repeat(filled) + " ".repeat(barWidth - filled) + "]" + numbers;
@@ -119,7 +119,8 @@ public final class ProgressBar implements AutoCloseable {
             bytes /= 1024;
             u++;
         }
-        return u == 0 ? String.format(Locale.ROOT, "%d %s", (long) bytes, units[u])
+        return u == 0
+                ? String.format(Locale.ROOT, "%d %s", (long) bytes, units[u])
                 : String.format(Locale.ROOT, "%.1f %s", bytes, units[u]);
     }
 

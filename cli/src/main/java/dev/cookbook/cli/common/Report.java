@@ -1,7 +1,6 @@
 package dev.cookbook.cli.common;
 
 import dev.cookbook.cli.Stdio;
-
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.PrintWriter;

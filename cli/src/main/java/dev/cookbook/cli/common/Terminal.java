@@ -3,7 +3,6 @@ package dev.cookbook.cli.common;
 import dev.cookbook.cli.CommandFailure;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
-
 import java.io.Console;
 import java.io.File;
 import java.io.FileInputStream;
@@ -31,7 +30,8 @@ public final class Terminal {
     /** The password typed at the terminal (twice if {@code confirm}); a usage error without a terminal. */
     public static char[] askPassword(CommandSpec spec, Stdio stdio, boolean confirm) throws IOException {
         if (!stdio.stderrIsTerminal() || !TTY.canRead()) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(
+                    spec.commandLine(),
                     "no password: give --pass SPEC (env:NAME, file:PATH, fd:N, stdin) or run on a terminal");
         }
         char[] first = ask("Password: ");
@@ -62,7 +62,8 @@ public final class Terminal {
             }
             return p;
         }
-        try (InputStream in = new FileInputStream(TTY); OutputStream out = new FileOutputStream(TTY)) {
+        try (InputStream in = new FileInputStream(TTY);
+                OutputStream out = new FileOutputStream(TTY)) {
             out.write(prompt.getBytes(StandardCharsets.UTF_8));
             out.flush();
             stty("-echo");
@@ -77,8 +78,11 @@ public final class Terminal {
     }
 
     private static void stty(String setting) throws IOException {
-        Process p = new ProcessBuilder("stty", setting).redirectInput(TTY)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder("stty", setting)
+                .redirectInput(TTY)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -1,7 +1,6 @@
 package dev.cookbook.cli.completion;
 
 import dev.cookbook.cli.ExitCodes;
-
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -11,7 +10,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook completion bash|zsh}: prints a completion script generated from the commands themselves. */
-@Command(name = "completion",
+@Command(
+        name = "completion",
         mixinStandardHelpOptions = true,
         description = "Print a shell completion script for bash or zsh.",
         footerHeading = "%nExamples:%n",
@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
 public final class CompletionCommand implements Callable<Integer> {
 
     /** The shells we generate for. */
-    enum Shell { bash, zsh }
+    enum Shell {
+        bash,
+        zsh
+    }
 
     @Parameters(paramLabel = "SHELL", description = "The shell: ${COMPLETION-CANDIDATES}.")
     private Shell shell;

@@ -7,7 +7,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook csv}: CSV records to JSON and back, with Python's csv dialects. */
-@Command(name = "csv",
+@Command(
+        name = "csv",
         mixinStandardHelpOptions = true,
         synopsisSubcommandLabel = "COMMAND",
         description = {

@@ -4,7 +4,6 @@ import dev.cookbook.cli.CommandFailure;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.common.EnumChoice;
 import dev.cookbook.cli.common.Messages;
-
 import dev.cookbook.csv.CsvException;
 import dev.cookbook.csv.CsvReader;
 import dev.cookbook.csv.Dialect;
@@ -26,31 +25,41 @@ public final class CsvDialectOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = {"-d", "--delimiter"}, paramLabel = "CHAR",
+    @Option(
+            names = {"-d", "--delimiter"},
+            paramLabel = "CHAR",
             description = "The field delimiter, one character; \\t for a tab (default: ,).")
     private String delimiter = ",";
 
     @Option(names = "--quotechar", paramLabel = "CHAR", description = "The quote character (default: \").")
     private String quoteChar = "\"";
 
-    @Option(names = "--escapechar", paramLabel = "CHAR",
+    @Option(
+            names = "--escapechar",
+            paramLabel = "CHAR",
             description = "An escape character: it takes the next character literally (default: none).")
     private String escapeChar;
 
-    @Option(names = "--no-doublequote",
+    @Option(
+            names = "--no-doublequote",
             description = "A quote inside a quoted field is escaped (--escapechar), not doubled.")
     private boolean noDoubleQuote;
 
     @Option(names = "--skipinitialspace", description = "Ignore spaces right after a delimiter.")
     private boolean skipInitialSpace;
 
-    @Option(names = "--quoting", paramLabel = "MODE", converter = QuotingChoice.class,
+    @Option(
+            names = "--quoting",
+            paramLabel = "MODE",
+            converter = QuotingChoice.class,
             completionCandidates = QuotingChoice.class,
             description = "minimal (default), all, nonnumeric or none, as Python's csv.QUOTE_*. Reading, "
                     + "nonnumeric makes unquoted fields numbers and none takes quotes as data.")
     Quoting quoting = Quoting.MINIMAL;
 
-    @Option(names = "--encoding", paramLabel = "NAME",
+    @Option(
+            names = "--encoding",
+            paramLabel = "NAME",
             description = "The CSV's character encoding (default: UTF-8; a byte order mark is skipped).")
     private String encoding = "UTF-8";
 
@@ -78,8 +87,9 @@ public final class CsvDialectOptions {
         try {
             return Charset.forName(encoding);
         } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {
-            throw new ParameterException(spec.commandLine(), "unknown --encoding '" + encoding
-                    + "' (try UTF-8, ISO-8859-1, windows-1252, UTF-16)");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "unknown --encoding '" + encoding + "' (try UTF-8, ISO-8859-1, windows-1252, UTF-16)");
         }
     }
 
@@ -90,8 +100,8 @@ public final class CsvDialectOptions {
             default -> value;
         };
         if (v.length() != 1) {
-            throw new ParameterException(spec.commandLine(), option + " takes one character (\\t for a tab), not '"
-                    + value + "'");
+            throw new ParameterException(
+                    spec.commandLine(), option + " takes one character (\\t for a tab), not '" + value + "'");
         }
         return v.charAt(0);
     }
@@ -137,8 +147,10 @@ public final class CsvDialectOptions {
             sb.append("line ").append(e.line()).append(": ");
         }
         String hint = switch (e.kind()) {
-            case ENCODING -> writing ? "choose an --encoding that can hold it, such as UTF-8"
-                    : "give the file's encoding with --encoding";
+            case ENCODING ->
+                writing
+                        ? "choose an --encoding that can hold it, such as UTF-8"
+                        : "give the file's encoding with --encoding";
             case DUPLICATE_NAME -> "--dedupe-headers renames a repeated name a to a_2, a_3, ...";
             case UNKNOWN_KEY -> "--extras ignore drops keys that are not columns; --fields sets the columns";
             case NESTED_VALUE -> "--json-cells writes objects and arrays as their JSON text";

@@ -7,7 +7,6 @@ import dev.cookbook.cli.common.EnumChoice;
 import dev.cookbook.cli.common.Inputs;
 import dev.cookbook.cli.common.IoOptions;
 import dev.cookbook.cli.common.ProgressBar;
-
 import dev.cookbook.csv.CsvException;
 import dev.cookbook.csv.CsvReader;
 import dev.cookbook.csv.CsvTable;
@@ -28,7 +27,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook csv read}: CSV records as JSON, the way Python's csv.DictReader reads them. */
-@Command(name = "read",
+@Command(
+        name = "read",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -44,7 +44,11 @@ import picocli.CommandLine.Spec;
         })
 public final class CsvReadCommand implements Callable<Integer> {
     /** What --to writes. */
-    enum To { JSONL, JSON, TABLE }
+    enum To {
+        JSONL,
+        JSON,
+        TABLE
+    }
 
     static final class ToChoice extends EnumChoice<To> {
         ToChoice() {
@@ -55,44 +59,63 @@ public final class CsvReadCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "The CSV file (default: standard input).")
     private String file;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Write OUT, atomically (default: standard output).")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "OUT",
+            description = "Write OUT, atomically (default: standard output).")
     private String out;
 
     @Option(names = "--force", description = "Replace OUT if it exists.")
     private boolean force;
 
-    @Option(names = "--to", paramLabel = "FORMAT", converter = ToChoice.class, completionCandidates = ToChoice.class,
+    @Option(
+            names = "--to",
+            paramLabel = "FORMAT",
+            converter = ToChoice.class,
+            completionCandidates = ToChoice.class,
             description = "jsonl (default): one JSON value per line; json: one array; table: aligned columns to read.")
     private To to = To.JSONL;
 
     @Option(names = "--rows", description = "Every row as a JSON array of strings, the header too, as csv.reader.")
     private boolean rows;
 
-    @Option(names = "--fieldnames", paramLabel = "A,B,C",
+    @Option(
+            names = "--fieldnames",
+            paramLabel = "A,B,C",
             description = "The keys, for a file with no header row (its first row is then data).")
     private String fieldNames;
 
-    @Option(names = "--restkey", paramLabel = "KEY",
+    @Option(
+            names = "--restkey",
+            paramLabel = "KEY",
             description = "The key of the list of fields beyond the header (default: null, the key Python's json "
                     + "gives DictReader's None).")
     private String restKey = "null";
 
-    @Option(names = "--restval", paramLabel = "VALUE",
+    @Option(
+            names = "--restval",
+            paramLabel = "VALUE",
             description = "The value of keys a short record lacks (default: JSON null).")
     private String restVal;
 
-    @Option(names = "--strict", description = "A record with more or fewer fields than the header, or text after a "
-            + "closing quote, is an error.")
+    @Option(
+            names = "--strict",
+            description = "A record with more or fewer fields than the header, or text after a "
+                    + "closing quote, is an error.")
     private boolean strict;
 
     @Option(names = "--dedupe-headers", description = "Rename a repeated header name a to a_2, a_3 instead of failing.")
     private boolean dedupe;
 
-    @Option(names = "--field-size-limit", paramLabel = "CHARS",
+    @Option(
+            names = "--field-size-limit",
+            paramLabel = "CHARS",
             description = "The longest field accepted (default: ${DEFAULT-VALUE}).")
     private int fieldSizeLimit = CsvReader.DEFAULT_FIELD_SIZE_LIMIT;
 
-    @Option(names = "--progress", negatable = true,
+    @Option(
+            names = "--progress",
+            negatable = true,
             description = "Show a progress bar on stderr (default: when stderr is a terminal and FILE is a file).")
     private Boolean progress;
 
@@ -108,14 +131,14 @@ public final class CsvReadCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--field-size-limit must be at least 1");
         }
         if (rows && (fieldNames != null || dedupe)) {
-            throw new ParameterException(spec.commandLine(), "--rows reads no header: --fieldnames and "
-                    + "--dedupe-headers do not apply");
+            throw new ParameterException(
+                    spec.commandLine(), "--rows reads no header: --fieldnames and " + "--dedupe-headers do not apply");
         }
-        java.util.List<String> names = fieldNames == null ? null
-                : CsvDialectOptions.names(spec, fieldNames, "--fieldnames");
+        java.util.List<String> names =
+                fieldNames == null ? null : CsvDialectOptions.names(spec, fieldNames, "--fieldnames");
         if (names != null && !dedupe && new java.util.HashSet<>(names).size() < names.size()) {
-            throw new ParameterException(spec.commandLine(), "--fieldnames names a column twice: rename it, or add "
-                    + "--dedupe-headers");
+            throw new ParameterException(
+                    spec.commandLine(), "--fieldnames names a column twice: rename it, or add " + "--dedupe-headers");
         }
         CsvToJson.Options options = new CsvToJson.Options()
                 .dialect(dialect.build(dialect.builder().strict(strict)))
@@ -133,7 +156,9 @@ public final class CsvReadCommand implements Callable<Integer> {
                 IoOptions.Output output = IoOptions.open(spec, stdio, out, force, source, false, true);
                 ProgressBar bar = ProgressBar.start(
                         progress != null ? progress : stdio.stderrIsTerminal() && source != null,
-                        spec.commandLine().getErr(), in::count, () -> size(source))) {
+                        spec.commandLine().getErr(),
+                        in::count,
+                        () -> size(source))) {
             OutputStream sink = new BufferedOutputStream(output.stream(), 1 << 16);
             try {
                 convert(in, sink, options);
@@ -147,8 +172,8 @@ public final class CsvReadCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void convert(InputStream in, OutputStream sink, CsvToJson.Options options) throws IOException,
-            CsvException {
+    private void convert(InputStream in, OutputStream sink, CsvToJson.Options options)
+            throws IOException, CsvException {
         if (to == To.TABLE) {
             CsvTable.write(in, dialect.charset(), sink, options);
         } else {

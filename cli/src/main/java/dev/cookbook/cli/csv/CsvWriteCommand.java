@@ -8,7 +8,6 @@ import dev.cookbook.cli.common.Inputs;
 import dev.cookbook.cli.common.IoOptions;
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.cli.common.ProgressBar;
-
 import dev.cookbook.csv.CsvAppendTarget;
 import dev.cookbook.csv.CsvException;
 import dev.cookbook.csv.Dialect;
@@ -30,7 +29,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook csv write}: JSON records as CSV, the way Python's csv.DictWriter writes them. */
-@Command(name = "write",
+@Command(
+        name = "write",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
 public final class CsvWriteCommand implements Callable<Integer> {
     /** What --line-terminator writes. */
     enum Terminator {
-        CRLF("\r\n"), LF("\n");
+        CRLF("\r\n"),
+        LF("\n");
 
         final String text;
 
@@ -68,38 +69,55 @@ public final class CsvWriteCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = {"-i", "--in"}, paramLabel = "IN", description = "Read JSON from IN (default: standard input).")
+    @Option(
+            names = {"-i", "--in"},
+            paramLabel = "IN",
+            description = "Read JSON from IN (default: standard input).")
     private String in;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Write OUT, atomically (default: standard output).")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "OUT",
+            description = "Write OUT, atomically (default: standard output).")
     private String out;
 
     @Option(names = "--force", description = "Replace OUT if it exists.")
     private boolean force;
 
-    @Option(names = "--append", description = "Add the records to OUT, keeping its header and column order (a "
-            + "missing OUT is created with a header). On any error OUT is cut back to its original length.")
+    @Option(
+            names = "--append",
+            description = "Add the records to OUT, keeping its header and column order (a "
+                    + "missing OUT is created with a header). On any error OUT is cut back to its original length.")
     private boolean append;
 
-    @Option(names = "--fields", paramLabel = "A,B,C", description = "The columns, in order (default: the first "
-            + "record's keys).")
+    @Option(
+            names = "--fields",
+            paramLabel = "A,B,C",
+            description = "The columns, in order (default: the first " + "record's keys).")
     private String fields;
 
-    @Option(names = "--sort-fields", description = "Sort the columns taken from the first record, so every file "
-            + "gets the same order.")
+    @Option(
+            names = "--sort-fields",
+            description = "Sort the columns taken from the first record, so every file " + "gets the same order.")
     private boolean sortFields;
 
-    @Option(names = "--extras", paramLabel = "ACTION", converter = ExtrasChoice.class,
+    @Option(
+            names = "--extras",
+            paramLabel = "ACTION",
+            converter = ExtrasChoice.class,
             completionCandidates = ExtrasChoice.class,
             description = "raise (default): a key that is not a column is an error; ignore: drop it.")
     private JsonToCsv.Extras extras = JsonToCsv.Extras.RAISE;
 
-    @Option(names = "--restval", paramLabel = "VALUE", description = "Written for a missing key or a JSON null "
-            + "(default: empty).")
+    @Option(
+            names = "--restval",
+            paramLabel = "VALUE",
+            description = "Written for a missing key or a JSON null " + "(default: empty).")
     private String restVal = "";
 
-    @Option(names = "--json-cells", description = "Write an object or array value as its JSON text (default: an "
-            + "error).")
+    @Option(
+            names = "--json-cells",
+            description = "Write an object or array value as its JSON text (default: an " + "error).")
     private boolean jsonCells;
 
     @Option(names = "--rows", description = "Records are JSON arrays, written as plain rows with no header.")
@@ -108,12 +126,17 @@ public final class CsvWriteCommand implements Callable<Integer> {
     @Option(names = "--no-header", description = "Do not write the header row.")
     private boolean noHeader;
 
-    @Option(names = "--line-terminator", paramLabel = "EOL", converter = TerminatorChoice.class,
+    @Option(
+            names = "--line-terminator",
+            paramLabel = "EOL",
+            converter = TerminatorChoice.class,
             completionCandidates = TerminatorChoice.class,
             description = "crlf (default, as Python and RFC 4180) or lf. Appending, the file's own is kept.")
     private Terminator terminator;
 
-    @Option(names = "--progress", negatable = true,
+    @Option(
+            names = "--progress",
+            negatable = true,
             description = "Show a progress bar on stderr (default: when stderr is a terminal and IN is a file).")
     private Boolean progress;
 
@@ -130,11 +153,13 @@ public final class CsvWriteCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--append needs -o FILE: the file to add to");
         }
         if (append && force) {
-            throw new ParameterException(spec.commandLine(), "--append adds to OUT and --force replaces it: choose one");
+            throw new ParameterException(
+                    spec.commandLine(), "--append adds to OUT and --force replaces it: choose one");
         }
         if (rows && (fields != null || sortFields)) {
-            throw new ParameterException(spec.commandLine(), "--rows writes arrays as they are: --fields and "
-                    + "--sort-fields do not apply");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--rows writes arrays as they are: --fields and " + "--sort-fields do not apply");
         }
         Charset charset = dialect.charset();
         Dialect.Builder builder = dialect.builder();
@@ -152,14 +177,19 @@ public final class CsvWriteCommand implements Callable<Integer> {
         Path source = in == null || in.equals("-") ? null : Path.of(in);
         Path target = toStdout ? null : Path.of(out);
         boolean appending = append;
-        if (appending && source != null && Files.exists(source) && Files.exists(target)
+        if (appending
+                && source != null
+                && Files.exists(source)
+                && Files.exists(target)
                 && Files.isSameFile(source, target)) {
             throw new ParameterException(spec.commandLine(), Messages.quote(out) + " is both the input and the output");
         }
         try (CountingInputStream json = new CountingInputStream(Inputs.open(spec, stdio, in));
                 ProgressBar bar = ProgressBar.start(
                         progress != null ? progress : stdio.stderrIsTerminal() && source != null,
-                        spec.commandLine().getErr(), json::count, () -> size(source))) {
+                        spec.commandLine().getErr(),
+                        json::count,
+                        () -> size(source))) {
             if (appending) {
                 appendTo(target, json, options, given, builder, charset);
             } else {
@@ -175,18 +205,27 @@ public final class CsvWriteCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void appendTo(Path target, InputStream json, JsonToCsv.Options options, List<String> given,
-            Dialect.Builder builder, Charset charset) throws IOException {
+    private void appendTo(
+            Path target,
+            InputStream json,
+            JsonToCsv.Options options,
+            List<String> given,
+            Dialect.Builder builder,
+            Charset charset)
+            throws IOException {
         try (CsvAppendTarget file = CsvAppendTarget.open(target, dialect.build(builder), charset)) {
             List<String> header = rows ? null : file.header();
             if (header != null) {
                 if (given != null && !given.equals(header)) {
-                    throw new ParameterException(spec.commandLine(), "--fields " + String.join(",", given)
-                            + " differ from the columns of " + Messages.quote(out) + ": " + String.join(",", header));
+                    throw new ParameterException(
+                            spec.commandLine(),
+                            "--fields " + String.join(",", given) + " differ from the columns of " + Messages.quote(out)
+                                    + ": " + String.join(",", header));
                 }
                 options.fields(header).sortFields(false).header(false);
             }
-            String eol = terminator != null ? terminator.text
+            String eol = terminator != null
+                    ? terminator.text
                     : file.lineTerminator() != null ? file.lineTerminator() : Terminator.CRLF.text;
             options.dialect(dialect.build(builder.lineTerminator(eol))).charset(file.charset());
             OutputStream sink = new BufferedOutputStream(file.stream(), 1 << 16);

@@ -7,7 +7,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook key}: RSA key files, in the formats openssl and ssh tooling use. */
-@Command(name = "key",
+@Command(
+        name = "key",
         mixinStandardHelpOptions = true,
         synopsisSubcommandLabel = "COMMAND",
         description = "Make, show and convert RSA key files (PKCS#8, PKCS#1, SPKI; PEM or DER).",

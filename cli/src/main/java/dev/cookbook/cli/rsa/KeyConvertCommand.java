@@ -7,7 +7,6 @@ import dev.cookbook.cli.common.KeyReader;
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.cli.common.Messenger;
 import dev.cookbook.cli.common.PasswordOption;
-
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.rsa.KeyFiles;
 import dev.cookbook.crypto.rsa.KeyFormat;
@@ -25,7 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook key convert}: a key file in another format. */
-@Command(name = "convert",
+@Command(
+        name = "convert",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -37,23 +37,37 @@ import picocli.CommandLine.Spec;
 public final class KeyConvertCommand implements Callable<Integer> {
 
     /** The targets of {@code --to}. */
-    enum Target { pkcs8, pkcs1, spki, der }
+    enum Target {
+        pkcs8,
+        pkcs1,
+        spki,
+        der
+    }
 
-    @Option(names = "--to", required = true, paramLabel = "FORMAT",
+    @Option(
+            names = "--to",
+            required = true,
+            paramLabel = "FORMAT",
             description = "The output format: ${COMPLETION-CANDIDATES}.")
     private Target to;
 
     @Parameters(paramLabel = "FILE", description = "The key file (- for standard input).")
     private String file;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Write OUT (default: standard output).")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "OUT",
+            description = "Write OUT (default: standard output).")
     private String out;
 
     @Mixin
     private PasswordOption pass;
 
-    @Option(names = "--out-pass", paramLabel = "SPEC", description = "Encrypt the private key output with this "
-            + "password: env:NAME, file:PATH, fd:N, stdin or pass:TEXT.")
+    @Option(
+            names = "--out-pass",
+            paramLabel = "SPEC",
+            description = "Encrypt the private key output with this "
+                    + "password: env:NAME, file:PATH, fd:N, stdin or pass:TEXT.")
     private String outPass;
 
     @Option(names = "--force", description = "Replace OUT if it exists.")
@@ -75,14 +89,16 @@ public final class KeyConvertCommand implements Callable<Integer> {
             throw usage("--out-pass encrypts a private key as pkcs8 or der only");
         }
         KeyFormat format = switch (to) {
-            case pkcs8, der -> key.privateKey() != null ? (outPass != null ? KeyFormat.ENCRYPTED_PKCS8 : KeyFormat.PKCS8)
-                    : KeyFormat.SPKI;
+            case pkcs8, der ->
+                key.privateKey() != null
+                        ? (outPass != null ? KeyFormat.ENCRYPTED_PKCS8 : KeyFormat.PKCS8)
+                        : KeyFormat.SPKI;
             case pkcs1 -> key.privateKey() != null ? KeyFormat.PKCS1 : KeyFormat.PKCS1_PUBLIC;
             case spki -> KeyFormat.SPKI;
         };
         char[] password = outPass == null ? null : PasswordOption.read(spec, "--out-pass", outPass, stdio, say::warn);
-        try (IoOptions.Output o = IoOptions.open(spec, stdio, out, force, file.equals("-") ? null : Path.of(file),
-                to == Target.der, !privateOut)) {
+        try (IoOptions.Output o = IoOptions.open(
+                spec, stdio, out, force, file.equals("-") ? null : Path.of(file), to == Target.der, !privateOut)) {
             o.stream().write(KeyFiles.write(key, format, to != Target.der, password));
             o.commit();
         } finally {

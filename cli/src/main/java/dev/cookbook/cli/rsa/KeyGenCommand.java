@@ -6,7 +6,6 @@ import dev.cookbook.cli.common.IoOptions;
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.cli.common.Messenger;
 import dev.cookbook.cli.common.PasswordOption;
-
 import dev.cookbook.crypto.rsa.KeyFiles;
 import dev.cookbook.crypto.rsa.KeyFormat;
 import dev.cookbook.crypto.rsa.RsaKey;
@@ -21,7 +20,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook key gen}: a new RSA key pair. */
-@Command(name = "gen",
+@Command(
+        name = "gen",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -32,22 +32,29 @@ import picocli.CommandLine.Spec;
 public final class KeyGenCommand implements Callable<Integer> {
     static final int MIN_BITS = 2048;
 
-    @Option(names = "--bits", paramLabel = "N", description = "Key size in bits (default 3072; below 2048 needs "
-            + "--allow-weak).")
+    @Option(
+            names = "--bits",
+            paramLabel = "N",
+            description = "Key size in bits (default 3072; below 2048 needs " + "--allow-weak).")
     private int bits = 3072;
 
     @Option(names = "--allow-weak", description = "Allow keys below 2048 bits (the reference recipe used 1024).")
     private boolean allowWeak;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "KEY", description = "Write the private key to KEY (default: "
-            + "standard output).")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "KEY",
+            description = "Write the private key to KEY (default: " + "standard output).")
     private String out;
 
     @Option(names = "--pub-out", paramLabel = "PUB", description = "Also write the public key to PUB.")
     private String pubOut;
 
-    @Option(names = "--pass", paramLabel = "SPEC", description = "Encrypt the private key (AES-256, PBKDF2) with "
-            + "this password: env:NAME, file:PATH, fd:N, stdin or pass:TEXT.")
+    @Option(
+            names = "--pass",
+            paramLabel = "SPEC",
+            description = "Encrypt the private key (AES-256, PBKDF2) with "
+                    + "this password: env:NAME, file:PATH, fd:N, stdin or pass:TEXT.")
     private String pass;
 
     @Option(names = "--force", description = "Replace KEY and PUB if they exist.")
@@ -59,8 +66,9 @@ public final class KeyGenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (bits < MIN_BITS && !allowWeak) {
-            throw new ParameterException(spec.commandLine(), bits + "-bit keys are too weak (NIST: at least 2048): "
-                    + "add --allow-weak if you must");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    bits + "-bit keys are too weak (NIST: at least 2048): " + "add --allow-weak if you must");
         }
         if (bits < 512 || bits > 16384) {
             throw new ParameterException(spec.commandLine(), "--bits must be from 512 to 16384, not " + bits);
@@ -69,11 +77,12 @@ public final class KeyGenCommand implements Callable<Integer> {
         Messenger say = new Messenger(spec);
         char[] password = pass == null ? null : PasswordOption.read(spec, "--pass", pass, stdio, say::warn);
         try (IoOptions.Output keyOut = IoOptions.open(spec, stdio, out, force, null, false, false);
-                IoOptions.Output pubFile = pubOut == null ? null
-                        : IoOptions.open(spec, stdio, pubOut, force, null, false, true)) {
+                IoOptions.Output pubFile =
+                        pubOut == null ? null : IoOptions.open(spec, stdio, pubOut, force, null, false, true)) {
             RsaKey key = KeyFiles.of(KeyFiles.generate(bits, new SecureRandom()));
-            keyOut.stream().write(KeyFiles.write(key, password == null ? KeyFormat.PKCS8 : KeyFormat.ENCRYPTED_PKCS8,
-                    true, password));
+            keyOut.stream()
+                    .write(KeyFiles.write(
+                            key, password == null ? KeyFormat.PKCS8 : KeyFormat.ENCRYPTED_PKCS8, true, password));
             if (pubFile != null) {
                 pubFile.stream().write(KeyFiles.write(key, KeyFormat.SPKI, true, null));
                 pubFile.commit();

@@ -5,7 +5,6 @@ import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.KeyReader;
 import dev.cookbook.cli.common.Messenger;
 import dev.cookbook.cli.common.PasswordOption;
-
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.rsa.RsaKey;
 import java.io.IOException;
@@ -18,7 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook key inspect}: what a key file is. */
-@Command(name = "inspect",
+@Command(
+        name = "inspect",
         mixinStandardHelpOptions = true,
         description = {
             "Say what a key file holds: its format, the key's size, and the SHA-256 fingerprint of its public key.",
@@ -43,7 +43,8 @@ public final class KeyInspectCommand implements Callable<Integer> {
                 + (key.pem() ? " (PEM)" : " (DER)"));
         out.println("key:         RSA " + key.bits() + " bits, " + (key.privateKey() != null ? "private" : "public"));
         if (key.certificate() != null) {
-            out.println("subject:     " + key.certificate().getSubjectX500Principal().getName());
+            out.println("subject:     "
+                    + key.certificate().getSubjectX500Principal().getName());
             out.println("not after:   " + key.certificate().getNotAfter().toInstant());
         }
         out.println("fingerprint: " + key.fingerprint());

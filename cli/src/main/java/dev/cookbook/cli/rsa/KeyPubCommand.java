@@ -6,7 +6,6 @@ import dev.cookbook.cli.common.IoOptions;
 import dev.cookbook.cli.common.KeyReader;
 import dev.cookbook.cli.common.Messenger;
 import dev.cookbook.cli.common.PasswordOption;
-
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.rsa.KeyFiles;
 import dev.cookbook.crypto.rsa.KeyFormat;
@@ -21,14 +20,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook key pub}: the public key of a key file. */
-@Command(name = "pub",
+@Command(
+        name = "pub",
         mixinStandardHelpOptions = true,
         description = "Print the public key (SPKI, BEGIN PUBLIC KEY) of a private key, public key or certificate.")
 public final class KeyPubCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The key file (- for standard input).")
     private String file;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Write OUT (default: standard output).")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "OUT",
+            description = "Write OUT (default: standard output).")
     private String out;
 
     @Option(names = "--force", description = "Replace OUT if it exists.")

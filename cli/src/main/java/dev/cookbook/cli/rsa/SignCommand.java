@@ -9,7 +9,6 @@ import dev.cookbook.cli.common.KeyReader;
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.cli.common.Messenger;
 import dev.cookbook.cli.common.PasswordOption;
-
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.rsa.RsaKey;
 import dev.cookbook.crypto.rsa.Signatures;
@@ -27,7 +26,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook sign}: an RSA signature of a file of any size. */
-@Command(name = "sign",
+@Command(
+        name = "sign",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Sign a file with an RSA private key, as 'openssl dgst -sha256 -sign KEY' does.",
@@ -46,8 +46,10 @@ public final class SignCommand implements Callable<Integer> {
     @Mixin
     private SignatureOptions options;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "SIG", description = "Write the signature to SIG (default: "
-            + "standard output).")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "SIG",
+            description = "Write the signature to SIG (default: " + "standard output).")
     private String out;
 
     @Option(names = "--base64", description = "Write the signature in base64, one line, instead of raw bytes.")
@@ -72,8 +74,8 @@ public final class SignCommand implements Callable<Integer> {
         }
         RsaKey key = KeyReader.read(keyFile, pass, stdio, say::warn);
         if (key.privateKey() == null) {
-            throw new CommandFailure(ExitCodes.BAD_DATA, Messages.quote(keyFile) + " holds no private key: signing "
-                    + "needs one");
+            throw new CommandFailure(
+                    ExitCodes.BAD_DATA, Messages.quote(keyFile) + " holds no private key: signing " + "needs one");
         }
         if (warning != null) {
             say.warn(warning);
@@ -83,8 +85,12 @@ public final class SignCommand implements Callable<Integer> {
             signature = Signatures.sign(in, key.privateKey(), options.hash, options.pss);
         }
         try (IoOptions.Output o = IoOptions.open(spec, stdio, out, force, null, !base64, true)) {
-            o.stream().write(base64 ? (Base64.getEncoder().encodeToString(signature) + "\n")
-                    .getBytes(StandardCharsets.US_ASCII) : signature);
+            o.stream()
+                    .write(
+                            base64
+                                    ? (Base64.getEncoder().encodeToString(signature) + "\n")
+                                            .getBytes(StandardCharsets.US_ASCII)
+                                    : signature);
             o.commit();
         }
         return ExitCodes.OK;

@@ -16,7 +16,10 @@ public final class SignatureOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--hash", paramLabel = "HASH", converter = HashConverter.class,
+    @Option(
+            names = "--hash",
+            paramLabel = "HASH",
+            converter = HashConverter.class,
             completionCandidates = HashConverter.class,
             description = "Digest: ${COMPLETION-CANDIDATES} (default sha256; sha1 and md5 only for old signatures).")
     SignatureHash hash = SignatureHash.SHA256;
@@ -29,7 +32,8 @@ public final class SignatureOptions {
         if (pss && hash == SignatureHash.MD5) {
             throw new ParameterException(spec.commandLine(), "--pss does not go with md5");
         }
-        return hash.isSecure() ? null
+        return hash.isSecure()
+                ? null
                 : "warning: " + hash + " is not secure for signatures (collisions are practical): use it only to "
                         + "check old signatures";
     }
@@ -38,8 +42,9 @@ public final class SignatureOptions {
     static final class HashConverter implements ITypeConverter<SignatureHash>, Iterable<String> {
         @Override
         public SignatureHash convert(String value) {
-            return SignatureHash.fromName(value).orElseThrow(() -> new TypeConversionException(
-                    "unknown digest '" + value + "': use sha256, sha384, sha512, sha1 or md5"));
+            return SignatureHash.fromName(value)
+                    .orElseThrow(() -> new TypeConversionException(
+                            "unknown digest '" + value + "': use sha256, sha384, sha512, sha1 or md5"));
         }
 
         @Override

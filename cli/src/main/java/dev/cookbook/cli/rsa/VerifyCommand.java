@@ -6,7 +6,6 @@ import dev.cookbook.cli.common.Inputs;
 import dev.cookbook.cli.common.KeyReader;
 import dev.cookbook.cli.common.Messenger;
 import dev.cookbook.cli.common.PasswordOption;
-
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.rsa.RsaKey;
 import dev.cookbook.crypto.rsa.Signatures;
@@ -26,7 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook verify}: checks an RSA signature, with openssl's words and exit status. */
-@Command(name = "verify",
+@Command(
+        name = "verify",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -41,12 +41,18 @@ import picocli.CommandLine.Spec;
             "  openssl dgst -sha256 -sign key.pem -out m.sig m.txt && cookbook verify --key key.pem --signature m.sig m.txt",
         })
 public final class VerifyCommand implements Callable<Integer> {
-    @Option(names = "--key", required = true, paramLabel = "KEY", description = "The public key, certificate or "
-            + "private key file.")
+    @Option(
+            names = "--key",
+            required = true,
+            paramLabel = "KEY",
+            description = "The public key, certificate or " + "private key file.")
     private String keyFile;
 
-    @Option(names = "--signature", required = true, paramLabel = "SIG", description = "The signature file, raw or "
-            + "base64.")
+    @Option(
+            names = "--signature",
+            required = true,
+            paramLabel = "SIG",
+            description = "The signature file, raw or " + "base64.")
     private String signatureFile;
 
     @Mixin
@@ -68,12 +74,13 @@ public final class VerifyCommand implements Callable<Integer> {
         Stdio stdio = Stdio.of(spec);
         boolean dataFromStdin = file == null || file.equals("-");
         if (dataFromStdin && ("-".equals(keyFile) || "-".equals(signatureFile))) {
-            throw new ParameterException(spec.commandLine(), "only one of the key, the signature and the data can "
-                    + "come from stdin");
+            throw new ParameterException(
+                    spec.commandLine(), "only one of the key, the signature and the data can " + "come from stdin");
         }
         RsaKey key = KeyReader.read(keyFile, pass, stdio, say::warn);
-        byte[] signature = signature(signatureFile.equals("-") ? stdio.in().readAllBytes()
-                : Files.readAllBytes(Path.of(signatureFile)), key.bits());
+        byte[] signature = signature(
+                signatureFile.equals("-") ? stdio.in().readAllBytes() : Files.readAllBytes(Path.of(signatureFile)),
+                key.bits());
         if (warning != null) {
             say.warn(warning);
         }

@@ -1,15 +1,14 @@
 package dev.cookbook.cli.checksum;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.cookbook.cli.Cli;
 import dev.cookbook.cli.CookbookCli;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.OperandConsumer;
 import dev.cookbook.cli.common.ProgressBar;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,10 +81,14 @@ public class ChecksumCommandTest {
         @Test
         void bsdTagFormat() throws IOException {
             Path abc = file("abc.txt", "abc");
-            assertRun(Cli.run("checksum", "--tag", abc.toString()), 0, "SHA256 (" + abc + ") = " + ABC_SHA256 + "\n", "");
-            assertRun(Cli.run("checksum", "--tag", "-a", "blake2b-512", abc.toString()), 0,
+            assertRun(
+                    Cli.run("checksum", "--tag", abc.toString()), 0, "SHA256 (" + abc + ") = " + ABC_SHA256 + "\n", "");
+            assertRun(
+                    Cli.run("checksum", "--tag", "-a", "blake2b-512", abc.toString()),
+                    0,
                     "BLAKE2b (" + abc + ") = ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d1"
-                            + "7d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923\n", "");
+                            + "7d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923\n",
+                    "");
         }
 
         @Test
@@ -100,10 +103,13 @@ public class ChecksumCommandTest {
             Path nl = file("new\nline", "");
             Path bs = file("back\\slash", "");
             Path cr = file("cr\rname", "");
-            assertRun(Cli.run("checksum", nl.toString(), bs.toString(), cr.toString()), 0,
+            assertRun(
+                    Cli.run("checksum", nl.toString(), bs.toString(), cr.toString()),
+                    0,
                     "\\" + EMPTY_SHA256 + "  " + dir + "/new\\nline\n"
                             + "\\" + EMPTY_SHA256 + "  " + dir + "/back\\\\slash\n"
-                            + "\\" + EMPTY_SHA256 + "  " + dir + "/cr\\rname\n", "");
+                            + "\\" + EMPTY_SHA256 + "  " + dir + "/cr\\rname\n",
+                    "");
         }
 
         @Test
@@ -120,9 +126,11 @@ public class ChecksumCommandTest {
             assertEquals(0, r.exit(), r::toString);
             List<String> lines = r.out().lines().toList();
             assertEquals(2, lines.size(), r::toString);
-            assertEquals(List.of("path", odd.toString(), "algorithm", "sha256", "digest", ABC_SHA256, "size", "3"),
+            assertEquals(
+                    List.of("path", odd.toString(), "algorithm", "sha256", "digest", ABC_SHA256, "size", "3"),
                     jsonFields(lines.get(0)));
-            assertEquals(List.of("path", empty.toString(), "algorithm", "sha256", "digest", EMPTY_SHA256, "size", "0"),
+            assertEquals(
+                    List.of("path", empty.toString(), "algorithm", "sha256", "digest", EMPTY_SHA256, "size", "0"),
                     jsonFields(lines.get(1)));
             assertTrue(r.out().endsWith("}\n"));
         }
@@ -143,10 +151,12 @@ public class ChecksumCommandTest {
             Path a = file("a", "abc");
             Path missing = dir.resolve("no such");
             Path b = file("b", "");
-            assertRun(Cli.run("checksum", a.toString(), missing.toString(), dir.toString(), b.toString()), 4,
+            assertRun(
+                    Cli.run("checksum", a.toString(), missing.toString(), dir.toString(), b.toString()),
+                    4,
                     ABC_SHA256 + "  " + a + "\n" + EMPTY_SHA256 + "  " + b + "\n",
-                    "cookbook checksum: '" + missing + "': No such file or directory\n"
-                            + "cookbook checksum: " + dir + ": Is a directory\n");
+                    "cookbook checksum: '" + missing + "': No such file or directory\n" + "cookbook checksum: " + dir
+                            + ": Is a directory\n");
         }
 
         @Test
@@ -157,12 +167,15 @@ public class ChecksumCommandTest {
             file("t/é", "");
             Files.createSymbolicLink(dir.resolve("t/link"), dir.resolve("t/b"));
             String t = dir.resolve("t").toString();
-            String expected = EMPTY_SHA256 + "  " + t + "/B\n" + ABC_SHA256 + "  " + t + "/a/z\n" + EMPTY_SHA256 + "  " + t
-                    + "/b\n";
+            String expected = EMPTY_SHA256 + "  " + t + "/B\n" + ABC_SHA256 + "  " + t + "/a/z\n" + EMPTY_SHA256 + "  "
+                    + t + "/b\n";
             assertRun(Cli.run("checksum", "-r", t), 0, expected + EMPTY_SHA256 + "  " + t + "/é\n", "");
-            assertRun(Cli.run("checksum", "-r", "-L", t + "/"), 0,
+            assertRun(
+                    Cli.run("checksum", "-r", "-L", t + "/"),
+                    0,
                     expected.replace(t + "/", t + "/") + EMPTY_SHA256 + "  " + t + "/link\n" + EMPTY_SHA256 + "  " + t
-                            + "/é\n", "");
+                            + "/é\n",
+                    "");
         }
 
         @Test
@@ -181,10 +194,21 @@ public class ChecksumCommandTest {
         @Test
         void everyAlgorithmPrintsADigestOfItsLength() throws IOException {
             Path abc = file("abc", "abc");
-            for (String[] algo : new String[][] {{"md2", "32"}, {"md4", "32"}, {"sha1", "40"}, {"sha224", "56"},
-                    {"sha384", "96"}, {"sha512", "128"}, {"sha512-256", "64"}, {"sha3-224", "56"},
-                    {"sha3-256", "64"}, {"sha3-384", "96"}, {"sha3-512", "128"}, {"blake2b-512", "128"},
-                    {"blake3", "64"}}) {
+            for (String[] algo : new String[][] {
+                {"md2", "32"},
+                {"md4", "32"},
+                {"sha1", "40"},
+                {"sha224", "56"},
+                {"sha384", "96"},
+                {"sha512", "128"},
+                {"sha512-256", "64"},
+                {"sha3-224", "56"},
+                {"sha3-256", "64"},
+                {"sha3-384", "96"},
+                {"sha3-512", "128"},
+                {"blake2b-512", "128"},
+                {"blake3", "64"}
+            }) {
                 Cli.Result r = Cli.run("checksum", "-a", algo[0], abc.toString());
                 assertEquals(0, r.exit(), r::toString);
                 assertTrue(r.out().matches("[0-9a-f]{" + algo[1] + "}  " + abc + "\n"), r::toString);
@@ -199,21 +223,29 @@ public class ChecksumCommandTest {
         void optionsBetweenAndAfterOperandsStillApply() throws IOException {
             Path a = file("a", "abc");
             Path b = file("b", "abc");
-            assertRun(Cli.run("checksum", a.toString(), "-a", "md5", b.toString(), "--tag"), 0,
-                    "MD5 (" + a + ") = " + ABC_MD5 + "\nMD5 (" + b + ") = " + ABC_MD5 + "\n", MD5_WARNING);
+            assertRun(
+                    Cli.run("checksum", a.toString(), "-a", "md5", b.toString(), "--tag"),
+                    0,
+                    "MD5 (" + a + ") = " + ABC_MD5 + "\nMD5 (" + b + ") = " + ABC_MD5 + "\n",
+                    MD5_WARNING);
         }
 
         @Test
         void aDashBetweenNamesIsStandardInput() throws IOException {
             Path a = file("a", "abc");
-            assertRun(Cli.run("abc".getBytes(UTF_8), "checksum", a.toString(), "-", a.toString()), 0,
-                    ABC_SHA256 + "  " + a + "\n" + ABC_SHA256 + "  -\n" + ABC_SHA256 + "  " + a + "\n", "");
+            assertRun(
+                    Cli.run("abc".getBytes(UTF_8), "checksum", a.toString(), "-", a.toString()),
+                    0,
+                    ABC_SHA256 + "  " + a + "\n" + ABC_SHA256 + "  -\n" + ABC_SHA256 + "  " + a + "\n",
+                    "");
         }
 
         @Test
         void afterADoubleDashEverythingIsAName() throws IOException {
             Path a = file("a", "abc");
-            assertRun(Cli.run("checksum", a.toString(), "--", "--tag", a.toString()), 4,
+            assertRun(
+                    Cli.run("checksum", a.toString(), "--", "--tag", a.toString()),
+                    4,
                     ABC_SHA256 + "  " + a + "\n" + ABC_SHA256 + "  " + a + "\n",
                     "cookbook checksum: --tag: No such file or directory\n");
         }
@@ -236,7 +268,10 @@ public class ChecksumCommandTest {
             for (int i = 0; i < 3000; i++) {
                 Path p = i % 3 == 0 ? b : a;
                 args.add(p.toString());
-                expected.append(i % 3 == 0 ? EMPTY_SHA256 : ABC_SHA256).append("  ").append(p).append('\n');
+                expected.append(i % 3 == 0 ? EMPTY_SHA256 : ABC_SHA256)
+                        .append("  ")
+                        .append(p)
+                        .append('\n');
             }
             assertRun(Cli.run(args.toArray(String[]::new)), 0, expected.toString(), "");
         }
@@ -245,30 +280,35 @@ public class ChecksumCommandTest {
     @Nested
     class Usage {
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "-c --tag                 | the --tag option is meaningless when verifying checksums",
-            "-c -z                    | the --zero option is not supported when verifying checksums",
-            "-c -b                    | the --binary and --text options are meaningless when verifying checksums",
-            "-c --json                | --json is not supported when verifying checksums",
-            "-c -r                    | -r/--recursive is meaningless when verifying checksums: the checksum file names the files",
-            "--quiet                  | the --quiet option is meaningful only when verifying checksums",
-            "--status                 | the --status option is meaningful only when verifying checksums",
-            "-w                       | the --warn option is meaningful only when verifying checksums",
-            "--strict                 | the --strict option is meaningful only when verifying checksums",
-            "--ignore-missing         | the --ignore-missing option is meaningful only when verifying checksums",
-            "-b -t                    | -b/--binary and -t/--text cannot be used together",
-            "--tag -t                 | --tag does not support --text mode",
-            "--json --tag             | --json cannot be combined with --tag",
-            "--json -z                | --json cannot be combined with -z/--zero",
-            "-L                       | -L/--dereference only applies with -r/--recursive (FILE operands are always followed)",
-            "-j 0                     | -j/--jobs must be between 1 and 1024, not 0",
-            "-a sha999                | invalid value for option '--algorithm': unknown algorithm 'sha999' (see 'cookbook checksum --list')",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "-c --tag                 | the --tag option is meaningless when verifying checksums",
+                    "-c -z                    | the --zero option is not supported when verifying checksums",
+                    "-c -b                    | the --binary and --text options are meaningless when verifying checksums",
+                    "-c --json                | --json is not supported when verifying checksums",
+                    "-c -r                    | -r/--recursive is meaningless when verifying checksums: the checksum file names the files",
+                    "--quiet                  | the --quiet option is meaningful only when verifying checksums",
+                    "--status                 | the --status option is meaningful only when verifying checksums",
+                    "-w                       | the --warn option is meaningful only when verifying checksums",
+                    "--strict                 | the --strict option is meaningful only when verifying checksums",
+                    "--ignore-missing         | the --ignore-missing option is meaningful only when verifying checksums",
+                    "-b -t                    | -b/--binary and -t/--text cannot be used together",
+                    "--tag -t                 | --tag does not support --text mode",
+                    "--json --tag             | --json cannot be combined with --tag",
+                    "--json -z                | --json cannot be combined with -z/--zero",
+                    "-L                       | -L/--dereference only applies with -r/--recursive (FILE operands are always followed)",
+                    "-j 0                     | -j/--jobs must be between 1 and 1024, not 0",
+                    "-a sha999                | invalid value for option '--algorithm': unknown algorithm 'sha999' (see 'cookbook checksum --list')",
+                })
         void conflictsAreOneLineAndExitTwo(String options, String message) {
             List<String> args = new ArrayList<>(List.of("checksum"));
             args.addAll(List.of(options.trim().split(" +")));
             args.add("some-file");
-            assertRun(Cli.run(args.toArray(String[]::new)), 2, "",
+            assertRun(
+                    Cli.run(args.toArray(String[]::new)),
+                    2,
+                    "",
                     "cookbook checksum: " + message + "\ncookbook checksum: hint: see 'cookbook checksum --help'\n");
         }
     }
@@ -287,7 +327,9 @@ public class ChecksumCommandTest {
                     + EMPTY_SHA256 + "  " + bad + "\n"
                     + "not a checksum line\n"
                     + EMPTY_SHA256 + "  " + dir + "/gone\n");
-            assertRun(Cli.run("checksum", "-c", sums.toString()), 1,
+            assertRun(
+                    Cli.run("checksum", "-c", sums.toString()),
+                    1,
                     good + ": OK\n" + bad + ": FAILED\n" + dir + "/gone: FAILED open or read\n",
                     "cookbook checksum: " + dir + "/gone: No such file or directory\n"
                             + "cookbook checksum: WARNING: 1 line is improperly formatted\n"
@@ -300,7 +342,10 @@ public class ChecksumCommandTest {
             Path good = file("good", "abc");
             Path bad = file("bad", "");
             Path sums = sums(ABC_SHA256 + "  " + good + "\n" + ABC_SHA256 + "  " + bad + "\n");
-            assertRun(Cli.run("checksum", "-c", "--quiet", sums.toString()), 1, bad + ": FAILED\n",
+            assertRun(
+                    Cli.run("checksum", "-c", "--quiet", sums.toString()),
+                    1,
+                    bad + ": FAILED\n",
                     "cookbook checksum: WARNING: 1 computed checksum did NOT match\n");
             Path allGood = file("SUMS2", ABC_SHA256 + "  " + good + "\n");
             assertRun(Cli.run("checksum", "-c", "--quiet", allGood.toString()), 0, "", "");
@@ -310,7 +355,10 @@ public class ChecksumCommandTest {
         void statusPrintsNothingButWhyAFileCannotBeRead() throws IOException {
             Path good = file("good", "abc");
             Path sums = sums(ABC_SHA256 + "  " + good + "\n" + ABC_SHA256 + "  " + dir + "/gone\n");
-            assertRun(Cli.run("checksum", "-c", "--status", sums.toString()), 1, "",
+            assertRun(
+                    Cli.run("checksum", "-c", "--status", sums.toString()),
+                    1,
+                    "",
                     "cookbook checksum: " + dir + "/gone: No such file or directory\n");
             Path allGood = file("SUMS2", ABC_SHA256 + "  " + good + "\n");
             assertRun(Cli.run("checksum", "-c", "--status", allGood.toString()), 0, "", "");
@@ -333,7 +381,10 @@ public class ChecksumCommandTest {
             Path sums = sums(ABC_SHA256 + "  " + good + "\n" + ABC_SHA256 + "  " + dir + "/gone\n");
             assertRun(Cli.run("checksum", "-c", "--ignore-missing", sums.toString()), 0, good + ": OK\n", "");
             Path onlyMissing = file("SUMS2", ABC_SHA256 + "  " + dir + "/gone\n");
-            assertRun(Cli.run("checksum", "-c", "--ignore-missing", onlyMissing.toString()), 1, "",
+            assertRun(
+                    Cli.run("checksum", "-c", "--ignore-missing", onlyMissing.toString()),
+                    1,
+                    "",
                     "cookbook checksum: " + onlyMissing + ": no file was verified\n");
         }
 
@@ -344,7 +395,10 @@ public class ChecksumCommandTest {
             byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
             byte[] text = (ABC_SHA256 + "  " + good + "\r\n" + ABC_SHA256 + " *" + good + "\r\n").getBytes(UTF_8);
             Files.write(sums, concat(bom, text));
-            assertRun(Cli.run("checksum", "-c", sums.toString()), 0, good + ": OK\n" + good + ": OK\n",
+            assertRun(
+                    Cli.run("checksum", "-c", sums.toString()),
+                    0,
+                    good + ": OK\n" + good + ": OK\n",
                     "cookbook checksum: " + sums + ": warning: written on Windows; read it ignoring a byte-order mark "
                             + "and CRLF line ends\n");
         }
@@ -353,15 +407,17 @@ public class ChecksumCommandTest {
         void readsTaggedLinesOfAnyAlgorithmAndOpensslLines() throws IOException {
             Path good = file("good", "abc");
             Path sums = sums("MD5 (" + good + ") = " + ABC_MD5 + "\n" + "SHA2-256(" + good + ")= " + ABC_SHA256 + "\n");
-            assertRun(Cli.run("checksum", "-c", sums.toString()), 0, good + ": OK\n" + good + ": OK\n",
-                    MD5_WARNING);
+            assertRun(Cli.run("checksum", "-c", sums.toString()), 0, good + ": OK\n" + good + ": OK\n", MD5_WARNING);
         }
 
         @Test
         void anExplicitAlgorithmRejectsLinesTaggedWithAnother() throws IOException {
             Path good = file("good", "abc");
             Path sums = sums("MD5 (" + good + ") = " + ABC_MD5 + "\n");
-            assertRun(Cli.run("checksum", "-c", "-a", "sha256", sums.toString()), 1, "",
+            assertRun(
+                    Cli.run("checksum", "-c", "-a", "sha256", sums.toString()),
+                    1,
+                    "",
                     "cookbook checksum: " + sums + ": no properly formatted checksum lines found\n");
         }
 
@@ -369,7 +425,10 @@ public class ChecksumCommandTest {
         void suggestsTheAlgorithmThatFitsTheDigests() throws IOException {
             Path good = file("good", "abc");
             Path sums = sums(ABC_MD5 + "  " + good + "\n");
-            assertRun(Cli.run("checksum", "-c", sums.toString()), 1, "",
+            assertRun(
+                    Cli.run("checksum", "-c", sums.toString()),
+                    1,
+                    "",
                     "cookbook checksum: " + sums + ": no properly formatted checksum lines found\n"
                             + "cookbook checksum: hint: its lines hold 32-digit digests, as md5 makes: try -a md5\n");
         }
@@ -381,13 +440,19 @@ public class ChecksumCommandTest {
             assertRun(Cli.run(list, "checksum", "-c"), 0, good + ": OK\n", "");
             assertRun(Cli.run(list, "checksum", "-c", "-"), 0, good + ": OK\n", "");
             byte[] dash = (ABC_SHA256 + "  -\n").getBytes(UTF_8);
-            assertRun(Cli.run(dash, "checksum", "-c"), 1, "",
+            assertRun(
+                    Cli.run(dash, "checksum", "-c"),
+                    1,
+                    "",
                     "cookbook checksum: 'standard input': no properly formatted checksum lines found\n");
         }
 
         @Test
         void aMissingChecksumFileIsAnIoError() {
-            assertRun(Cli.run("checksum", "-c", dir + "/NOSUMS"), 4, "",
+            assertRun(
+                    Cli.run("checksum", "-c", dir + "/NOSUMS"),
+                    4,
+                    "",
                     "cookbook checksum: " + dir + "/NOSUMS: No such file or directory\n");
         }
     }
@@ -398,36 +463,40 @@ public class ChecksumCommandTest {
         private static final int SIZE = (3 << 20) + 17;
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "checksum F",
-            "checksum -a md5 F",
-            "checksum --algorithm sha3-256 F --tag",
-            "checksum --algorithm=BLAKE2b F",
-            "checksum --json F G",
-            "checksum -b -z F",
-            "checksum --no-progress F",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "checksum F",
+                    "checksum -a md5 F",
+                    "checksum --algorithm sha3-256 F --tag",
+                    "checksum --algorithm=BLAKE2b F",
+                    "checksum --json F G",
+                    "checksum -b -z F",
+                    "checksum --no-progress F",
+                })
         void plainChecksumsOfFilesGetOne(String line) {
             assertHeadStart(true, line);
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "checksum",
-            "checksum -c F",
-            "checksum -r F",
-            "checksum -j 1 F",
-            "checksum -tb F",
-            "checksum -",
-            "checksum @F",
-            "checksum -- F",
-            "checksum -a nope F",
-            "checksum F -a",
-            "checksum --list",
-            "-v checksum F",
-            "encrypt F",
-            "help checksum",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "checksum",
+                    "checksum -c F",
+                    "checksum -r F",
+                    "checksum -j 1 F",
+                    "checksum -tb F",
+                    "checksum -",
+                    "checksum @F",
+                    "checksum -- F",
+                    "checksum -a nope F",
+                    "checksum F -a",
+                    "checksum --list",
+                    "-v checksum F",
+                    "encrypt F",
+                    "help checksum",
+                })
         void anythingLessPlainGetsNone(String line) {
             assertHeadStart(false, line);
         }
@@ -436,7 +505,8 @@ public class ChecksumCommandTest {
         private void assertHeadStart(boolean expected, String line) {
             String[] args = line.split(" ");
             for (int i = 0; i < args.length; i++) {
-                args[i] = args[i].replace("F", dir.resolve("F").toString()).replace("G", dir.resolve("G").toString());
+                args[i] = args[i].replace("F", dir.resolve("F").toString())
+                        .replace("G", dir.resolve("G").toString());
             }
             var h = ChecksumHeadStart.begin(args);
             try {
@@ -459,14 +529,23 @@ public class ChecksumCommandTest {
             String md5 = hex("MD5", data);
 
             assertRun(Cli.run("checksum", big.toString()), 0, sha + "  " + big + "\n", "");
-            assertRun(Cli.run("checksum", "-a", "md5", big.toString(), abc.toString()), 0,
-                    md5 + "  " + big + "\n" + ABC_MD5 + "  " + abc + "\n", MD5_WARNING);
-            assertRun(Cli.run("checksum", "--json", big.toString()), 0,
+            assertRun(
+                    Cli.run("checksum", "-a", "md5", big.toString(), abc.toString()),
+                    0,
+                    md5 + "  " + big + "\n" + ABC_MD5 + "  " + abc + "\n",
+                    MD5_WARNING);
+            assertRun(
+                    Cli.run("checksum", "--json", big.toString()),
+                    0,
                     "{\"path\":\"" + big + "\",\"algorithm\":\"sha256\",\"digest\":\"" + sha + "\",\"size\":" + SIZE
-                            + "}\n", "");
+                            + "}\n",
+                    "");
             // The same file named twice: the second is read by the run itself.
-            assertRun(Cli.run("checksum", "--tag", big.toString(), big.toString()), 0,
-                    ("SHA256 (" + big + ") = " + sha + "\n").repeat(2), "");
+            assertRun(
+                    Cli.run("checksum", "--tag", big.toString(), big.toString()),
+                    0,
+                    ("SHA256 (" + big + ") = " + sha + "\n").repeat(2),
+                    "");
         }
 
         @Test
@@ -502,7 +581,9 @@ public class ChecksumCommandTest {
         }
 
         private String hex(String algorithm, byte[] data) throws java.security.NoSuchAlgorithmException {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(data));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance(algorithm).digest(data));
         }
     }
 
@@ -539,7 +620,10 @@ public class ChecksumCommandTest {
             Cli.Result r = Cli.run(slowInput(), new java.io.ByteArrayOutputStream(), false, "checksum", "--progress");
             assertEquals(0, r.exit(), r::toString);
             assertEquals(sha256("a".repeat(12_000)) + "  -\n", r.out());
-            assertTrue(r.err().startsWith("\r") && r.err().contains(" KiB ") && r.err().contains("/s\u001b[K"),
+            assertTrue(
+                    r.err().startsWith("\r")
+                            && r.err().contains(" KiB ")
+                            && r.err().contains("/s\u001b[K"),
                     r::toString);
             assertTrue(r.err().endsWith("\r\u001b[K"), r::toString);
         }
@@ -560,8 +644,9 @@ public class ChecksumCommandTest {
 
         private String sha256(String text) {
             try {
-                return java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8)));
+                return java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(text.getBytes(UTF_8)));
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new AssertionError(e);
             }
@@ -573,7 +658,11 @@ public class ChecksumCommandTest {
         @Test
         void aClosedPipeEndsQuietlyWith141() throws IOException {
             Path abc = file("abc", "abc");
-            Cli.Result r = Cli.run(new ByteArrayInputStream(new byte[0]), Cli.failingOutput("Broken pipe"), false, "checksum",
+            Cli.Result r = Cli.run(
+                    new ByteArrayInputStream(new byte[0]),
+                    Cli.failingOutput("Broken pipe"),
+                    false,
+                    "checksum",
                     abc.toString());
             assertEquals(141, r.exit());
             assertEquals("", r.err());
@@ -582,12 +671,15 @@ public class ChecksumCommandTest {
         @Test
         void anyOtherWriteFailureIsAnIoError() throws IOException {
             Path abc = file("abc", "abc");
-            Cli.Result r = Cli.run(new ByteArrayInputStream(new byte[0]), Cli.failingOutput("No space left on device"), false,
-                    "checksum", abc.toString());
+            Cli.Result r = Cli.run(
+                    new ByteArrayInputStream(new byte[0]),
+                    Cli.failingOutput("No space left on device"),
+                    false,
+                    "checksum",
+                    abc.toString());
             assertEquals(4, r.exit());
             assertEquals("cookbook checksum: standard output: No space left on device\n", r.err());
         }
-
     }
 
     private static String[] args(String command, String option, String value, List<String> files) {

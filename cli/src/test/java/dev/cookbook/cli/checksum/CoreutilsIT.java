@@ -1,11 +1,10 @@
 package dev.cookbook.cli.checksum;
 
-import dev.cookbook.cli.Binary;
-import dev.cookbook.cli.Tools;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cookbook.cli.Binary;
+import dev.cookbook.cli.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +24,22 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a leading dash, parentheses and " = " (which the tagged format uses), leading and trailing blanks.
  */
 public class CoreutilsIT {
-    static final List<String> NAMES = List.of("plain.txt", "sp ace", "back\\slash", "new\nline", "cr\rname", "tab\tname",
-            "ünïcødé ✓", "-dash", "quote'single", "dq\"uote", "(paren) = x", " leading", "trailing ", "star*", "emoji 😀");
+    static final List<String> NAMES = List.of(
+            "plain.txt",
+            "sp ace",
+            "back\\slash",
+            "new\nline",
+            "cr\rname",
+            "tab\tname",
+            "ünïcødé ✓",
+            "-dash",
+            "quote'single",
+            "dq\"uote",
+            "(paren) = x",
+            " leading",
+            "trailing ",
+            "star*",
+            "emoji 😀");
 
     @TempDir
     Path dir;
@@ -69,11 +82,11 @@ public class CoreutilsIT {
 
     @ParameterizedTest(name = "{0} = checksum -a {1} {2}")
     @CsvSource({
-        "md5sum,    md5,         ''",      "md5sum,    md5,         --tag",   "md5sum,    md5,         -z",
-        "sha1sum,   sha1,        ''",      "sha1sum,   sha1,        --tag",   "sha224sum, sha224,      ''",
-        "sha256sum, sha256,      ''",      "sha256sum, sha256,      --tag",   "sha256sum, sha256,      -z",
-        "sha256sum, sha256,      -b",      "sha384sum, sha384,      ''",      "sha512sum, sha512,      ''",
-        "sha512sum, sha512,      --tag",   "b2sum,     blake2b-512, ''",      "b2sum,     blake2b-512, --tag",
+        "md5sum,    md5,         ''", "md5sum,    md5,         --tag", "md5sum,    md5,         -z",
+        "sha1sum,   sha1,        ''", "sha1sum,   sha1,        --tag", "sha224sum, sha224,      ''",
+        "sha256sum, sha256,      ''", "sha256sum, sha256,      --tag", "sha256sum, sha256,      -z",
+        "sha256sum, sha256,      -b", "sha384sum, sha384,      ''", "sha512sum, sha512,      ''",
+        "sha512sum, sha512,      --tag", "b2sum,     blake2b-512, ''", "b2sum,     blake2b-512, --tag",
         "b2sum,     blake2b-512, -z",
     })
     void sameBytesAsCoreutils(String tool, String algorithm, String option) {
@@ -129,8 +142,19 @@ public class CoreutilsIT {
     }
 
     @ParameterizedTest(name = "sha256sum -c {0} = checksum -c {0}")
-    @ValueSource(strings = {"", "--quiet", "--status", "--warn", "--strict", "--ignore-missing", "--warn --strict",
-        "--quiet --ignore-missing", "--status --strict", "--warn --ignore-missing"})
+    @ValueSource(
+            strings = {
+                "",
+                "--quiet",
+                "--status",
+                "--warn",
+                "--strict",
+                "--ignore-missing",
+                "--warn --strict",
+                "--quiet --ignore-missing",
+                "--status --strict",
+                "--warn --ignore-missing"
+            })
     void checkReportsExactlyAsCoreutils(String flags) throws IOException {
         spoiledSums("sha256sum", "", "GNU");
         spoiledSums("sha256sum", "--tag", "BSD");

@@ -1,13 +1,12 @@
 package dev.cookbook.cli.cipher;
 
-import dev.cookbook.cli.Cli;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cookbook.cli.Cli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,8 +69,8 @@ public class EncryptCommandTest {
             Path pw = pwFile("correct horse");
             Path enc = dir.resolve("plain.enc");
             Path out = dir.resolve("plain.out");
-            Cli.Result e = Cli.run(args("encrypt", "-c", cipher, "--pass", "file:" + pw, "--iter", 1000, "-i", plain,
-                    "-o", enc));
+            Cli.Result e = Cli.run(
+                    args("encrypt", "-c", cipher, "--pass", "file:" + pw, "--iter", 1000, "-i", plain, "-o", enc));
             assertEquals(0, e.exit(), e::toString);
             assertEquals("", e.out());
             Cli.Result d = Cli.run(args("decrypt", "--pass", "file:" + pw, "-i", enc, "-o", out));
@@ -84,7 +83,10 @@ public class EncryptCommandTest {
         void streamsThroughStdinAndStdoutWithThePasswordFromTheEnvironment() throws IOException {
             plain(5000);
             ByteArrayOutputStream cipherText = new ByteArrayOutputStream();
-            Cli.Result e = Cli.run(new ByteArrayInputStream(plainBytes), cipherText, false,
+            Cli.Result e = Cli.run(
+                    new ByteArrayInputStream(plainBytes),
+                    cipherText,
+                    false,
                     args("encrypt", "--iter", 1000, "--pass", "env:HOME"));
             assertEquals(0, e.exit(), e::toString);
             assertEquals(lines("encrypt", DES3_WARNING), e.err());
@@ -98,7 +100,10 @@ public class EncryptCommandTest {
             plain(100);
             Path enc = dir.resolve("x.enc");
             byte[] pw = "s3cret\nthis line is not read\n".getBytes(UTF_8);
-            assertEquals(0, Cli.run(pw, args("encrypt", "--iter", 1000, "--pass", "stdin", "-i", plain, "-o", enc)).exit());
+            assertEquals(
+                    0,
+                    Cli.run(pw, args("encrypt", "--iter", 1000, "--pass", "stdin", "-i", plain, "-o", enc))
+                            .exit());
             Cli.Result d = Cli.run(pw, args("decrypt", "--pass", "stdin", "-i", enc));
             assertEquals(0, d.exit(), d::toString);
             assertArrayEquals(plainBytes, d.stdout());
@@ -112,8 +117,13 @@ public class EncryptCommandTest {
             Cli.Result e = Cli.run(args("encrypt", "-K", key, "--iv", "0001020304050607", "-i", plain, "-o", enc));
             assertEquals(0, e.exit(), e::toString);
             assertEquals(1000, Files.size(enc));
-            assertEquals(lines("encrypt", DES3_WARNING, "warning: the raw format is not authenticated: decrypting cannot "
-                    + "detect a wrong key or tampering\n"), e.err());
+            assertEquals(
+                    lines(
+                            "encrypt",
+                            DES3_WARNING,
+                            "warning: the raw format is not authenticated: decrypting cannot "
+                                    + "detect a wrong key or tampering\n"),
+                    e.err());
             Cli.Result d = Cli.run(args("decrypt", "-K", key, "--iv", "0001020304050607", "-i", enc));
             assertArrayEquals(plainBytes, d.stdout());
         }
@@ -123,22 +133,41 @@ public class EncryptCommandTest {
             plain(300);
             Path pw = pwFile("pw");
             Path enc = dir.resolve("o.enc");
-            Cli.Result e = Cli.run(args("encrypt", "--openssl", "-c", "des-cfb", "--pass", "file:" + pw, "-i", plain,
-                    "-o", enc, "--print-openssl"));
+            Cli.Result e = Cli.run(args(
+                    "encrypt",
+                    "--openssl",
+                    "-c",
+                    "des-cfb",
+                    "--pass",
+                    "file:" + pw,
+                    "-i",
+                    plain,
+                    "-o",
+                    enc,
+                    "--print-openssl"));
             assertEquals(0, e.exit(), e::toString);
             byte[] c = Files.readAllBytes(enc);
             assertEquals(316, c.length);
             assertEquals("Salted__", new String(c, 0, 8, UTF_8));
             String salt = java.util.HexFormat.of().formatHex(c, 8, 16);
             List<String> err = e.err().lines().toList();
-            assertEquals("openssl enc -des-cfb -pbkdf2 -iter 10000 -md sha256 -S " + salt + " -pass env:PASSWORD "
-                    + "-provider legacy -provider default -in " + plain + " -out " + enc, err.get(err.size() - 1));
-            Cli.Result d = Cli.run(args("decrypt", "-c", "des-cfb", "--pass", "file:" + pw, "-i", enc, "--print-openssl"));
+            assertEquals(
+                    "openssl enc -des-cfb -pbkdf2 -iter 10000 -md sha256 -S " + salt + " -pass env:PASSWORD "
+                            + "-provider legacy -provider default -in " + plain + " -out " + enc,
+                    err.get(err.size() - 1));
+            Cli.Result d =
+                    Cli.run(args("decrypt", "-c", "des-cfb", "--pass", "file:" + pw, "-i", enc, "--print-openssl"));
             assertArrayEquals(plainBytes, d.stdout());
-            assertTrue(d.err().endsWith("openssl enc -d -des-cfb -pbkdf2 -iter 10000 -md sha256 -pass env:PASSWORD "
-                    + "-provider legacy -provider default -in " + enc + "\n"), d::toString);
-            assertTrue(d.err().contains("warning: the openssl format is not authenticated: a wrong password or damaged "
-                    + "data gives garbage, not an error\n"), d::toString);
+            assertTrue(
+                    d.err()
+                            .endsWith("openssl enc -d -des-cfb -pbkdf2 -iter 10000 -md sha256 -pass env:PASSWORD "
+                                    + "-provider legacy -provider default -in " + enc + "\n"),
+                    d::toString);
+            assertTrue(
+                    d.err()
+                            .contains("warning: the openssl format is not authenticated: a wrong password or damaged "
+                                    + "data gives garbage, not an error\n"),
+                    d::toString);
         }
     }
 
@@ -172,10 +201,16 @@ public class EncryptCommandTest {
                 return n;
             }
         };
-        Cli.Result e = Cli.run(slow, new ByteArrayOutputStream(), false,
+        Cli.Result e = Cli.run(
+                slow,
+                new ByteArrayOutputStream(),
+                false,
                 args("encrypt", "--progress", "--iter", 1000, "--pass", "file:" + pw, "-o", enc));
         assertEquals(0, e.exit(), e::toString);
-        assertTrue(e.err().contains(" KiB ") && e.err().contains("/s\u001b[K") && e.err().endsWith("\r\u001b[K"),
+        assertTrue(
+                e.err().contains(" KiB ")
+                        && e.err().contains("/s\u001b[K")
+                        && e.err().endsWith("\r\u001b[K"),
                 e::toString);
         Cli.Result d = Cli.run(args("decrypt", "--pass", "file:" + pw, "-i", enc));
         assertEquals(0, d.exit(), d::toString);
@@ -188,14 +223,21 @@ public class EncryptCommandTest {
         plain(64);
         Path pw = pwFile("pw");
         Path enc = dir.resolve("o.enc");
-        assertEquals(0, Cli.run(args("encrypt", "--openssl", "--pass", "file:" + pw, "-i", plain, "-o", enc)).exit());
+        assertEquals(
+                0,
+                Cli.run(args("encrypt", "--openssl", "--pass", "file:" + pw, "-i", plain, "-o", enc))
+                        .exit());
         Cli.Result d = Cli.run(args("decrypt", "--pass", "file:" + pw, "-i", enc));
         assertEquals(0, d.exit(), d::toString);
         assertArrayEquals(plainBytes, d.stdout());
-        assertEquals(lines("decrypt", DES3_WARNING,
-                "warning: openssl's format does not record its cipher: assumed des3-cfb (give -c if it was another)\n",
-                "warning: the openssl format is not authenticated: a wrong password or damaged data gives garbage, "
-                        + "not an error\n"), d.err());
+        assertEquals(
+                lines(
+                        "decrypt",
+                        DES3_WARNING,
+                        "warning: openssl's format does not record its cipher: assumed des3-cfb (give -c if it was another)\n",
+                        "warning: the openssl format is not authenticated: a wrong password or damaged data gives garbage, "
+                                + "not an error\n"),
+                d.err());
     }
 
     @Nested
@@ -203,7 +245,8 @@ public class EncryptCommandTest {
         private Path encrypted(String password) throws IOException {
             plain(200_000);
             Path enc = dir.resolve("plain.enc");
-            Cli.Result e = Cli.run(args("encrypt", "--iter", 1000, "--pass", "pass:" + password, "-i", plain, "-o", enc));
+            Cli.Result e =
+                    Cli.run(args("encrypt", "--iter", 1000, "--pass", "pass:" + password, "-i", plain, "-o", enc));
             assertEquals(0, e.exit(), e::toString);
             return enc;
         }
@@ -237,7 +280,8 @@ public class EncryptCommandTest {
             Path enc = encrypted("pw");
             byte[] c = Files.readAllBytes(enc);
             Files.write(enc, java.util.Arrays.copyOf(c, c.length - 1));
-            assertEquals(3, Cli.run(args("decrypt", "--pass", "pass:pw", "-i", enc)).exit());
+            assertEquals(
+                    3, Cli.run(args("decrypt", "--pass", "pass:pw", "-i", enc)).exit());
         }
 
         @Test
@@ -245,8 +289,13 @@ public class EncryptCommandTest {
             plain(100);
             Cli.Result d = Cli.run(args("decrypt", "--pass", "pass:pw", "-i", plain));
             assertEquals(3, d.exit());
-            assertEquals(lines("decrypt", PASS_WARNING, "not encrypted by cookbook or 'openssl enc -salt': no header (for "
-                    + "data encrypted with a raw key, give the key)\n"), d.err());
+            assertEquals(
+                    lines(
+                            "decrypt",
+                            PASS_WARNING,
+                            "not encrypted by cookbook or 'openssl enc -salt': no header (for "
+                                    + "data encrypted with a raw key, give the key)\n"),
+                    d.err());
         }
 
         @Test
@@ -255,13 +304,15 @@ public class EncryptCommandTest {
             Path out = Files.writeString(dir.resolve("exists"), "keep me");
             Cli.Result r = Cli.run(args("encrypt", "--pass", "pass:x", "-i", plain, "-o", out));
             assertEquals(2, r.exit());
-            assertEquals("cookbook encrypt: " + out + " exists: add --force to replace it\n"
-                    + "cookbook encrypt: hint: see 'cookbook encrypt --help'\n", r.err().replace(lines("encrypt",
-                    DES3_WARNING, PASS_WARNING), ""));
+            assertEquals(
+                    "cookbook encrypt: " + out + " exists: add --force to replace it\n"
+                            + "cookbook encrypt: hint: see 'cookbook encrypt --help'\n",
+                    r.err().replace(lines("encrypt", DES3_WARNING, PASS_WARNING), ""));
             assertEquals("keep me", Files.readString(out));
             Cli.Result same = Cli.run(args("encrypt", "--pass", "pass:x", "-i", plain, "-o", plain, "--force"));
             assertEquals(2, same.exit());
-            assertTrue(same.err().contains("cookbook encrypt: " + plain + " is both the input and the output\n"),
+            assertTrue(
+                    same.err().contains("cookbook encrypt: " + plain + " is both the input and the output\n"),
                     same::toString);
             assertArrayEquals(plainBytes, Files.readAllBytes(plain));
         }
@@ -278,11 +329,18 @@ public class EncryptCommandTest {
         @Test
         void refusesCiphertextOnATerminal() throws IOException {
             plain(10);
-            Cli.Result r = Cli.run(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), false, true,
+            Cli.Result r = Cli.run(
+                    new ByteArrayInputStream(new byte[0]),
+                    new ByteArrayOutputStream(),
+                    false,
+                    true,
                     args("encrypt", "--pass", "pass:x", "-i", plain));
             assertEquals(2, r.exit());
-            assertTrue(r.err().contains("cookbook encrypt: refusing to write binary data to a terminal: give -o FILE "
-                    + "(or -o - to insist)\n"), r::toString);
+            assertTrue(
+                    r.err()
+                            .contains("cookbook encrypt: refusing to write binary data to a terminal: give -o FILE "
+                                    + "(or -o - to insist)\n"),
+                    r::toString);
         }
 
         @Test
@@ -290,43 +348,55 @@ public class EncryptCommandTest {
             plain(10);
             Cli.Result r = Cli.run(args("encrypt", "-i", plain));
             assertEquals(2, r.exit());
-            assertEquals(lines("encrypt", DES3_WARNING,
-                    "no password: give --pass SPEC (env:NAME, file:PATH, fd:N, stdin) or run on a terminal\n",
-                    "hint: see 'cookbook encrypt --help'\n"), r.err());
+            assertEquals(
+                    lines(
+                            "encrypt",
+                            DES3_WARNING,
+                            "no password: give --pass SPEC (env:NAME, file:PATH, fd:N, stdin) or run on a terminal\n",
+                            "hint: see 'cookbook encrypt --help'\n"),
+                    r.err());
         }
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "--pass env:COOKBOOK_NO_SUCH_VARIABLE | --pass env:COOKBOOK_NO_SUCH_VARIABLE: no such environment variable",
-            "--pass secret                        | --pass: unknown source 'secret': use env:NAME, file:PATH, fd:N, stdin or pass:TEXT",
-            "--pass fd:x                          | --pass fd:N needs a file descriptor number, not 'x'",
-            "--pass pass:x --kdf evp-md5          | --kdf applies to --openssl only (the cookbook format always uses pbkdf2)",
-            "--pass pass:x --openssl --kdf evp-md5 --iter 5 | --iter applies to pbkdf2 only (openssl's evp-md5 derivation runs once)",
-            "--pass pass:x --iter 0               | --iter must be from 1 to 100000000, not 0",
-            "--pass pass:x --iter 100000001       | --iter must be from 1 to 100000000, not 100000001",
-            "--pass pass:x --iv 00                | --iv goes with -K",
-            "-K 00 --openssl                      | -K is a raw key: --openssl, --kdf and --iter do not apply",
-            "-K 0011                              | -K must be 24 bytes (48 hex digits) for des3-cfb, not 2",
-            "-K zz                                | -K must be hexadecimal digits, an even number of them",
-            "-c arc4 -K 000102030405060708090a0b0c0d0e0f --iv 00 | arc4 takes no IV: drop --iv",
-            "-c des-cfb -K 0001020304050607       | des-cfb needs --iv HEX with -K (16 hex digits)",
-            "--pass pass:x --print-openssl        | --print-openssl needs --openssl or -K: the cookbook format has no openssl equivalent",
-            "-c des5                              | invalid value for option '--cipher': unknown cipher 'des5' (see --list)",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "--pass env:COOKBOOK_NO_SUCH_VARIABLE | --pass env:COOKBOOK_NO_SUCH_VARIABLE: no such environment variable",
+                    "--pass secret                        | --pass: unknown source 'secret': use env:NAME, file:PATH, fd:N, stdin or pass:TEXT",
+                    "--pass fd:x                          | --pass fd:N needs a file descriptor number, not 'x'",
+                    "--pass pass:x --kdf evp-md5          | --kdf applies to --openssl only (the cookbook format always uses pbkdf2)",
+                    "--pass pass:x --openssl --kdf evp-md5 --iter 5 | --iter applies to pbkdf2 only (openssl's evp-md5 derivation runs once)",
+                    "--pass pass:x --iter 0               | --iter must be from 1 to 100000000, not 0",
+                    "--pass pass:x --iter 100000001       | --iter must be from 1 to 100000000, not 100000001",
+                    "--pass pass:x --iv 00                | --iv goes with -K",
+                    "-K 00 --openssl                      | -K is a raw key: --openssl, --kdf and --iter do not apply",
+                    "-K 0011                              | -K must be 24 bytes (48 hex digits) for des3-cfb, not 2",
+                    "-K zz                                | -K must be hexadecimal digits, an even number of them",
+                    "-c arc4 -K 000102030405060708090a0b0c0d0e0f --iv 00 | arc4 takes no IV: drop --iv",
+                    "-c des-cfb -K 0001020304050607       | des-cfb needs --iv HEX with -K (16 hex digits)",
+                    "--pass pass:x --print-openssl        | --print-openssl needs --openssl or -K: the cookbook format has no openssl equivalent",
+                    "-c des5                              | invalid value for option '--cipher': unknown cipher 'des5' (see --list)",
+                })
         void conflictsAreUsageErrors(String options, String message) throws IOException {
             plain(10);
             List<String> a = new ArrayList<>(List.of("encrypt", "-i", plain.toString(), "-o", dir + "/o"));
             a.addAll(List.of(options.trim().split(" +")));
             Cli.Result r = Cli.run(a.toArray(String[]::new));
             assertEquals(2, r.exit(), r::toString);
-            assertTrue(r.err().endsWith("cookbook encrypt: " + message + "\ncookbook encrypt: hint: see 'cookbook "
-                    + "encrypt --help'\n"), r::toString);
+            assertTrue(
+                    r.err()
+                            .endsWith("cookbook encrypt: " + message + "\ncookbook encrypt: hint: see 'cookbook "
+                                    + "encrypt --help'\n"),
+                    r::toString);
             assertFalse(Files.exists(dir.resolve("o")));
         }
 
         private List<String> listing() throws IOException {
             try (Stream<Path> s = Files.list(dir)) {
-                return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("pw.txt")).sorted().toList();
+                return s.map(p -> p.getFileName().toString())
+                        .filter(n -> !n.equals("pw.txt"))
+                        .sorted()
+                        .toList();
             }
         }
     }

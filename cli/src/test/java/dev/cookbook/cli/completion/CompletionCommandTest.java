@@ -1,13 +1,12 @@
 package dev.cookbook.cli.completion;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.cookbook.cli.Cli;
 import dev.cookbook.cli.CookbookCli;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.Tools;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +29,17 @@ public class CompletionCommandTest {
     @ParameterizedTest
     @EnumSource(CompletionCommand.Shell.class)
     void committedScriptIsWhatTheCommandsGenerateNow(CompletionCommand.Shell shell) throws IOException {
-        String generated = CompletionCommand.script(shell, CookbookCli.create(
-                new Stdio(System.in, new ByteArrayOutputStream(), new ByteArrayOutputStream(), false, false, false)));
-        assertEquals(generated, Files.readString(committed(shell)), () -> "completions/cookbook." + shell
-                + " is stale: regenerate it with 'cli/target/cookbook completion " + shell + " > completions/cookbook."
-                + shell + "'");
+        String generated = CompletionCommand.script(
+                shell,
+                CookbookCli.create(new Stdio(
+                        System.in, new ByteArrayOutputStream(), new ByteArrayOutputStream(), false, false, false)));
+        assertEquals(
+                generated,
+                Files.readString(committed(shell)),
+                () -> "completions/cookbook." + shell
+                        + " is stale: regenerate it with 'cli/target/cookbook completion " + shell
+                        + " > completions/cookbook."
+                        + shell + "'");
     }
 
     @ParameterizedTest
@@ -60,7 +65,8 @@ public class CompletionCommandTest {
         Tools.require("bash");
         assertEquals(List.of("checksum"), complete("bash", "cookbook", "ch"));
         assertEquals(List.of("--status", "--strict"), complete("bash", "cookbook", "checksum", "--st"));
-        assertEquals(List.of("sha3-224", "sha3-256", "sha3-384", "sha3-512"),
+        assertEquals(
+                List.of("sha3-224", "sha3-256", "sha3-384", "sha3-512"),
                 complete("bash", "cookbook", "checksum", "-a", "sha3-"));
     }
 
@@ -81,8 +87,16 @@ public class CompletionCommandTest {
         String script = setup + "COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1) + "; COMP_LINE='" + array
                 + "'; COMP_POINT=${#COMP_LINE}; _complete_cookbook cookbook '" + words[words.length - 1] + "' '"
                 + words[words.length - 2] + "' 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"";
-        Process p = new ProcessBuilder(shell, "-c", script, shell, committed(CompletionCommand.Shell.valueOf(shell))
-                .toAbsolutePath().toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        shell,
+                        "-c",
+                        script,
+                        shell,
+                        committed(CompletionCommand.Shell.valueOf(shell))
+                                .toAbsolutePath()
+                                .toString())
+                .redirectErrorStream(true)
+                .start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "shell did not finish");

@@ -1,12 +1,11 @@
 package dev.cookbook.cli.csv;
 
-import dev.cookbook.cli.Binary;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cookbook.cli.Binary;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -88,7 +87,8 @@ public class CsvAppendIT {
             b = swapColumns(b);
         }
         assertEquals(header.length() + a.length() + b.length(), content.length());
-        assertTrue(content.equals(header + a + b) || content.equals(header + b + a),
+        assertTrue(
+                content.equals(header + a + b) || content.equals(header + b + a),
                 "the two appenders' records are interleaved");
     }
 
@@ -127,7 +127,8 @@ public class CsvAppendIT {
 
     /** "id,who" lines as "who,id" lines. */
     private static String swapColumns(String csv) {
-        return csv.lines().map(l -> l.substring(l.indexOf(',') + 1) + "," + l.substring(0, l.indexOf(',')) + "\r\n")
+        return csv.lines()
+                .map(l -> l.substring(l.indexOf(',') + 1) + "," + l.substring(0, l.indexOf(',')) + "\r\n")
                 .collect(java.util.stream.Collectors.joining());
     }
 

@@ -1,11 +1,10 @@
 package dev.cookbook.cli.csv;
 
-import dev.cookbook.cli.Binary;
-import dev.cookbook.cli.Tools;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cookbook.cli.Binary;
+import dev.cookbook.cli.Tools;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 public class CsvLargeIT {
     /** About 4 GiB; -Dcsv.large.bytes=N for a quick run. */
     static final long SIZE = Long.getLong("csv.large.bytes", 4L << 30);
+
     static final Map<String, String> SMALL_HEAP = Map.of("COOKBOOK_JAVA_OPTS", "-Xmx64m");
 
     @TempDir
@@ -49,8 +49,11 @@ public class CsvLargeIT {
                 new String[] {"Zürich", "名前", "😀👍🏽", "\"é,ü\"", "e\u0301"},
                 new String[] {"-12.5", "0", "123456789", "1e5"},
                 new String[] {"", ""},
-                new String[] {"a longer plain text field to make the records a realistic size",
-                    "\"and a longer one, with a comma and \"\"quotes\"\" in it\"", "short"});
+                new String[] {
+                    "a longer plain text field to make the records a realistic size",
+                    "\"and a longer one, with a comma and \"\"quotes\"\" in it\"",
+                    "short"
+                });
 
         private final byte[] number = new byte[20];
 
@@ -97,16 +100,20 @@ public class CsvLargeIT {
     @Test
     void fourGibibytesThroughReadAndWriteWithA64MiBHeapEach() throws Exception {
         List<String> cookbook = List.of(Binary.PATH.toString(), "csv");
-        ProcessBuilder read = new ProcessBuilder(concat(cookbook, "read")).directory(dir.toFile())
+        ProcessBuilder read = new ProcessBuilder(concat(cookbook, "read"))
+                .directory(dir.toFile())
                 .redirectError(dir.resolve("read.err").toFile());
-        ProcessBuilder write = new ProcessBuilder(concat(cookbook, "write")).directory(dir.toFile())
+        ProcessBuilder write = new ProcessBuilder(concat(cookbook, "write"))
+                .directory(dir.toFile())
                 .redirectError(dir.resolve("write.err").toFile());
         read.environment().putAll(SMALL_HEAP);
         write.environment().putAll(SMALL_HEAP);
         List<Process> pipeline = ProcessBuilder.startPipeline(List.of(read, write));
         try {
-            CompletableFuture<Digest> in = CompletableFuture.supplyAsync(() -> generate(pipeline.get(0).getOutputStream()));
-            CompletableFuture<Digest> out = CompletableFuture.supplyAsync(() -> digest(pipeline.get(1).getInputStream()));
+            CompletableFuture<Digest> in =
+                    CompletableFuture.supplyAsync(() -> generate(pipeline.get(0).getOutputStream()));
+            CompletableFuture<Digest> out =
+                    CompletableFuture.supplyAsync(() -> digest(pipeline.get(1).getInputStream()));
             for (Process p : pipeline) {
                 if (!p.waitFor(600, TimeUnit.SECONDS)) {
                     throw new AssertionError("csv read | csv write did not finish in 10 minutes");
@@ -114,7 +121,8 @@ public class CsvLargeIT {
             }
             String stderr = Files.readString(dir.resolve("read.err")) + Files.readString(dir.resolve("write.err"));
             assertEquals("", stderr);
-            assertEquals(List.of(0, 0), pipeline.stream().map(Process::exitValue).toList());
+            assertEquals(
+                    List.of(0, 0), pipeline.stream().map(Process::exitValue).toList());
             Digest sent = get(in);
             Digest received = get(out);
             assertEquals(sent, received);
@@ -200,8 +208,11 @@ public class CsvLargeIT {
     }
 
     private void assertClosedPipe(String command) {
-        Binary.Result r = Binary.exec(dir, Map.of(), null, List.of("bash", "-c",
-                command + " | head -1 >/dev/null; echo \"${PIPESTATUS[0]}\""));
+        Binary.Result r = Binary.exec(
+                dir,
+                Map.of(),
+                null,
+                List.of("bash", "-c", command + " | head -1 >/dev/null; echo \"${PIPESTATUS[0]}\""));
         assertEquals("141\n", r.out(), () -> command + "\n" + r);
         assertEquals("", r.err(), () -> command + "\n" + r);
     }
@@ -214,7 +225,8 @@ public class CsvLargeIT {
         }
     }
 
-    private static <T> T get(CompletableFuture<T> f) throws InterruptedException, java.util.concurrent.TimeoutException {
+    private static <T> T get(CompletableFuture<T> f)
+            throws InterruptedException, java.util.concurrent.TimeoutException {
         try {
             return f.get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -223,6 +235,7 @@ public class CsvLargeIT {
     }
 
     private static List<String> concat(List<String> a, String b) {
-        return java.util.stream.Stream.concat(a.stream(), java.util.stream.Stream.of(b)).toList();
+        return java.util.stream.Stream.concat(a.stream(), java.util.stream.Stream.of(b))
+                .toList();
     }
 }

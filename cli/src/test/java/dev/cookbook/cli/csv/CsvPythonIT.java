@@ -1,12 +1,11 @@
 package dev.cookbook.cli.csv;
 
-import dev.cookbook.cli.Binary;
-import dev.cookbook.cli.Tools;
-
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cookbook.cli.Binary;
+import dev.cookbook.cli.Tools;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,7 +132,8 @@ public class CsvPythonIT {
         /** Names that hold no comma or quote. */
         Opts fieldnames(String... names) {
             args.addAll(List.of("--fieldnames", String.join(",", names)));
-            py.add("\"fieldnames\": [" + String.join(", ", Stream.of(names).map(Opts::json).toList()) + "]");
+            py.add("\"fieldnames\": ["
+                    + String.join(", ", Stream.of(names).map(Opts::json).toList()) + "]");
             return this;
         }
 
@@ -216,7 +216,8 @@ public class CsvPythonIT {
         StringBuilder large = new StringBuilder("n,big,small\n");
         for (int i = 0; i < 12_000; i++) {
             large.append(i).append(',');
-            large.append(i % 5000 == 0 ? "\"" + "x,\"\"y\n".repeat(20_000) + "\"" : "v" + i).append(",s\n");
+            large.append(i % 5000 == 0 ? "\"" + "x,\"\"y\n".repeat(20_000) + "\"" : "v" + i)
+                    .append(",s\n");
         }
         return Stream.of(
                 read("embedded newlines, quotes and delimiters", nasty, opts()),
@@ -228,12 +229,19 @@ public class CsvPythonIT {
                 read("no final newline", "a,b\n1,2", opts()),
                 read("no final newline after a quote", "a,b\n1,\"2\"", opts()),
                 read("ragged rows", "a,b,c\n1\n1,2\n1,2,3,4,5\n\n6,7,8\n", opts()),
-                read("ragged rows with restkey and restval", "a,b,c\n1\n1,2,3,4\n", opts().restkey("rest")
-                        .restval("-")),
+                read(
+                        "ragged rows with restkey and restval",
+                        "a,b,c\n1\n1,2,3,4\n",
+                        opts().restkey("rest").restval("-")),
                 read("a restkey that is a column", "a,b\n1,2,3\n", opts().restkey("a")),
                 read("given fieldnames", "1,2\n3,4,5\n\n6\n", opts().fieldnames("x", "y")),
-                read("the reference's space and | dialect", reference, opts().delimiter(' ').quotechar('|').rows()),
-                read("the reference's dialect with a header", "a b c\r\n" + reference,
+                read(
+                        "the reference's space and | dialect",
+                        reference,
+                        opts().delimiter(' ').quotechar('|').rows()),
+                read(
+                        "the reference's dialect with a header",
+                        "a b c\r\n" + reference,
                         opts().delimiter(' ').quotechar('|')),
                 read("CR-only line ends", "a,b\r1,2\r3,\"x\ry\"\r", opts()),
                 read("mixed line ends", "a,b\r\n1,2\n3,4\r5,6\r\n", opts()),
@@ -243,19 +251,30 @@ public class CsvPythonIT {
                 read("quotes inside unquoted fields and after a closing quote", "a,b\nx\"y,\"q\"r\n", opts()),
                 read("skipinitialspace", "a, b, \"c\"\n1,  2, \"3, 4\"\n", opts().skipinitialspace()),
                 read("spaces kept without skipinitialspace", "a, b\n1,  \"2\"\n", opts()),
-                read("escapechar without doublequote", "a,b\n\"x\\\"y\",z\\,w\n", opts().escapechar('\\')
-                        .noDoublequote()),
+                read(
+                        "escapechar without doublequote",
+                        "a,b\n\"x\\\"y\",z\\,w\n",
+                        opts().escapechar('\\').noDoublequote()),
                 read("escapechar with doublequote", "a,b\n\"x\"\"y\\\"z\",w\n", opts().escapechar('\\')),
                 read("an escaped line break", "a,b\nx\\\ny,z\n", opts().escapechar('\\')),
                 read("quoting none", "a,b\n\"x\",y\"z\n", opts().quoting("none")),
-                read("quoting nonnumeric", "\"a\",\"b\",\"c\"\n1,\"2\",3.5\n-4,\"x\",1e3\n 7 ,\"\",\n",
+                read(
+                        "quoting nonnumeric",
+                        "\"a\",\"b\",\"c\"\n1,\"2\",3.5\n-4,\"x\",1e3\n 7 ,\"\",\n",
                         opts().quoting("nonnumeric")),
                 read("strict on a clean file", "a,b\n\"1\",2\n\n3,\"4\"\n", opts().strict()),
-                read("another quote character", "a;b\n'x;y';'it''s'\n", opts().delimiter(';').quotechar('\'')),
+                read(
+                        "another quote character",
+                        "a;b\n'x;y';'it''s'\n",
+                        opts().delimiter(';').quotechar('\'')),
                 read("header names with spaces and quotes", "\"first name\", last,\"say \"\"x\"\"\"\n1,2,3\n", opts()),
-                read("latin-1", "name,city\nJosé,München\n".getBytes(ISO_8859_1), opts().encoding("ISO-8859-1",
-                        "latin-1")),
-                read("windows-1252", "price,note\n5 €,“smart”\n".getBytes(Charset.forName("windows-1252")),
+                read(
+                        "latin-1",
+                        "name,city\nJosé,München\n".getBytes(ISO_8859_1),
+                        opts().encoding("ISO-8859-1", "latin-1")),
+                read(
+                        "windows-1252",
+                        "price,note\n5 €,“smart”\n".getBytes(Charset.forName("windows-1252")),
                         opts().encoding("windows-1252", "cp1252")),
                 read("many records and 100 KB fields across batches", large.toString(), opts()));
     }
@@ -270,32 +289,37 @@ public class CsvPythonIT {
         Binary.Result r = Binary.exec(dir, Map.of(), null, command);
         assertEquals("", r.err(), r::toString);
         assertEquals(0, r.exit(), r::toString);
-        String verdict = python(READ_PY, in.toString(), o.json(), dir.resolve("out.jsonl").toString());
+        String verdict = python(
+                READ_PY, in.toString(), o.json(), dir.resolve("out.jsonl").toString());
         assertEquals("same\n", verdict, name);
     }
 
     /** Records with everything a writer must quote or escape; the first has every key. */
     static String records(boolean withCr) {
         String crlf = withCr ? "crlf\\r\\ninside" : "lf only\\n";
-        return String.join("\n",
-                "{\"id\": 1, \"text\": \"plain\", \"comma\": \"a,b\", \"quote\": \"say \\\"hi\\\"\", \"nl\": \"x\\ny\", "
-                        + "\"empty\": \"\", \"uni\": \"Zürich 😀 名前\", \"spaces\": \" lead and trail \", "
-                        + "\"numstr\": \"123\", \"float\": 2.5, \"pipe\": \"a|b c\", \"tab\": \"x\\ty\", "
-                        + "\"single\": \"it's\", \"semi\": \"x;y\"}",
-                "{\"id\": 2, \"text\": \"\", \"comma\": null, \"nl\": \"" + crlf + "\", \"float\": -0.25}",
-                "{\"id\": -3, \"text\": \"#hash\", \"quote\": \"\\\"\", \"empty\": null, \"uni\": \"\\u00e9\\u0301\", "
-                        + "\"pipe\": \"||\", \"tab\": \"\\t\", \"single\": \"''\", \"semi\": \";\"}",
-                "{\"id\": 12345678901234567890, \"text\": \"trailing space \", \"numstr\": \"-1.5e3\"}") + "\n";
+        return String.join(
+                        "\n",
+                        "{\"id\": 1, \"text\": \"plain\", \"comma\": \"a,b\", \"quote\": \"say \\\"hi\\\"\", \"nl\": \"x\\ny\", "
+                                + "\"empty\": \"\", \"uni\": \"Zürich 😀 名前\", \"spaces\": \" lead and trail \", "
+                                + "\"numstr\": \"123\", \"float\": 2.5, \"pipe\": \"a|b c\", \"tab\": \"x\\ty\", "
+                                + "\"single\": \"it's\", \"semi\": \"x;y\"}",
+                        "{\"id\": 2, \"text\": \"\", \"comma\": null, \"nl\": \"" + crlf + "\", \"float\": -0.25}",
+                        "{\"id\": -3, \"text\": \"#hash\", \"quote\": \"\\\"\", \"empty\": null, \"uni\": \"\\u00e9\\u0301\", "
+                                + "\"pipe\": \"||\", \"tab\": \"\\t\", \"single\": \"''\", \"semi\": \";\"}",
+                        "{\"id\": 12345678901234567890, \"text\": \"trailing space \", \"numstr\": \"-1.5e3\"}")
+                + "\n";
     }
 
     /** Rows of different lengths, for csv.writer. */
     static String rows(boolean withCr) {
-        return String.join("\n",
-                "[\"a\", \"b,c\", \"d\\\"e\", \"\", null, 7]",
-                "[\"" + (withCr ? "x\\r\\ny" : "x\\ny") + "\"]",
-                "[\"only\", \"two\"]",
-                "[\"\", \"\"]",
-                "[1, 2.5, \"|pipe|\", \"tab\\there\"]") + "\n";
+        return String.join(
+                        "\n",
+                        "[\"a\", \"b,c\", \"d\\\"e\", \"\", null, 7]",
+                        "[\"" + (withCr ? "x\\r\\ny" : "x\\ny") + "\"]",
+                        "[\"only\", \"two\"]",
+                        "[\"\", \"\"]",
+                        "[1, 2.5, \"|pipe|\", \"tab\\there\"]")
+                + "\n";
     }
 
     static Stream<Arguments> dialects() {
@@ -308,12 +332,15 @@ public class CsvPythonIT {
             all.add(Arguments.of(opts().lineTerminator(eol).quoting("none").escapechar('\\')));
             all.add(Arguments.of(opts().lineTerminator(eol).escapechar('\\').noDoublequote()));
             all.add(Arguments.of(opts().lineTerminator(eol).delimiter(' ').quotechar('|')));
-            all.add(Arguments.of(opts().lineTerminator(eol).delimiter(' ').quotechar('|').quoting("all")));
+            all.add(Arguments.of(
+                    opts().lineTerminator(eol).delimiter(' ').quotechar('|').quoting("all")));
             all.add(Arguments.of(opts().lineTerminator(eol).delimiter('\t')));
-            all.add(Arguments.of(opts().lineTerminator(eol).delimiter(';').quotechar('\'').quoting("nonnumeric")));
+            all.add(Arguments.of(
+                    opts().lineTerminator(eol).delimiter(';').quotechar('\'').quoting("nonnumeric")));
             all.add(Arguments.of(opts().lineTerminator(eol).rows()));
             all.add(Arguments.of(opts().lineTerminator(eol).rows().quoting("all")));
-            all.add(Arguments.of(opts().lineTerminator(eol).rows().quoting("none").escapechar('\\')));
+            all.add(Arguments.of(
+                    opts().lineTerminator(eol).rows().quoting("none").escapechar('\\')));
         }
         all.add(Arguments.of(opts().quoting("none").escapechar('~').delimiter('|')));
         return all.stream();
@@ -345,14 +372,20 @@ public class CsvPythonIT {
                 Arguments.of("lf", opts().lineTerminator("lf"), opts()),
                 Arguments.of("quoting all", opts().quoting("all"), opts()),
                 Arguments.of("quoting nonnumeric", opts().quoting("nonnumeric"), opts().quoting("nonnumeric")),
-                Arguments.of("quoting none with an escape character", opts().quoting("none").escapechar('\\'),
+                Arguments.of(
+                        "quoting none with an escape character",
+                        opts().quoting("none").escapechar('\\'),
                         opts().quoting("none").escapechar('\\')),
-                Arguments.of("the reference's dialect", opts().delimiter(' ').quotechar('|'),
+                Arguments.of(
+                        "the reference's dialect",
+                        opts().delimiter(' ').quotechar('|'),
                         opts().delimiter(' ').quotechar('|')),
                 Arguments.of("tabs, lf", opts().delimiter('\t').lineTerminator("lf"), opts().delimiter('\t')),
                 Arguments.of("rows", opts().rows(), opts().rows()),
-                Arguments.of("rows, lf, reference dialect", opts().rows().lineTerminator("lf").delimiter(' ')
-                        .quotechar('|'), opts().rows().delimiter(' ').quotechar('|')));
+                Arguments.of(
+                        "rows, lf, reference dialect",
+                        opts().rows().lineTerminator("lf").delimiter(' ').quotechar('|'),
+                        opts().rows().delimiter(' ').quotechar('|')));
     }
 
     /**
@@ -380,8 +413,10 @@ public class CsvPythonIT {
 
     @Test
     void pythonReadsWhatCookbookWroteFromTheReferenceDictionaries() throws IOException {
-        Files.writeString(dir.resolve("d.jsonl"), "{\"age\": \"30\", \"name\": \"John\", \"last_name\": \"Doe\"}\n"
-                + "{\"age\": \"30\", \"name\": \"Jane\", \"last_name\": \"Doe\"}\n");
+        Files.writeString(
+                dir.resolve("d.jsonl"),
+                "{\"age\": \"30\", \"name\": \"John\", \"last_name\": \"Doe\"}\n"
+                        + "{\"age\": \"30\", \"name\": \"Jane\", \"last_name\": \"Doe\"}\n");
         Binary.Result r = Binary.run(dir, "csv", "write", "-i", "d.jsonl", "-o", "my.csv");
         assertEquals(0, r.exit(), r::toString);
         String printed = python("""
@@ -389,8 +424,10 @@ public class CsvPythonIT {
                 with open('my.csv', newline='') as f:
                     print(str([row for row in csv.DictReader(f)]))
                 """);
-        assertEquals("[{'age': '30', 'name': 'John', 'last_name': 'Doe'}, {'age': '30', 'name': 'Jane', "
-                + "'last_name': 'Doe'}]\n", printed);
+        assertEquals(
+                "[{'age': '30', 'name': 'John', 'last_name': 'Doe'}, {'age': '30', 'name': 'Jane', "
+                        + "'last_name': 'Doe'}]\n",
+                printed);
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -421,7 +458,8 @@ public class CsvPythonIT {
     /** Runs {@code a | b} in the test's folder, a reading nothing on stdin, and collects b's output. */
     Pipe pipe(List<String> a, List<String> b) {
         try {
-            ProcessBuilder first = new ProcessBuilder(a).directory(dir.toFile())
+            ProcessBuilder first = new ProcessBuilder(a)
+                    .directory(dir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             ProcessBuilder second = new ProcessBuilder(b).directory(dir.toFile());
             Path err1 = dir.resolve("stderr-1");
@@ -429,7 +467,8 @@ public class CsvPythonIT {
             first.redirectError(err1.toFile());
             second.redirectError(err2.toFile());
             List<Process> ps = ProcessBuilder.startPipeline(List.of(first, second));
-            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(ps.get(1).getInputStream()));
+            CompletableFuture<byte[]> out =
+                    CompletableFuture.supplyAsync(() -> readAll(ps.get(1).getInputStream()));
             List<Integer> exits = new ArrayList<>();
             for (Process p : ps) {
                 if (!p.waitFor(300, TimeUnit.SECONDS)) {

@@ -1,13 +1,12 @@
 package dev.cookbook.cli.rsa;
 
-import dev.cookbook.cli.Cli;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cookbook.cli.Cli;
 import dev.cookbook.crypto.rsa.KeyFiles;
 import dev.cookbook.crypto.rsa.KeyFormat;
 import dev.cookbook.crypto.rsa.RsaKey;
@@ -70,11 +69,14 @@ public class KeyCommandTest {
             RsaKey made = KeyFiles.read(Files.readAllBytes(key), null);
             assertEquals(KeyFormat.PKCS8, made.format());
             assertEquals(2048, made.bits());
-            assertEquals("cookbook key gen: " + key + ": 2048-bit RSA key, SHA-256 fingerprint " + made.fingerprint()
-                    + "\n", r.err());
+            assertEquals(
+                    "cookbook key gen: " + key + ": 2048-bit RSA key, SHA-256 fingerprint " + made.fingerprint() + "\n",
+                    r.err());
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
             assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(pub)));
-            assertEquals(made.fingerprint(), KeyFiles.read(Files.readAllBytes(pub), null).fingerprint());
+            assertEquals(
+                    made.fingerprint(),
+                    KeyFiles.read(Files.readAllBytes(pub), null).fingerprint());
             assertTrue(Files.readString(key).startsWith("-----BEGIN PRIVATE KEY-----\n"));
             assertTrue(Files.readString(pub).startsWith("-----BEGIN PUBLIC KEY-----\n"));
         }
@@ -94,12 +96,16 @@ public class KeyCommandTest {
         void weakKeysNeedToBeAskedFor() throws Exception {
             Cli.Result weak = Cli.run(args("key", "gen", "--bits", 1024));
             assertEquals(2, weak.exit());
-            assertEquals(usage("key gen", "1024-bit keys are too weak (NIST: at least 2048): add --allow-weak if you "
-                    + "must"), weak.err());
+            assertEquals(
+                    usage(
+                            "key gen",
+                            "1024-bit keys are too weak (NIST: at least 2048): add --allow-weak if you " + "must"),
+                    weak.err());
             Cli.Result allowed = Cli.run(args("key", "gen", "--bits", 1024, "--allow-weak"));
             ok(allowed);
             assertEquals(1024, KeyFiles.read(allowed.stdout(), null).bits());
-            assertEquals(usage("key gen", "--bits must be from 512 to 16384, not 256"),
+            assertEquals(
+                    usage("key gen", "--bits must be from 512 to 16384, not 256"),
                     Cli.run(args("key", "gen", "--bits", 256, "--allow-weak")).err());
         }
 
@@ -108,7 +114,9 @@ public class KeyCommandTest {
             Cli.Result r = Cli.run(args("key", "gen", "--bits", 2048, "-o", alicePem));
             assertEquals(2, r.exit());
             assertEquals(usage("key gen", alicePem + " exists: add --force to replace it"), r.err());
-            assertEquals(alice.fingerprint(), KeyFiles.read(Files.readAllBytes(alicePem), null).fingerprint());
+            assertEquals(
+                    alice.fingerprint(),
+                    KeyFiles.read(Files.readAllBytes(alicePem), null).fingerprint());
         }
     }
 
@@ -118,17 +126,21 @@ public class KeyCommandTest {
         void inspectNamesFormatSizeAndFingerprint() {
             Cli.Result r = Cli.run(args("key", "inspect", alicePem));
             ok(r);
-            assertEquals("format:      PKCS#8 (PEM)\nkey:         RSA 2048 bits, private\nfingerprint: "
-                    + alice.fingerprint() + "\n", r.out());
+            assertEquals(
+                    "format:      PKCS#8 (PEM)\nkey:         RSA 2048 bits, private\nfingerprint: "
+                            + alice.fingerprint() + "\n",
+                    r.out());
             Cli.Result pub = Cli.run(args("key", "inspect", alicePub));
-            assertEquals("format:      SPKI public key (PEM)\nkey:         RSA 2048 bits, public\nfingerprint: "
-                    + alice.fingerprint() + "\n", pub.out());
+            assertEquals(
+                    "format:      SPKI public key (PEM)\nkey:         RSA 2048 bits, public\nfingerprint: "
+                            + alice.fingerprint() + "\n",
+                    pub.out());
         }
 
         @Test
         void anEncryptedKeyNeedsItsPassword() throws Exception {
-            Path enc = Files.write(dir.resolve("enc.pem"),
-                    KeyFiles.write(alice, KeyFormat.ENCRYPTED_PKCS8, true, "pw".toCharArray()));
+            Path enc = Files.write(
+                    dir.resolve("enc.pem"), KeyFiles.write(alice, KeyFormat.ENCRYPTED_PKCS8, true, "pw".toCharArray()));
             Path pw = Files.writeString(dir.resolve("pw"), "pw\n");
             Cli.Result r = Cli.run(args("key", "inspect", "--pass", "file:" + pw, enc));
             ok(r);
@@ -139,20 +151,25 @@ public class KeyCommandTest {
             assertEquals("cookbook key inspect: wrong password or corrupted key\n", bad.err());
             Cli.Result none = Cli.run(args("key", "inspect", enc));
             assertEquals(2, none.exit());
-            assertEquals(usage("key inspect", "no password: give --pass SPEC (env:NAME, file:PATH, fd:N, stdin) or "
-                    + "run on a terminal"), none.err());
+            assertEquals(
+                    usage(
+                            "key inspect",
+                            "no password: give --pass SPEC (env:NAME, file:PATH, fd:N, stdin) or "
+                                    + "run on a terminal"),
+                    none.err());
         }
 
         @Test
         void badInputIsBadDataAndAMissingFileAnIoError() throws Exception {
-            Path junk = Files.writeString(dir.resolve("junk.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n"
-                    + "-----END PRIVATE KEY-----\n");
+            Path junk = Files.writeString(
+                    dir.resolve("junk.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n" + "-----END PRIVATE KEY-----\n");
             Cli.Result r = Cli.run(args("key", "inspect", junk));
             assertEquals(3, r.exit());
             assertTrue(r.err().startsWith("cookbook key inspect: not a valid key file: "), r::toString);
             Cli.Result missing = Cli.run(args("key", "inspect", dir.resolve("none.pem")));
             assertEquals(4, missing.exit());
-            assertEquals("cookbook key inspect: " + dir.resolve("none.pem") + ": No such file or directory\n",
+            assertEquals(
+                    "cookbook key inspect: " + dir.resolve("none.pem") + ": No such file or directory\n",
                     missing.err());
         }
 
@@ -161,7 +178,8 @@ public class KeyCommandTest {
             java.security.KeyPairGenerator ec = java.security.KeyPairGenerator.getInstance("EC");
             ec.initialize(256);
             java.security.KeyPair pair = ec.generateKeyPair();
-            java.security.KeyPair ed = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            java.security.KeyPair ed =
+                    java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             byte[] junk = new byte[300];
             new SecureRandom().nextBytes(junk);
             junk[0] = 0x01; // never a DER SEQUENCE
@@ -189,8 +207,19 @@ public class KeyCommandTest {
         }
 
         @ParameterizedTest(name = "{0} -> {1}")
-        @CsvSource({"pkcs8, pkcs1", "pkcs8, spki", "pkcs8, der", "pkcs1, pkcs8", "pkcs1, der", "der, pkcs8",
-            "der, pkcs1", "der, spki", "spki, pkcs1", "spki, der", "pkcs1, spki"})
+        @CsvSource({
+            "pkcs8, pkcs1",
+            "pkcs8, spki",
+            "pkcs8, der",
+            "pkcs1, pkcs8",
+            "pkcs1, der",
+            "der, pkcs8",
+            "der, pkcs1",
+            "der, spki",
+            "spki, pkcs1",
+            "spki, der",
+            "pkcs1, spki"
+        })
         void convertsEachWayKeepingTheFingerprint(String from, String to) throws Exception {
             Path source = dir.resolve("c-" + from + "-" + to + ".in");
             ok(Cli.run(args("key", "convert", "--to", from, from.equals("spki") ? alicePub : alicePem, "-o", source)));
@@ -205,8 +234,11 @@ public class KeyCommandTest {
         void convertRefusesWhatCannotBe() {
             Cli.Result pub = Cli.run(args("key", "convert", "--to", "pkcs8", alicePub));
             assertEquals(2, pub.exit());
-            assertEquals(usage("key convert", "pkcs8 holds a private key and " + alicePub + " holds only a public key: "
-                    + "use spki"), pub.err());
+            assertEquals(
+                    usage(
+                            "key convert",
+                            "pkcs8 holds a private key and " + alicePub + " holds only a public key: " + "use spki"),
+                    pub.err());
             Cli.Result pass = Cli.run(args("key", "convert", "--to", "spki", "--out-pass", "env:HOME", alicePem));
             assertEquals(2, pass.exit());
             assertEquals(usage("key convert", "--out-pass encrypts a private key as pkcs8 or der only"), pass.err());
@@ -217,8 +249,10 @@ public class KeyCommandTest {
             Cli.Result r = Cli.run(args("key", "convert", "--to", "pkcs8", "--out-pass", "env:HOME", alicePem));
             ok(r);
             assertTrue(r.out().startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----\n"));
-            assertEquals(alice.fingerprint(),
-                    KeyFiles.read(r.stdout(), System.getenv("HOME").toCharArray()).fingerprint());
+            assertEquals(
+                    alice.fingerprint(),
+                    KeyFiles.read(r.stdout(), System.getenv("HOME").toCharArray())
+                            .fingerprint());
         }
     }
 
@@ -236,8 +270,9 @@ public class KeyCommandTest {
             Cli.Result s = Cli.run(signArgs(alicePem, hash, pss, sig, m));
             ok(s);
             assertEquals(256, Files.size(sig));
-            String warning = hash.equals("sha1") || hash.equals("md5") ? "cookbook sign: warning: " + hash
-                    + " is not secure for signatures (collisions are practical): use it only to check old signatures\n"
+            String warning = hash.equals("sha1") || hash.equals("md5")
+                    ? "cookbook sign: warning: " + hash
+                            + " is not secure for signatures (collisions are practical): use it only to check old signatures\n"
                     : "";
             assertEquals(warning, s.err());
             Cli.Result v = Cli.run(verifyArgs(alicePub, sig, hash, pss, m));
@@ -251,12 +286,14 @@ public class KeyCommandTest {
         }
 
         private String[] signArgs(Path key, String hash, boolean pss, Path sig, Path m) {
-            return pss ? args("sign", "--key", key, "--hash", hash, "--pss", "-o", sig, m)
+            return pss
+                    ? args("sign", "--key", key, "--hash", hash, "--pss", "-o", sig, m)
                     : args("sign", "--key", key, "--hash", hash, "-o", sig, m);
         }
 
         private String[] verifyArgs(Path key, Path sig, String hash, boolean pss, Path m) {
-            return pss ? args("verify", "--key", key, "--signature", sig, "--hash", hash, "--pss", m)
+            return pss
+                    ? args("verify", "--key", key, "--signature", sig, "--hash", hash, "--pss", m)
                     : args("verify", "--key", key, "--signature", sig, "--hash", hash, m);
         }
 
@@ -276,14 +313,21 @@ public class KeyCommandTest {
         @Test
         void mistakesAreUsageErrorsOrBadData() throws Exception {
             Path m = message();
-            assertEquals(usage("sign", "--pss does not go with md5"),
-                    Cli.run(args("sign", "--key", alicePem, "--pss", "--hash", "md5", m)).err());
+            assertEquals(
+                    usage("sign", "--pss does not go with md5"),
+                    Cli.run(args("sign", "--key", alicePem, "--pss", "--hash", "md5", m))
+                            .err());
             Cli.Result pub = Cli.run(args("sign", "--key", alicePub, m));
             assertEquals(3, pub.exit());
             assertEquals("cookbook sign: " + alicePub + " holds no private key: signing needs one\n", pub.err());
-            Cli.Result binary = Cli.run(new java.io.ByteArrayInputStream(new byte[0]), new java.io.ByteArrayOutputStream(),
-                    false, true, args("sign", "--key", alicePem, m));
-            assertEquals(usage("sign", "refusing to write binary data to a terminal: give -o FILE (or -o - to insist)"),
+            Cli.Result binary = Cli.run(
+                    new java.io.ByteArrayInputStream(new byte[0]),
+                    new java.io.ByteArrayOutputStream(),
+                    false,
+                    true,
+                    args("sign", "--key", alicePem, m));
+            assertEquals(
+                    usage("sign", "refusing to write binary data to a terminal: give -o FILE (or -o - to insist)"),
                     binary.err());
         }
     }
@@ -305,8 +349,10 @@ public class KeyCommandTest {
             Path out = dir.resolve("carol.out");
             Cli.Result c = Cli.run(args("decrypt", "--identity", carolPem, "-i", enc, "-o", out));
             assertEquals(3, c.exit());
-            assertEquals("cookbook decrypt: this file is not encrypted to that key (SHA-256 fingerprint "
-                    + carol.fingerprint() + ")\n", c.err());
+            assertEquals(
+                    "cookbook decrypt: this file is not encrypted to that key (SHA-256 fingerprint "
+                            + carol.fingerprint() + ")\n",
+                    c.err());
             assertFalse(Files.exists(out));
         }
 
@@ -315,8 +361,13 @@ public class KeyCommandTest {
             Path plain = Files.writeString(dir.resolve("p.txt"), "x");
             Cli.Result r = Cli.run(args("encrypt", "--recipient", alicePub, "--pass", "env:HOME", "-i", plain));
             assertEquals(2, r.exit());
-            assertTrue(r.err().endsWith(usage("encrypt", "--recipient encrypts to public keys in the cookbook format: "
-                    + "--pass, --openssl and -K do not apply")), r::toString);
+            assertTrue(
+                    r.err()
+                            .endsWith(usage(
+                                    "encrypt",
+                                    "--recipient encrypts to public keys in the cookbook format: "
+                                            + "--pass, --openssl and -K do not apply")),
+                    r::toString);
         }
     }
 }

@@ -1,10 +1,9 @@
 package dev.cookbook.cli.rsa;
 
-import dev.cookbook.cli.Binary;
-import dev.cookbook.cli.Tools;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cookbook.cli.Binary;
+import dev.cookbook.cli.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,15 +30,34 @@ public class RsaInteropIT {
     static void opensslKeys() {
         Tools.require("openssl");
         openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "genpkey.pem");
-        openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-aes256", "-pass", "env:PASSWORD",
-                "-out", "genpkey-enc.pem");
+        openssl(
+                "genpkey",
+                "-algorithm",
+                "RSA",
+                "-pkeyopt",
+                "rsa_keygen_bits:2048",
+                "-aes256",
+                "-pass",
+                "env:PASSWORD",
+                "-out",
+                "genpkey-enc.pem");
         openssl("genrsa", "-traditional", "-out", "genrsa.pem", "2048");
         openssl("genrsa", "-traditional", "-aes256", "-passout", "env:PASSWORD", "-out", "genrsa-enc.pem", "2048");
         openssl("genrsa", "-traditional", "-des3", "-passout", "env:PASSWORD", "-out", "genrsa-des3.pem", "2048");
         openssl("pkey", "-in", "genpkey.pem", "-pubout", "-out", "genpkey.pub.pem");
         openssl("rsa", "-in", "genpkey.pem", "-RSAPublicKey_out", "-out", "genpkey.rsapub.pem");
         openssl("pkcs8", "-topk8", "-nocrypt", "-in", "genpkey.pem", "-outform", "DER", "-out", "genpkey.der");
-        openssl("req", "-new", "-x509", "-key", "genpkey.pem", "-subj", "/CN=cookbook test", "-days", "2", "-out",
+        openssl(
+                "req",
+                "-new",
+                "-x509",
+                "-key",
+                "genpkey.pem",
+                "-subj",
+                "/CN=cookbook test",
+                "-days",
+                "2",
+                "-out",
                 "cert.pem");
         Binary.Result k = cookbook("key", "gen", "--bits", "2048", "-o", "ours.pem", "--pub-out", "ours.pub.pem");
         assertEquals(0, k.exit(), k::toString);
@@ -61,8 +79,8 @@ public class RsaInteropIT {
 
     /** What openssl says the SHA-256 of the DER SubjectPublicKeyInfo is. */
     private static String opensslFingerprint(String file, String... passArgs) throws Exception {
-        List<String> args = new ArrayList<>(List.of("pkey", "-in", file, "-pubout", "-outform", "DER", "-out",
-                file + ".spki.der"));
+        List<String> args =
+                new ArrayList<>(List.of("pkey", "-in", file, "-pubout", "-outform", "DER", "-out", file + ".spki.der"));
         args.addAll(List.of(passArgs));
         if (file.endsWith("cert.pem")) {
             openssl("x509", "-in", file, "-pubkey", "-noout", "-out", file + ".pub");
@@ -72,8 +90,9 @@ public class RsaInteropIT {
         } else {
             openssl(args.toArray(String[]::new));
         }
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(dir.resolve(file + ".spki.der"))));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(dir.resolve(file + ".spki.der"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,41 +126,61 @@ public class RsaInteropIT {
     void opensslAcceptsOurKeysInEveryFormat() throws Exception {
         openssl("pkey", "-in", "ours.pem", "-noout");
         openssl("pkey", "-pubin", "-in", "ours.pub.pem", "-noout");
-        assertEquals(0, cookbook("key", "gen", "--bits", "2048", "--pass", "env:PASSWORD", "-o", "ours-enc.pem").exit());
+        assertEquals(
+                0,
+                cookbook("key", "gen", "--bits", "2048", "--pass", "env:PASSWORD", "-o", "ours-enc.pem")
+                        .exit());
         openssl("pkey", "-in", "ours-enc.pem", "-passin", "env:PASSWORD", "-noout");
-        assertEquals(0, cookbook("key", "convert", "--to", "pkcs1", "ours.pem", "-o", "ours.rsa.pem").exit());
+        assertEquals(
+                0,
+                cookbook("key", "convert", "--to", "pkcs1", "ours.pem", "-o", "ours.rsa.pem")
+                        .exit());
         openssl("rsa", "-in", "ours.rsa.pem", "-noout");
-        assertEquals(0, cookbook("key", "convert", "--to", "pkcs1", "ours.pub.pem", "-o", "ours.rsapub.pem").exit());
+        assertEquals(
+                0,
+                cookbook("key", "convert", "--to", "pkcs1", "ours.pub.pem", "-o", "ours.rsapub.pem")
+                        .exit());
         openssl("rsa", "-RSAPublicKey_in", "-in", "ours.rsapub.pem", "-noout");
-        assertEquals(0, cookbook("key", "convert", "--to", "der", "ours.pem", "-o", "ours.der").exit());
+        assertEquals(
+                0,
+                cookbook("key", "convert", "--to", "der", "ours.pem", "-o", "ours.der")
+                        .exit());
         openssl("pkey", "-inform", "DER", "-in", "ours.der", "-noout");
         assertEquals(opensslFingerprint("ours.pem"), opensslFingerprint("ours.pub.pem"));
     }
 
     @ParameterizedTest(name = "{0} pss={1}")
-    @CsvSource({"sha256, false", "sha256, true", "sha384, false", "sha384, true", "sha512, true", "sha1, false",
-        "md5, false"})
+    @CsvSource({
+        "sha256, false",
+        "sha256, true",
+        "sha384, false",
+        "sha384, true",
+        "sha512, true",
+        "sha1, false",
+        "md5, false"
+    })
     void signaturesVerifyBothWays(String hash, boolean pss) throws IOException {
         Files.writeString(dir.resolve("msg.txt"), "the message " + hash + pss + "\n".repeat(1000));
-        List<String> sign = new ArrayList<>(List.of("sign", "--key", "ours.pem", "--hash", hash, "-o", "ours.sig",
-                "--force", "msg.txt"));
+        List<String> sign = new ArrayList<>(
+                List.of("sign", "--key", "ours.pem", "--hash", hash, "-o", "ours.sig", "--force", "msg.txt"));
         List<String> pssOpenssl = pss ? List.of("-sigopt", "rsa_padding_mode:pss") : List.of();
         if (pss) {
             sign.add("--pss");
         }
         assertEquals(0, cookbook(sign.toArray(String[]::new)).exit());
-        List<String> verify = new ArrayList<>(List.of("dgst", "-" + hash, "-verify", "ours.pub.pem", "-signature",
-                "ours.sig"));
+        List<String> verify =
+                new ArrayList<>(List.of("dgst", "-" + hash, "-verify", "ours.pub.pem", "-signature", "ours.sig"));
         verify.addAll(pssOpenssl);
         verify.add("msg.txt");
         assertEquals("Verified OK\n", openssl(verify.toArray(String[]::new)).out());
 
-        List<String> theirs = new ArrayList<>(List.of("dgst", "-" + hash, "-sign", "genpkey.pem", "-out", "theirs.sig"));
+        List<String> theirs =
+                new ArrayList<>(List.of("dgst", "-" + hash, "-sign", "genpkey.pem", "-out", "theirs.sig"));
         theirs.addAll(pssOpenssl);
         theirs.add("msg.txt");
         openssl(theirs.toArray(String[]::new));
-        List<String> check = new ArrayList<>(List.of("verify", "--key", "cert.pem", "--signature", "theirs.sig",
-                "--hash", hash, "msg.txt"));
+        List<String> check = new ArrayList<>(
+                List.of("verify", "--key", "cert.pem", "--signature", "theirs.sig", "--hash", hash, "msg.txt"));
         if (pss) {
             check.add("--pss");
         }
@@ -154,16 +193,28 @@ public class RsaInteropIT {
     @ValueSource(strings = {"0", "20", "digest", "max", "auto"})
     void pssVerifiesWhateverTheSaltLength(String salt) throws IOException {
         Files.writeString(dir.resolve("salt.txt"), "salt " + salt);
-        openssl("dgst", "-sha256", "-sign", "genpkey.pem", "-sigopt", "rsa_padding_mode:pss", "-sigopt",
-                "rsa_pss_saltlen:" + salt, "-out", "salt.sig", "salt.txt");
-        Binary.Result r = cookbook("verify", "--key", "genpkey.pub.pem", "--signature", "salt.sig", "--pss", "salt.txt");
+        openssl(
+                "dgst",
+                "-sha256",
+                "-sign",
+                "genpkey.pem",
+                "-sigopt",
+                "rsa_padding_mode:pss",
+                "-sigopt",
+                "rsa_pss_saltlen:" + salt,
+                "-out",
+                "salt.sig",
+                "salt.txt");
+        Binary.Result r =
+                cookbook("verify", "--key", "genpkey.pub.pem", "--signature", "salt.sig", "--pss", "salt.txt");
         assertEquals("Verified OK\n", r.out(), r::toString);
     }
 
     @Test
     void aModifiedFileOrSignatureFails() throws IOException {
         Files.writeString(dir.resolve("m.txt"), "original");
-        assertEquals(0, cookbook("sign", "--key", "ours.pem", "-o", "m.sig", "m.txt").exit());
+        assertEquals(
+                0, cookbook("sign", "--key", "ours.pem", "-o", "m.sig", "m.txt").exit());
         Files.writeString(dir.resolve("m.txt"), "originaL");
         Binary.Result changed = cookbook("verify", "--key", "ours.pub.pem", "--signature", "m.sig", "m.txt");
         assertEquals(1, changed.exit());
@@ -172,16 +223,35 @@ public class RsaInteropIT {
         byte[] sig = Files.readAllBytes(dir.resolve("m.sig"));
         sig[100] ^= 4;
         Files.write(dir.resolve("m.sig"), sig);
-        assertEquals(1, cookbook("verify", "--key", "ours.pub.pem", "--signature", "m.sig", "m.txt").exit());
+        assertEquals(
+                1,
+                cookbook("verify", "--key", "ours.pub.pem", "--signature", "m.sig", "m.txt")
+                        .exit());
     }
 
     @Test
     void encryptedToTwoRecipientsOpensForEachAndNotForAThird() throws IOException {
         Files.writeString(dir.resolve("plain.txt"), "for two\n");
-        assertEquals(0, cookbook("encrypt", "--recipient", "ours.pub.pem", "--recipient", "cert.pem", "-i", "plain.txt",
-                "-o", "two.enc").exit());
-        assertEquals("for two\n", cookbook("decrypt", "--identity", "ours.pem", "-i", "two.enc").out());
-        assertEquals("for two\n", cookbook("decrypt", "--identity", "genpkey.pem", "-i", "two.enc").out());
+        assertEquals(
+                0,
+                cookbook(
+                                "encrypt",
+                                "--recipient",
+                                "ours.pub.pem",
+                                "--recipient",
+                                "cert.pem",
+                                "-i",
+                                "plain.txt",
+                                "-o",
+                                "two.enc")
+                        .exit());
+        assertEquals(
+                "for two\n",
+                cookbook("decrypt", "--identity", "ours.pem", "-i", "two.enc").out());
+        assertEquals(
+                "for two\n",
+                cookbook("decrypt", "--identity", "genpkey.pem", "-i", "two.enc")
+                        .out());
         Binary.Result third = cookbook("decrypt", "--identity", "genrsa.pem", "-i", "two.enc", "-o", "third.txt");
         assertEquals(3, third.exit(), third::toString);
         assertEquals(false, Files.exists(dir.resolve("third.txt")));

@@ -1,7 +1,6 @@
 package dev.cookbook.crypto.cipher;
 
 import dev.cookbook.crypto.AuthenticationException;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
@@ -60,11 +59,13 @@ final class ChunkPipeline implements AutoCloseable {
 
     private ChunkPipeline(int threads, int window, boolean workers) {
         this.window = window;
-        this.pool = !workers ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "cipher");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = !workers
+                ? null
+                : Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "cipher");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /**

@@ -34,7 +34,13 @@ public enum CipherAlgorithm {
     private final int feedbackBits;
     private final List<String> aliases;
 
-    CipherAlgorithm(int id, String cliName, String opensslName, int keyLength, int ivLength, int feedbackBits,
+    CipherAlgorithm(
+            int id,
+            String cliName,
+            String opensslName,
+            int keyLength,
+            int ivLength,
+            int feedbackBits,
             List<String> aliases) {
         this.id = id;
         this.cliName = cliName;
@@ -89,12 +95,12 @@ public enum CipherAlgorithm {
         // is more than any tool makes (Java's own ARCFOUR accepts the same 40 to 1024 bits).
         boolean keyOk = this == ARC4 ? key.length >= 5 && key.length <= 128 : key.length == keyLength;
         if (!keyOk) {
-            throw new IllegalArgumentException(cliName + " needs a " + (this == ARC4 ? "5- to 128" : keyLength)
-                    + "-byte key, not " + key.length);
+            throw new IllegalArgumentException(
+                    cliName + " needs a " + (this == ARC4 ? "5- to 128" : keyLength) + "-byte key, not " + key.length);
         }
         if ((iv == null ? 0 : iv.length) != ivLength) {
-            throw new IllegalArgumentException(cliName + " needs a " + ivLength + "-byte IV, not "
-                    + (iv == null ? 0 : iv.length));
+            throw new IllegalArgumentException(
+                    cliName + " needs a " + ivLength + "-byte IV, not " + (iv == null ? 0 : iv.length));
         }
         if (this == ARC4) {
             return new Rc4(key); // encryption and decryption are one operation

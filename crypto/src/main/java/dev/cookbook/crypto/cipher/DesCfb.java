@@ -14,7 +14,8 @@ import java.nio.ByteOrder;
  * tests check. Not thread-safe.
  */
 final class DesCfb implements CipherStream {
-    private static final VarHandle BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final DesCore core;
     private final boolean encrypt;
@@ -23,6 +24,7 @@ final class DesCfb implements CipherStream {
     private long register;
     /** CFB-64 only: the keystream block being used up, and how many of its bytes earlier calls used. */
     private long keystream;
+
     private int used;
     /** Where {@link DesCore#encrypt2} leaves its two blocks. */
     private final long[] pair = new long[2];
@@ -50,8 +52,13 @@ final class DesCfb implements CipherStream {
      */
     @Override
     public void processWith(CipherStream other, byte[] buf, int len, byte[] otherBuf, int otherLen) {
-        if (!(other instanceof DesCfb o) || !encrypt || !o.encrypt || fullBlock != o.fullBlock || used != 0
-                || o.used != 0 || !core.sameKey(o.core)) {
+        if (!(other instanceof DesCfb o)
+                || !encrypt
+                || !o.encrypt
+                || fullBlock != o.fullBlock
+                || used != 0
+                || o.used != 0
+                || !core.sameKey(o.core)) {
             CipherStream.super.processWith(other, buf, len, otherBuf, otherLen);
             return;
         }

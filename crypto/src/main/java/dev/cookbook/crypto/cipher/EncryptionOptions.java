@@ -118,12 +118,12 @@ public final class EncryptionOptions {
          */
         public EncryptionOptions build() {
             if (iterations < 1 || iterations > MAX_ITERATIONS) {
-                throw new IllegalArgumentException("iterations must be from 1 to " + MAX_ITERATIONS + ", not "
-                        + iterations);
+                throw new IllegalArgumentException(
+                        "iterations must be from 1 to " + MAX_ITERATIONS + ", not " + iterations);
             }
             if (Integer.bitCount(chunkSize) != 1 || chunkSize < 1024 || chunkSize > (16 << 20)) {
-                throw new IllegalArgumentException("chunk size must be a power of two from 1 KiB to 16 MiB, not "
-                        + chunkSize);
+                throw new IllegalArgumentException(
+                        "chunk size must be a power of two from 1 KiB to 16 MiB, not " + chunkSize);
             }
             if (format == Format.COOKBOOK && kdf != Kdf.PBKDF2_SHA256) {
                 throw new IllegalArgumentException("the cookbook format derives keys with pbkdf2 only, not " + kdf);

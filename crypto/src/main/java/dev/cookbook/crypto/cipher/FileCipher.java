@@ -1,8 +1,7 @@
 package dev.cookbook.crypto.cipher;
 
-import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.AuthenticationException;
-
+import dev.cookbook.crypto.CryptoException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,6 +35,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class FileCipher {
     /** openssl's magic before the salt. */
     static final byte[] OPENSSL_MAGIC = "Salted__".getBytes(StandardCharsets.US_ASCII);
+
     static final int OPENSSL_SALT_LENGTH = 8;
     private static final int BUFFER = 256 << 10;
 
@@ -178,7 +178,8 @@ public final class FileCipher {
                 throw new CryptoException("openssl format truncated: the salt after 'Salted__' is incomplete");
             }
             CipherAlgorithm c = options.cipher();
-            byte[] keyIv = options.kdf().derive(password(secret), salt, options.iterations(), c.keyLength() + c.ivLength());
+            byte[] keyIv =
+                    options.kdf().derive(password(secret), salt, options.iterations(), c.keyLength() + c.ivLength());
             byte[] key = Arrays.copyOf(keyIv, c.keyLength());
             byte[] iv = c.ivLength() == 0 ? null : Arrays.copyOfRange(keyIv, c.keyLength(), keyIv.length);
             try {
@@ -257,34 +258,36 @@ public final class FileCipher {
      * (see {@link CipherStream#processWith}); pairs are sealed on the pipeline's threads, at most
      * {@code 2 * threads} of them in flight (the {@code 4 * threads} chunks of the other runs).
      */
-    private long sealChunks(InputStream in, OutputStream out, SealedFormat.Header header)
-            throws IOException {
+    private long sealChunks(InputStream in, OutputStream out, SealedFormat.Header header) throws IOException {
         ThreadLocal<SealedFormat.ChunkCrypter> crypters =
                 ThreadLocal.withInitial(() -> new SealedFormat.ChunkCrypter(header));
         Pieces pieces = new Pieces(in, header.chunkSize(), SealedFormat.TAG_LENGTH);
         long[] total = {0};
         long[] index = {0};
         try (ChunkPipeline pipeline = new ChunkPipeline(threads, 2 * threads)) {
-            pipeline.run(() -> {
-                Chunk c = pieces.next(index[0]++, null);
-                if (c != null && !c.last) {
-                    c.next = pieces.next(index[0]++, null);
-                }
-                return c;
-            }, c -> {
-                Chunk d = c.next;
-                if (d == null) {
-                    crypters.get().seal(c.index, c.last, c.buf, c.len);
-                } else {
-                    crypters.get().sealPair(c.index, c.buf, c.len, d.last, d.buf, d.len);
-                }
-                return c;
-            }, c -> {
-                for (Chunk d = c; d != null; d = d.next) {
-                    out.write(d.buf, 0, d.len + SealedFormat.TAG_LENGTH);
-                    total[0] += d.len;
-                }
-            });
+            pipeline.run(
+                    () -> {
+                        Chunk c = pieces.next(index[0]++, null);
+                        if (c != null && !c.last) {
+                            c.next = pieces.next(index[0]++, null);
+                        }
+                        return c;
+                    },
+                    c -> {
+                        Chunk d = c.next;
+                        if (d == null) {
+                            crypters.get().seal(c.index, c.last, c.buf, c.len);
+                        } else {
+                            crypters.get().sealPair(c.index, c.buf, c.len, d.last, d.buf, d.len);
+                        }
+                        return c;
+                    },
+                    c -> {
+                        for (Chunk d = c; d != null; d = d.next) {
+                            out.write(d.buf, 0, d.len + SealedFormat.TAG_LENGTH);
+                            total[0] += d.len;
+                        }
+                    });
         } catch (AuthenticationException e) {
             throw new IllegalStateException("sealing cannot fail authentication", e);
         }
@@ -299,25 +302,28 @@ public final class FileCipher {
         long[] total = {0};
         long[] index = {0};
         try (ChunkPipeline pipeline = new ChunkPipeline(threads)) {
-            pipeline.run(() -> pieces.next(index[0]++, null), c -> {
-                if (c.len < SealedFormat.TAG_LENGTH) {
-                    throw new AuthenticationException(); // truncated: no room even for a tag
-                }
-                crypters.get().open(c.index, c.last, c.buf, c.len - SealedFormat.TAG_LENGTH);
-                return c;
-            }, c -> {
-                int len = c.len - SealedFormat.TAG_LENGTH;
-                out.write(c.buf, 0, len);
-                total[0] += len;
-            });
+            pipeline.run(
+                    () -> pieces.next(index[0]++, null),
+                    c -> {
+                        if (c.len < SealedFormat.TAG_LENGTH) {
+                            throw new AuthenticationException(); // truncated: no room even for a tag
+                        }
+                        crypters.get().open(c.index, c.last, c.buf, c.len - SealedFormat.TAG_LENGTH);
+                        return c;
+                    },
+                    c -> {
+                        int len = c.len - SealedFormat.TAG_LENGTH;
+                        out.write(c.buf, 0, len);
+                        total[0] += len;
+                    });
         }
         return total[0];
     }
 
     // --------------------------------------------------------------------------- openssl, raw
 
-    private static CipherStream opensslStream(boolean encrypt, EncryptionOptions options, char[] password,
-            byte[] salt) {
+    private static CipherStream opensslStream(
+            boolean encrypt, EncryptionOptions options, char[] password, byte[] salt) {
         CipherAlgorithm c = options.cipher();
         byte[] keyIv = options.kdf().derive(password, salt, options.iterations(), c.keyLength() + c.ivLength());
         byte[] key = Arrays.copyOf(keyIv, c.keyLength());
@@ -352,19 +358,22 @@ public final class FileCipher {
         long[] total = {0};
         long[] index = {0};
         try (ChunkPipeline pipeline = new ChunkPipeline(threads)) {
-            pipeline.run(() -> {
-                Chunk p = pieces.next(index[0]++, register[0]);
-                if (p != null && p.len >= iv.length) {
-                    register[0] = Arrays.copyOfRange(p.buf, p.len - iv.length, p.len);
-                }
-                return p;
-            }, p -> {
-                c.newStream(false, key, p.iv).process(p.buf, 0, p.len, p.buf, 0);
-                return p;
-            }, p -> {
-                out.write(p.buf, 0, p.len);
-                total[0] += p.len;
-            });
+            pipeline.run(
+                    () -> {
+                        Chunk p = pieces.next(index[0]++, register[0]);
+                        if (p != null && p.len >= iv.length) {
+                            register[0] = Arrays.copyOfRange(p.buf, p.len - iv.length, p.len);
+                        }
+                        return p;
+                    },
+                    p -> {
+                        c.newStream(false, key, p.iv).process(p.buf, 0, p.len, p.buf, 0);
+                        return p;
+                    },
+                    p -> {
+                        out.write(p.buf, 0, p.len);
+                        total[0] += p.len;
+                    });
         } catch (AuthenticationException e) {
             throw new IllegalStateException("decrypting without authentication cannot fail it", e);
         }
@@ -398,14 +407,17 @@ public final class FileCipher {
             }
         };
         try (ChunkPipeline pipeline = threads == 1 ? new ChunkPipeline(1) : ChunkPipeline.inOrder()) {
-            pipeline.run(reader, c -> {
-                s.process(c.buf, 0, c.len, c.buf, 0);
-                return c;
-            }, c -> {
-                out.write(c.buf, 0, c.len);
-                total[0] += c.len;
-                free.push(c.buf);
-            });
+            pipeline.run(
+                    reader,
+                    c -> {
+                        s.process(c.buf, 0, c.len, c.buf, 0);
+                        return c;
+                    },
+                    c -> {
+                        out.write(c.buf, 0, c.len);
+                        total[0] += c.len;
+                        free.push(c.buf);
+                    });
         } catch (AuthenticationException e) {
             throw new IllegalStateException("a cipher without authentication cannot fail it", e);
         }
@@ -415,7 +427,8 @@ public final class FileCipher {
     private static char[] password(Secret secret) {
         if (!(secret instanceof Secret.Password p)) {
             throw new IllegalArgumentException("the openssl format takes a password; "
-                    + (secret instanceof Secret.Recipients ? "recipients need the cookbook format"
+                    + (secret instanceof Secret.Recipients
+                            ? "recipients need the cookbook format"
                             : "a raw key needs the raw format"));
         }
         return p.chars();

@@ -60,7 +60,8 @@ public enum Kdf {
     static final int SMALL_ITERATIONS = 100_000;
 
     private static byte[] pbkdf2(char[] password, byte[] salt, int iterations, int length) {
-        return iterations <= SMALL_ITERATIONS ? pbkdf2BouncyCastle(password, salt, iterations, length)
+        return iterations <= SMALL_ITERATIONS
+                ? pbkdf2BouncyCastle(password, salt, iterations, length)
                 : pbkdf2Jdk(password, salt, iterations, length);
     }
 
@@ -78,7 +79,9 @@ public enum Kdf {
     static byte[] pbkdf2Jdk(char[] password, byte[] salt, int iterations, int length) {
         PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, length * 8);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the Java runtime lacks PBKDF2WithHmacSHA256", e);
         } finally {

@@ -21,6 +21,7 @@ final class Rc4 implements CipherStream {
 
     /** The permutation of 0..255, as ints: int loads and stores are cheaper here than bytes. */
     private final int[] state = new int[256];
+
     private int i;
     private int j;
 

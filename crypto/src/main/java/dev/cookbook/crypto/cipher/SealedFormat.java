@@ -2,7 +2,6 @@ package dev.cookbook.crypto.cipher;
 
 import dev.cookbook.crypto.AuthenticationException;
 import dev.cookbook.crypto.CryptoException;
-
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -134,7 +133,8 @@ final class SealedFormat {
             h.write(wrapped);
         } else if (secret instanceof Secret.Recipients r) {
             if (r.keys().size() > MAX_STANZAS) {
-                throw new IllegalArgumentException("at most " + MAX_STANZAS + " recipients, not " + r.keys().size());
+                throw new IllegalArgumentException("at most " + MAX_STANZAS + " recipients, not "
+                        + r.keys().size());
             }
             h.write(r.keys().size());
             for (RSAPublicKey key : r.keys()) {
@@ -172,8 +172,8 @@ final class SealedFormat {
             if (readByte(d, seen) != VERSION) {
                 throw new AuthenticationException();
             }
-            CipherAlgorithm cipher = CipherAlgorithm.fromId(readByte(d, seen))
-                    .orElseThrow(AuthenticationException::new);
+            CipherAlgorithm cipher =
+                    CipherAlgorithm.fromId(readByte(d, seen)).orElseThrow(AuthenticationException::new);
             int log2 = readByte(d, seen);
             if (log2 < 10 || log2 > 24) {
                 throw new AuthenticationException();
@@ -231,8 +231,8 @@ final class SealedFormat {
             return new CryptoException("this file is encrypted with a password, not to a key: use the password");
         }
         if (secret instanceof Secret.Password && recipients && !passwords) {
-            return new CryptoException("this file is encrypted to public keys, not with a password: decrypt it "
-                    + "with the private key");
+            return new CryptoException(
+                    "this file is encrypted to public keys, not with a password: decrypt it " + "with the private key");
         }
         return new AuthenticationException();
     }
@@ -256,8 +256,8 @@ final class SealedFormat {
         }
     }
 
-    private static final OAEPParameterSpec OAEP = new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
-            PSource.PSpecified.DEFAULT);
+    private static final OAEPParameterSpec OAEP =
+            new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
 
     /** RSA-OAEP with SHA-256 for both the label hash and MGF1 (the JDK's default MGF1 is SHA-1). */
     private static OaepCipher oaep(int mode, RSAPublicKey key, SecureRandom random) {

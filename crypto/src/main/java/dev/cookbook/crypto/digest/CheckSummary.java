@@ -13,8 +13,15 @@ package dev.cookbook.crypto.digest;
  * @param otherHexLength the digest length (in hex digits) of the first malformed line that looks like
  *                      {@code HASH  NAME} for another algorithm, or 0: a hint for the user
  */
-public record CheckSummary(long malformed, long mismatched, long unreadable, long verified, boolean wellFormed,
-        boolean byteOrderMark, boolean crlf, int otherHexLength) {
+public record CheckSummary(
+        long malformed,
+        long mismatched,
+        long unreadable,
+        long verified,
+        boolean wellFormed,
+        boolean byteOrderMark,
+        boolean crlf,
+        int otherHexLength) {
 
     /**
      * The coreutils verdict: something was checked, something matched, nothing failed, and with

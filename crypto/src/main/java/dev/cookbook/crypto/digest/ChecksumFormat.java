@@ -26,8 +26,14 @@ public final class ChecksumFormat {
      * @param binary  print {@code *} before the name ({@code -b}); ignored by the BSD style
      * @param zero    end the line with NUL instead of newline, and escape nothing
      */
-    public static void appendLine(StringBuilder out, DigestAlgorithm algorithm, String hex, String name,
-            Style style, boolean binary, boolean zero) {
+    public static void appendLine(
+            StringBuilder out,
+            DigestAlgorithm algorithm,
+            String hex,
+            String name,
+            Style style,
+            boolean binary,
+            boolean zero) {
         boolean escape = !zero && needsEscape(name);
         if (escape) {
             out.append('\\');

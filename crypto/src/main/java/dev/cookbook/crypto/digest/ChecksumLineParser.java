@@ -73,8 +73,8 @@ public final class ChecksumLineParser {
     }
 
     /** {@code NAME) = HASH}, from just after the opening parenthesis. */
-    private Optional<ChecksumEntry> parseTagged(byte[] s, int start, int len, boolean escaped,
-            DigestAlgorithm algorithm) {
+    private Optional<ChecksumEntry> parseTagged(
+            byte[] s, int start, int len, boolean escaped, DigestAlgorithm algorithm) {
         int close = len - 1;
         while (close > start && s[close] != ')') {
             close--;

@@ -42,8 +42,12 @@ public final class ChecksumVerifier {
      * @param fixedAlgorithm if true, tagged lines must name {@code algorithm} too
      * @param ignoreMissing  skip listed files that do not exist ({@code --ignore-missing})
      */
-    public ChecksumVerifier(ParallelDigester digester, InputStream stdin, DigestAlgorithm algorithm,
-            boolean fixedAlgorithm, boolean ignoreMissing) {
+    public ChecksumVerifier(
+            ParallelDigester digester,
+            InputStream stdin,
+            DigestAlgorithm algorithm,
+            boolean fixedAlgorithm,
+            boolean ignoreMissing) {
         this.digester = digester;
         this.stdin = stdin;
         this.algorithm = algorithm;
@@ -102,8 +106,8 @@ public final class ChecksumVerifier {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return new CheckSummary(malformed[0], tally[0], tally[1], tally[2], tally[3] > 0, lines.bom, lines.crlf,
-                lines.otherHexLength);
+        return new CheckSummary(
+                malformed[0], tally[0], tally[1], tally[2], tally[3] > 0, lines.bom, lines.crlf, lines.otherHexLength);
     }
 
     /** One line of the checksum file: an entry to check, or a malformed line (entry null, no source). */

@@ -32,8 +32,8 @@ public enum DigestAlgorithm {
     SHA256("sha256", 256, true, "SHA256", List.of("SHA2-256", "SHA-256"), "SHA-256"),
     SHA384("sha384", 384, true, "SHA384", List.of("SHA2-384", "SHA-384"), "SHA-384"),
     SHA512("sha512", 512, true, "SHA512", List.of("SHA2-512", "SHA-512"), "SHA-512"),
-    SHA512_256("sha512-256", 256, true, "SHA512t256", List.of("SHA512-256", "SHA2-512/256", "SHA-512/256"),
-            "SHA-512/256"),
+    SHA512_256(
+            "sha512-256", 256, true, "SHA512t256", List.of("SHA512-256", "SHA2-512/256", "SHA-512/256"), "SHA-512/256"),
     SHA3_224("sha3-224", 224, true, "SHA3-224", List.of(), "SHA3-224"),
     SHA3_256("sha3-256", 256, true, "SHA3-256", List.of(), "SHA3-256"),
     SHA3_384("sha3-384", 384, true, "SHA3-384", List.of(), "SHA3-384"),
@@ -136,15 +136,16 @@ public enum DigestAlgorithm {
      * sha256, ...), to suggest when a checksum file does not match the algorithm chosen.
      */
     public static Optional<DigestAlgorithm> usualForHexLength(int hexLength) {
-        return Optional.ofNullable(switch (hexLength) {
-            case 32 -> MD5;
-            case 40 -> SHA1;
-            case 56 -> SHA224;
-            case 64 -> SHA256;
-            case 96 -> SHA384;
-            case 128 -> SHA512;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (hexLength) {
+                    case 32 -> MD5;
+                    case 40 -> SHA1;
+                    case 56 -> SHA224;
+                    case 64 -> SHA256;
+                    case 96 -> SHA384;
+                    case 128 -> SHA512;
+                    default -> null;
+                });
     }
 
     /** The algorithm whose tagged-line name is {@code tag}, if any. */

@@ -78,8 +78,8 @@ public final class FileTree {
      * @param recursive   walk directories
      * @param followLinks follow symbolic links found inside directories
      */
-    public static Iterator<Source> sources(List<String> operands, InputStream stdin, boolean recursive,
-            boolean followLinks) {
+    public static Iterator<Source> sources(
+            List<String> operands, InputStream stdin, boolean recursive, boolean followLinks) {
         return new Walker(operands.iterator(), stdin, recursive, followLinks);
     }
 

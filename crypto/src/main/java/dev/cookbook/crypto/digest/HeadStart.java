@@ -54,7 +54,7 @@ public final class HeadStart {
         this.thread = new Thread(this::work, "digest-head-start");
         this.thread.setDaemon(true); // abandoned work must never keep the JVM alive
         // Whatever goes wrong here the run meets again and reports; stderr stays the run's.
-        this.thread.setUncaughtExceptionHandler((t, e) -> { });
+        this.thread.setUncaughtExceptionHandler((t, e) -> {});
     }
 
     /**
@@ -82,10 +82,15 @@ public final class HeadStart {
         DigestResult r = null;
         try {
             BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
-            if (attrs.isRegularFile() && attrs.size() >= MIN_SIZE && !Thread.currentThread().isInterrupted()) {
+            if (attrs.isRegularFile()
+                    && attrs.size() >= MIN_SIZE
+                    && !Thread.currentThread().isInterrupted()) {
                 // cancel() interrupts this thread: the read then stops within one buffer
-                r = new FileHasher(progress).hash(Source.file(name, path), algorithm,
-                        () -> Thread.currentThread().isInterrupted());
+                r = new FileHasher(progress)
+                        .hash(
+                                Source.file(name, path),
+                                algorithm,
+                                () -> Thread.currentThread().isInterrupted());
             }
         } catch (IOException | RuntimeException e) {
             r = null; // the run meets the same problem and reports it
@@ -96,8 +101,12 @@ public final class HeadStart {
 
     /** Whether this head start is for {@code source} (a file operand of the same name) and {@code algo}. */
     public boolean claim(Source source, DigestAlgorithm algo) {
-        return algo == algorithm && source != null && source.path() != null && source.failure() == null
-                && source.name().equals(name) && source.path().equals(path);
+        return algo == algorithm
+                && source != null
+                && source.path() != null
+                && source.failure() == null
+                && source.name().equals(name)
+                && source.path().equals(path);
     }
 
     /**

@@ -56,8 +56,7 @@ final class MappedReader {
      *
      * @return the number of bytes hashed
      */
-    static long drain(FileChannel channel, Hasher hasher, LongAdder progress, BooleanSupplier stop)
-            throws IOException {
+    static long drain(FileChannel channel, Hasher hasher, LongAdder progress, BooleanSupplier stop) throws IOException {
         long pos = channel.position();
         long end = channel.size();
         if (end - pos < MIN_SIZE) {

@@ -56,11 +56,13 @@ public final class ParallelDigester implements AutoCloseable {
         this.jobs = jobs;
         this.hashers = ThreadLocal.withInitial(() -> new FileHasher(bytesRead));
         // The thread that calls run() hashes too: the pool holds the other jobs - 1.
-        this.pool = jobs == 1 ? null : Executors.newFixedThreadPool(jobs - 1, r -> {
-            Thread t = new Thread(r, "digest");
-            t.setDaemon(true); // an abandoned run (closed stdout) must not keep the JVM alive
-            return t;
-        });
+        this.pool = jobs == 1
+                ? null
+                : Executors.newFixedThreadPool(jobs - 1, r -> {
+                    Thread t = new Thread(r, "digest");
+                    t.setDaemon(true); // an abandoned run (closed stdout) must not keep the JVM alive
+                    return t;
+                });
     }
 
     /** Bytes read so far, for a progress display; safe to call from any thread. */
@@ -161,6 +163,7 @@ public final class ParallelDigester implements AutoCloseable {
         private final DigestResult[] slotResults;
         /** What hashing the job threw, or the iterator where the job would have been. */
         private final Throwable[] slotThrown;
+
         private final boolean[] slotDone;
         private final BooleanSupplier stopRequested = this::stopped;
         private long claimed;

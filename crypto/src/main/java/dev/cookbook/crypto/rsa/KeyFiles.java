@@ -62,6 +62,7 @@ import org.bouncycastle.util.io.pem.PemWriter;
 public final class KeyFiles {
     /** Public exponent of generated keys: F4, as every tool uses. */
     public static final BigInteger EXPONENT = RSAKeyGenParameterSpec.F4;
+
     static final int PBKDF2_ITERATIONS = 600_000;
 
     private KeyFiles() {}
@@ -121,7 +122,10 @@ public final class KeyFiles {
             case "PRIVATE KEY":
                 return privateKey(KeyFormat.PKCS8, true, false, PrivateKeyInfo.getInstance(der));
             case "ENCRYPTED PRIVATE KEY":
-                return privateKey(KeyFormat.ENCRYPTED_PKCS8, true, true,
+                return privateKey(
+                        KeyFormat.ENCRYPTED_PKCS8,
+                        true,
+                        true,
                         decrypt(new PKCS8EncryptedPrivateKeyInfo(der), password));
             case "RSA PRIVATE KEY":
                 return readTraditional(text, password);
@@ -149,8 +153,10 @@ public final class KeyFiles {
             pair = null;
             for (char[] attempt : passwordSpellings(password)) {
                 try {
-                    pair = ((PEMEncryptedKeyPair) o).decryptKeyPair(new JcePEMDecryptorProviderBuilder()
-                            .setProvider(Bc.PROVIDER).build(attempt));
+                    pair = ((PEMEncryptedKeyPair) o)
+                            .decryptKeyPair(new JcePEMDecryptorProviderBuilder()
+                                    .setProvider(Bc.PROVIDER)
+                                    .build(attempt));
                     break;
                 } catch (PEMException | RuntimeException e) {
                     // wrong password, or the other spelling of it
@@ -179,23 +185,41 @@ public final class KeyFiles {
             asn1 = null;
         }
         if (asn1 == null) {
-            throw new CryptoException(der.length == 0 ? "not a valid key file: the file is empty"
-                    : "not a valid key file: neither PEM nor DER");
+            throw new CryptoException(
+                    der.length == 0
+                            ? "not a valid key file: the file is empty"
+                            : "not a valid key file: neither PEM nor DER");
         }
         CryptoException first = null;
         for (KeyFormat f : KeyFormat.values()) {
             try {
                 return switch (f) {
                     case PKCS8 -> privateKey(f, false, false, PrivateKeyInfo.getInstance(asn1));
-                    case ENCRYPTED_PKCS8 -> privateKey(f, false, true,
-                            decrypt(new PKCS8EncryptedPrivateKeyInfo(
-                                    org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo.getInstance(asn1)), password));
-                    case PKCS1 -> privateKey(f, false, false, new PrivateKeyInfo(
-                            new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption,
-                                    org.bouncycastle.asn1.DERNull.INSTANCE),
-                            org.bouncycastle.asn1.pkcs.RSAPrivateKey.getInstance(asn1)));
+                    case ENCRYPTED_PKCS8 ->
+                        privateKey(
+                                f,
+                                false,
+                                true,
+                                decrypt(
+                                        new PKCS8EncryptedPrivateKeyInfo(
+                                                org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo.getInstance(asn1)),
+                                        password));
+                    case PKCS1 ->
+                        privateKey(
+                                f,
+                                false,
+                                false,
+                                new PrivateKeyInfo(
+                                        new AlgorithmIdentifier(
+                                                PKCSObjectIdentifiers.rsaEncryption,
+                                                org.bouncycastle.asn1.DERNull.INSTANCE),
+                                        org.bouncycastle.asn1.pkcs.RSAPrivateKey.getInstance(asn1)));
                     case PKCS1_PUBLIC -> publicKey(f, false, pkcs1Public(der));
-                    case SPKI -> publicKey(f, false, spki(SubjectPublicKeyInfo.getInstance(asn1).getEncoded()));
+                    case SPKI ->
+                        publicKey(
+                                f,
+                                false,
+                                spki(SubjectPublicKeyInfo.getInstance(asn1).getEncoded()));
                     case CERTIFICATE -> {
                         org.bouncycastle.asn1.x509.Certificate.getInstance(asn1); // throws unless shaped like one
                         yield certificate(false, der);
@@ -218,7 +242,8 @@ public final class KeyFiles {
         for (char[] attempt : passwordSpellings(password)) {
             try {
                 return info.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
-                        .setProvider(Bc.PROVIDER).build(attempt));
+                        .setProvider(Bc.PROVIDER)
+                        .build(attempt));
             } catch (PKCSException | OperatorCreationException | RuntimeException e) {
                 // wrong password, or the other spelling of it
             } finally {
@@ -261,7 +286,8 @@ public final class KeyFiles {
 
     private static RsaKey privateKey(KeyFormat format, boolean pem, boolean encrypted, PrivateKeyInfo info)
             throws CryptoException, IOException {
-        if (!PKCSObjectIdentifiers.rsaEncryption.equals(info.getPrivateKeyAlgorithm().getAlgorithm())) {
+        if (!PKCSObjectIdentifiers.rsaEncryption.equals(
+                info.getPrivateKeyAlgorithm().getAlgorithm())) {
             throw notRsa(info.getPrivateKeyAlgorithm().getAlgorithm());
         }
         PrivateKey key = new JcaPEMKeyConverter().getPrivateKey(info);
@@ -276,8 +302,8 @@ public final class KeyFiles {
 
     private static RsaKey certificate(boolean pem, byte[] der) throws CryptoException {
         try {
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            X509Certificate cert = (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
             if (!(cert.getPublicKey() instanceof RSAPublicKey rsa)) {
                 throw new CryptoException("the certificate holds no RSA key");
             }
@@ -347,14 +373,17 @@ public final class KeyFiles {
                 }
                 case PKCS1 -> {
                     refuseEncryption(format, password);
-                    yield new PemObject("RSA PRIVATE KEY", privateInfo(key).parsePrivateKey().toASN1Primitive()
-                            .getEncoded());
+                    yield new PemObject(
+                            "RSA PRIVATE KEY",
+                            privateInfo(key).parsePrivateKey().toASN1Primitive().getEncoded());
                 }
                 case PKCS1_PUBLIC -> {
                     refuseEncryption(format, password);
                     RSAPublicKey p = key.publicKey();
-                    yield new PemObject("RSA PUBLIC KEY", new org.bouncycastle.asn1.pkcs.RSAPublicKey(p.getModulus(),
-                            p.getPublicExponent()).getEncoded());
+                    yield new PemObject(
+                            "RSA PUBLIC KEY",
+                            new org.bouncycastle.asn1.pkcs.RSAPublicKey(p.getModulus(), p.getPublicExponent())
+                                    .getEncoded());
                 }
                 case SPKI -> {
                     refuseEncryption(format, password);
@@ -392,13 +421,15 @@ public final class KeyFiles {
         try {
             var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
                     .setProvider(Bc.PROVIDER)
-                    .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256,
-                            org.bouncycastle.asn1.DERNull.INSTANCE))
+                    .setPRF(new AlgorithmIdentifier(
+                            PKCSObjectIdentifiers.id_hmacWithSHA256, org.bouncycastle.asn1.DERNull.INSTANCE))
                     .setIterationCount(PBKDF2_ITERATIONS)
                     .setRandom(new SecureRandom())
                     .setPassword(password)
                     .build();
-            return new org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfoBuilder(info).build(encryptor).getEncoded();
+            return new org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfoBuilder(info)
+                    .build(encryptor)
+                    .getEncoded();
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot encrypt a PKCS#8 key: " + e.getMessage(), e);
         }

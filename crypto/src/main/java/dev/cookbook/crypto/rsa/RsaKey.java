@@ -11,7 +11,12 @@ import java.util.HexFormat;
  * A key read from a file: what the file held ({@link #format()}, {@link #pem()}, whether it was
  * encrypted) and the key itself. The private key is null for public key files and certificates.
  */
-public record RsaKey(KeyFormat format, boolean pem, boolean encrypted, RSAPublicKey publicKey, PrivateKey privateKey,
+public record RsaKey(
+        KeyFormat format,
+        boolean pem,
+        boolean encrypted,
+        RSAPublicKey publicKey,
+        PrivateKey privateKey,
         X509Certificate certificate) {
 
     /** The modulus length in bits. */

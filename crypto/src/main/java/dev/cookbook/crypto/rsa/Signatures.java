@@ -94,7 +94,11 @@ public final class Signatures {
 
     private static Signature pss(SignatureHash hash, int saltLength) throws GeneralSecurityException {
         Signature s = Signature.getInstance("RSASSA-PSS");
-        s.setParameter(new PSSParameterSpec(hash.jdkName(), "MGF1", new MGF1ParameterSpec(hash.jdkName()), saltLength,
+        s.setParameter(new PSSParameterSpec(
+                hash.jdkName(),
+                "MGF1",
+                new MGF1ParameterSpec(hash.jdkName()),
+                saltLength,
                 PSSParameterSpec.TRAILER_FIELD_BC));
         return s;
     }

@@ -14,9 +14,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CipherAlgorithmTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "des-cfb, DES_CFB", "des-cfb8, DES_CFB8", "des3-cfb, DES3_CFB", "des-ede3-cfb, DES3_CFB",
-        "des3-cfb8, DES3_CFB8", "des-ede3-cfb8, DES3_CFB8", "arc4, ARC4", "rc4, ARC4", "' ARC4 ', ARC4",
-        "DES-EDE3-CFB, DES3_CFB"})
+        "des-cfb, DES_CFB",
+        "des-cfb8, DES_CFB8",
+        "des3-cfb, DES3_CFB",
+        "des-ede3-cfb, DES3_CFB",
+        "des3-cfb8, DES3_CFB8",
+        "des-ede3-cfb8, DES3_CFB8",
+        "arc4, ARC4",
+        "rc4, ARC4",
+        "' ARC4 ', ARC4",
+        "DES-EDE3-CFB, DES3_CFB"
+    })
     @DisplayName("fromName knows the CLI names, openssl's names and the aliases, ignoring case and spaces")
     void fromName(String name, CipherAlgorithm expected) {
         assertEquals(Optional.of(expected), CipherAlgorithm.fromName(name));
@@ -32,7 +40,8 @@ class CipherAlgorithmTest {
     @Test
     @DisplayName("names, key and IV lengths as openssl enc has them")
     void lengthsAndNames() {
-        assertEquals("des-cfb 8 8 des-cfb|des-cfb8 8 8 des-cfb8|des3-cfb 24 8 des-ede3-cfb|"
+        assertEquals(
+                "des-cfb 8 8 des-cfb|des-cfb8 8 8 des-cfb8|des3-cfb 24 8 des-ede3-cfb|"
                         + "des3-cfb8 24 8 des-ede3-cfb8|arc4 16 0 rc4|",
                 describeAll());
     }
@@ -40,8 +49,14 @@ class CipherAlgorithmTest {
     private static String describeAll() {
         StringBuilder sb = new StringBuilder();
         for (CipherAlgorithm c : CipherAlgorithm.values()) {
-            sb.append(c).append(' ').append(c.keyLength()).append(' ').append(c.ivLength()).append(' ')
-                    .append(c.opensslName()).append('|');
+            sb.append(c)
+                    .append(' ')
+                    .append(c.keyLength())
+                    .append(' ')
+                    .append(c.ivLength())
+                    .append(' ')
+                    .append(c.opensslName())
+                    .append('|');
         }
         return sb.toString();
     }
@@ -50,9 +65,10 @@ class CipherAlgorithmTest {
     @DisplayName("newStream refuses a key or IV of the wrong length, naming both lengths")
     void wrongLengths() {
         assertEquals("des-cfb needs a 8-byte key, not 7", refusal(CipherAlgorithm.DES_CFB, new byte[7], new byte[8]));
-        assertEquals("des3-cfb8 needs a 24-byte key, not 16",
-                refusal(CipherAlgorithm.DES3_CFB8, new byte[16], new byte[8]));
-        assertEquals("des-cfb8 needs a 8-byte IV, not 16", refusal(CipherAlgorithm.DES_CFB8, new byte[8], new byte[16]));
+        assertEquals(
+                "des3-cfb8 needs a 24-byte key, not 16", refusal(CipherAlgorithm.DES3_CFB8, new byte[16], new byte[8]));
+        assertEquals(
+                "des-cfb8 needs a 8-byte IV, not 16", refusal(CipherAlgorithm.DES_CFB8, new byte[8], new byte[16]));
         assertEquals("des3-cfb needs a 8-byte IV, not 0", refusal(CipherAlgorithm.DES3_CFB, new byte[24], null));
         assertEquals("arc4 needs a 5- to 128-byte key, not 4", refusal(CipherAlgorithm.ARC4, new byte[4], null));
         assertEquals("arc4 needs a 5- to 128-byte key, not 129", refusal(CipherAlgorithm.ARC4, new byte[129], null));
@@ -60,7 +76,8 @@ class CipherAlgorithmTest {
     }
 
     private static String refusal(CipherAlgorithm c, byte[] key, byte[] iv) {
-        return assertThrows(IllegalArgumentException.class, () -> c.newStream(true, key, iv)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> c.newStream(true, key, iv))
+                .getMessage();
     }
 
     @ParameterizedTest
@@ -80,7 +97,8 @@ class CipherAlgorithmTest {
     @ValueSource(ints = {129, 200, 256})
     @DisplayName("regression: RC4 keys beyond the JDK's 128 bytes are refused up front, not as a broken runtime")
     void rc4LongKeys(int length) {
-        assertEquals("arc4 needs a 5- to 128-byte key, not " + length,
+        assertEquals(
+                "arc4 needs a 5- to 128-byte key, not " + length,
                 refusal(CipherAlgorithm.ARC4, new byte[length], null));
     }
 
@@ -88,7 +106,8 @@ class CipherAlgorithmTest {
         byte[] key = CipherTestSupport.pseudoRandomBytes(keyLength);
         byte[] out = new byte[300];
         CipherAlgorithm.ARC4.newStream(true, key, null).process(new byte[300], 0, 300, out, 0);
-        assertEquals(CipherTestSupport.hex(CipherVectorsTest.TextbookRc4.crypt(key, new byte[300])),
+        assertEquals(
+                CipherTestSupport.hex(CipherVectorsTest.TextbookRc4.crypt(key, new byte[300])),
                 CipherTestSupport.hex(out));
     }
 }

@@ -33,7 +33,9 @@ class CipherStreamDifferentialTest {
             throws Exception {
         String[] names = jce(cipher);
         Cipher c = Cipher.getInstance(names[0]);
-        c.init(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, new SecretKeySpec(key, names[1]),
+        c.init(
+                encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE,
+                new SecretKeySpec(key, names[1]),
                 iv == null ? null : new IvParameterSpec(iv));
         return c.doFinal(input);
     }
@@ -75,7 +77,9 @@ class CipherStreamDifferentialTest {
             byte[] expected = reference(cipher, true, key, iv, plaintext);
             byte[] ciphertext = inRandomPieces(cipher.newStream(true, key, iv), plaintext, random);
             assertBytes(expected, ciphertext, "encryption, " + what);
-            assertBytes(plaintext, inRandomPieces(cipher.newStream(false, key, iv), ciphertext, random),
+            assertBytes(
+                    plaintext,
+                    inRandomPieces(cipher.newStream(false, key, iv), ciphertext, random),
                     "decryption, " + what);
             assertBytes(plaintext, reference(cipher, false, key, iv, ciphertext), "reference decryption, " + what);
         }
@@ -97,7 +101,9 @@ class CipherStreamDifferentialTest {
 
         byte[] ciphertext = inRandomPieces(cipher.newStream(true, key, iv), plaintext, random, 5000);
         assertBytes(reference(cipher, true, key, iv, plaintext), ciphertext, cipher + " encryption");
-        assertBytes(plaintext, inRandomPieces(cipher.newStream(false, key, iv), ciphertext, random, 5000),
+        assertBytes(
+                plaintext,
+                inRandomPieces(cipher.newStream(false, key, iv), ciphertext, random, 5000),
                 cipher + " decryption");
     }
 }

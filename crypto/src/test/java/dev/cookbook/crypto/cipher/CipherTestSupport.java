@@ -1,10 +1,9 @@
 package dev.cookbook.crypto.cipher;
 
-import dev.cookbook.crypto.CryptoException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.cookbook.crypto.CryptoException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -137,7 +136,6 @@ final class CipherTestSupport {
             return b;
         }
     }
-
 
     /** Compares byte arrays, as hex when short, by lengths and first difference when long. */
     static void assertBytes(byte[] expected, byte[] actual, String message) {

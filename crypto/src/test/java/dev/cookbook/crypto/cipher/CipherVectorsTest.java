@@ -41,8 +41,8 @@ class CipherVectorsTest {
      * One line of the vector file. {@code expected} is the ciphertext from {@code offset} on: all
      * of it when the source gives all of it ({@code offset} 0).
      */
-    record Vector(int line, CipherAlgorithm cipher, byte[] key, byte[] iv, byte[] plaintext, int offset,
-            byte[] expected) {
+    record Vector(
+            int line, CipherAlgorithm cipher, byte[] key, byte[] iv, byte[] plaintext, int offset, byte[] expected) {
         boolean wholeCiphertext() {
             return offset == 0 && expected.length == plaintext.length;
         }
@@ -87,7 +87,8 @@ class CipherVectorsTest {
         int offset = fromOffset.matches() ? Integer.parseInt(fromOffset.group(1)) : 0;
         byte[] expected = unhex(fromOffset.matches() ? fromOffset.group(2) : f[4]);
         if (offset + expected.length != plaintext.length) {
-            throw new IllegalArgumentException("line " + number + ": the ciphertext does not end where the plaintext does");
+            throw new IllegalArgumentException(
+                    "line " + number + ": the ciphertext does not end where the plaintext does");
         }
         return new Vector(number, cipher, unhex(f[1]), iv, plaintext, offset, expected);
     }
@@ -183,17 +184,22 @@ class CipherVectorsTest {
     @DisplayName("the vector file covers every cipher, and the RC4 key lengths 5, 8 and 16")
     void vectorFileCoversEveryCipher() {
         List<Vector> vectors = vectors();
-        Set<CipherAlgorithm> covered = vectors.stream().map(Vector::cipher)
+        Set<CipherAlgorithm> covered = vectors.stream()
+                .map(Vector::cipher)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(CipherAlgorithm.class)));
         assertEquals(EnumSet.allOf(CipherAlgorithm.class), covered);
-        Set<Integer> rc4KeyLengths = vectors.stream().filter(v -> v.cipher() == CipherAlgorithm.ARC4)
-                .map(v -> v.key().length).collect(Collectors.toSet());
+        Set<Integer> rc4KeyLengths = vectors.stream()
+                .filter(v -> v.cipher() == CipherAlgorithm.ARC4)
+                .map(v -> v.key().length)
+                .collect(Collectors.toSet());
         assertEquals(Set.of(5, 8, 16), rc4KeyLengths);
         assertTrue(vectors.stream().anyMatch(v -> !v.wholeCiphertext()), "a vector at a keystream offset");
     }
 
     static List<Vector> arc4Vectors() {
-        return vectors().stream().filter(v -> v.cipher() == CipherAlgorithm.ARC4).toList();
+        return vectors().stream()
+                .filter(v -> v.cipher() == CipherAlgorithm.ARC4)
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -201,7 +207,8 @@ class CipherVectorsTest {
     @DisplayName("the arc4 vectors agree with a textbook RC4 written here, an oracle independent of the JDK's")
     void arc4VectorsAgreeWithTextbookRc4(Vector v) {
         byte[] ciphertext = TextbookRc4.crypt(v.key(), v.plaintext());
-        assertBytes(v.expected(), Arrays.copyOfRange(ciphertext, v.offset(), ciphertext.length), "textbook RC4 of " + v);
+        assertBytes(
+                v.expected(), Arrays.copyOfRange(ciphertext, v.offset(), ciphertext.length), "textbook RC4 of " + v);
     }
 
     @ParameterizedTest

@@ -31,7 +31,8 @@ class DesCoreTest {
                 random.nextBytes(block);
                 reference.processBlock(block, 0, expected, 0);
                 long got = core.encrypt(ByteBuffer.wrap(block).getLong());
-                assertEquals(ByteBuffer.wrap(expected).getLong(), got, () -> "key " + hex(key) + " block " + hex(block));
+                assertEquals(
+                        ByteBuffer.wrap(expected).getLong(), got, () -> "key " + hex(key) + " block " + hex(block));
             }
         }
     }

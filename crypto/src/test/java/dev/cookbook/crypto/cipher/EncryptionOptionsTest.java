@@ -1,10 +1,5 @@
 package dev.cookbook.crypto.cipher;
 
-import static dev.cookbook.crypto.cipher.CipherTestSupport.decrypt;
-import static dev.cookbook.crypto.cipher.CipherTestSupport.encrypt;
-import static dev.cookbook.crypto.cipher.CipherTestSupport.password;
-import static dev.cookbook.crypto.cipher.CipherTestSupport.utf8;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -28,8 +23,11 @@ class EncryptionOptionsTest {
     @ValueSource(ints = {0, -1, -600_000, Integer.MIN_VALUE, EncryptionOptions.MAX_ITERATIONS + 1, Integer.MAX_VALUE})
     @DisplayName("an iteration count below 1 or above the cap is refused, naming the count")
     void badIterationCount(int iterations) {
-        assertEquals("iterations must be from 1 to 100000000, not " + iterations, rejection(builder().iterations(iterations)));
-        assertEquals("iterations must be from 1 to 100000000, not " + iterations,
+        assertEquals(
+                "iterations must be from 1 to 100000000, not " + iterations,
+                rejection(builder().iterations(iterations)));
+        assertEquals(
+                "iterations must be from 1 to 100000000, not " + iterations,
                 rejection(EncryptionOptions.OPENSSL.toBuilder().iterations(iterations)));
     }
 
@@ -41,11 +39,27 @@ class EncryptionOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, -1024, Integer.MIN_VALUE, 1, 512, 1000, 1023, 1025, 3 << 10, 65_535, (16 << 20) + 1,
-            32 << 20, 1 << 30, Integer.MAX_VALUE})
+    @ValueSource(
+            ints = {
+                0,
+                -1024,
+                Integer.MIN_VALUE,
+                1,
+                512,
+                1000,
+                1023,
+                1025,
+                3 << 10,
+                65_535,
+                (16 << 20) + 1,
+                32 << 20,
+                1 << 30,
+                Integer.MAX_VALUE
+            })
     @DisplayName("a chunk size that is not a power of two from 1 KiB to 16 MiB is refused, naming the size")
     void badChunkSize(int chunkSize) {
-        assertEquals("chunk size must be a power of two from 1 KiB to 16 MiB, not " + chunkSize,
+        assertEquals(
+                "chunk size must be a power of two from 1 KiB to 16 MiB, not " + chunkSize,
                 rejection(builder().chunkSize(chunkSize)));
     }
 
@@ -64,10 +78,13 @@ class EncryptionOptionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Format.class, names = {"OPENSSL", "RAW"})
+    @EnumSource(
+            value = Format.class,
+            names = {"OPENSSL", "RAW"})
     @DisplayName("EVP_MD5 is accepted outside the cookbook format")
     void evpMd5ElsewhereIsFine(Format format) {
-        assertEquals(Kdf.EVP_MD5, builder().format(format).kdf(Kdf.EVP_MD5).build().kdf());
+        assertEquals(
+                Kdf.EVP_MD5, builder().format(format).kdf(Kdf.EVP_MD5).build().kdf());
     }
 
     @Test
@@ -81,10 +98,16 @@ class EncryptionOptionsTest {
     @Test
     @DisplayName("toBuilder copies every option, and a new build leaves the original as it was")
     void toBuilderCopies() {
-        EncryptionOptions a = builder().cipher(CipherAlgorithm.ARC4).format(Format.OPENSSL).kdf(Kdf.EVP_MD5)
-                .iterations(1234).chunkSize(2048).build();
+        EncryptionOptions a = builder()
+                .cipher(CipherAlgorithm.ARC4)
+                .format(Format.OPENSSL)
+                .kdf(Kdf.EVP_MD5)
+                .iterations(1234)
+                .chunkSize(2048)
+                .build();
         EncryptionOptions b = a.toBuilder().build();
-        EncryptionOptions c = a.toBuilder().cipher(CipherAlgorithm.DES_CFB).iterations(99).build();
+        EncryptionOptions c =
+                a.toBuilder().cipher(CipherAlgorithm.DES_CFB).iterations(99).build();
 
         for (EncryptionOptions o : new EncryptionOptions[] {a, b}) {
             assertEquals(CipherAlgorithm.ARC4, o.cipher());
@@ -112,9 +135,11 @@ class EncryptionOptionsTest {
     @Test
     @DisplayName("regression: no file is written with more iterations than the reader accepts")
     void iterationCountAboveTheReadersCapIsRefused() {
-        assertEquals("iterations must be from 1 to 100000000, not 100000001",
+        assertEquals(
+                "iterations must be from 1 to 100000000, not 100000001",
                 rejection(builder().iterations(EncryptionOptions.MAX_ITERATIONS + 1)));
-        assertEquals(EncryptionOptions.MAX_ITERATIONS,
+        assertEquals(
+                EncryptionOptions.MAX_ITERATIONS,
                 builder().iterations(EncryptionOptions.MAX_ITERATIONS).build().iterations());
     }
 }

@@ -1,8 +1,5 @@
 package dev.cookbook.crypto.cipher;
 
-import dev.cookbook.crypto.CryptoException;
-import dev.cookbook.crypto.AuthenticationException;
-
 import static dev.cookbook.crypto.cipher.CipherTestSupport.concat;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.password;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.pseudoRandomBytes;
@@ -11,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.cookbook.crypto.CryptoException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.stream.Stream;
@@ -44,8 +42,10 @@ class FileCipherErrorsTest {
     @DisplayName("input with no recognised header is refused with the documented message, writing nothing")
     void noRecognisedHeader(String what, byte[] input) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CryptoException e = assertThrows(CryptoException.class, () ->
-                new FileCipher().decrypt(new ByteArrayInputStream(input), out, EncryptionOptions.DEFAULT, PASSWORD));
+        CryptoException e = assertThrows(
+                CryptoException.class,
+                () -> new FileCipher()
+                        .decrypt(new ByteArrayInputStream(input), out, EncryptionOptions.DEFAULT, PASSWORD));
         assertEquals(CryptoException.class, e.getClass(), "not an AuthenticationException: nothing was authenticated");
         assertEquals(NO_HEADER, e.getMessage());
         assertEquals(0, out.size());
@@ -56,8 +56,14 @@ class FileCipherErrorsTest {
     void opensslSaltTruncated() {
         for (int saltBytes = 0; saltBytes < 8; saltBytes++) {
             byte[] input = concat(utf8("Salted__"), new byte[saltBytes]);
-            CryptoException e = assertThrows(CryptoException.class, () -> new FileCipher().decrypt(
-                    new ByteArrayInputStream(input), new ByteArrayOutputStream(), EncryptionOptions.OPENSSL, PASSWORD));
+            CryptoException e = assertThrows(
+                    CryptoException.class,
+                    () -> new FileCipher()
+                            .decrypt(
+                                    new ByteArrayInputStream(input),
+                                    new ByteArrayOutputStream(),
+                                    EncryptionOptions.OPENSSL,
+                                    PASSWORD));
             assertEquals("openssl format truncated: the salt after 'Salted__' is incomplete", e.getMessage());
         }
     }
@@ -66,23 +72,38 @@ class FileCipherErrorsTest {
     @DisplayName("openssl's magic and salt with no ciphertext is an empty plaintext")
     void opensslHeaderOnly() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FileCipher.Result r = new FileCipher().decrypt(new ByteArrayInputStream(concat(utf8("Salted__"), new byte[8])),
-                out, EncryptionOptions.OPENSSL.toBuilder().iterations(1).build(), PASSWORD);
+        FileCipher.Result r = new FileCipher()
+                .decrypt(
+                        new ByteArrayInputStream(concat(utf8("Salted__"), new byte[8])),
+                        out,
+                        EncryptionOptions.OPENSSL.toBuilder().iterations(1).build(),
+                        PASSWORD);
         assertEquals(0, out.size());
         assertEquals(0, r.bytes());
         assertEquals(Format.OPENSSL, r.format());
     }
 
     @ParameterizedTest
-    @EnumSource(value = Format.class, names = {"COOKBOOK", "OPENSSL"})
+    @EnumSource(
+            value = Format.class,
+            names = {"COOKBOOK", "OPENSSL"})
     @DisplayName("a raw key for a password format is refused before anything is written")
     void rawKeyForPasswordFormat(Format format) {
         EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.DES_CFB, format, Kdf.PBKDF2_SHA256);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FileCipher().encrypt(
-                new ByteArrayInputStream(new byte[10]), out, options, new Secret.RawKey(new byte[8], new byte[8])));
-        assertEquals(format == Format.COOKBOOK ? "the cookbook format takes a password or recipients"
-                : "the openssl format takes a password; a raw key needs the raw format", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new FileCipher()
+                        .encrypt(
+                                new ByteArrayInputStream(new byte[10]),
+                                out,
+                                options,
+                                new Secret.RawKey(new byte[8], new byte[8])));
+        assertEquals(
+                format == Format.COOKBOOK
+                        ? "the cookbook format takes a password or recipients"
+                        : "the openssl format takes a password; a raw key needs the raw format",
+                e.getMessage());
         assertEquals(0, out.size());
     }
 
@@ -90,8 +111,14 @@ class FileCipherErrorsTest {
     @DisplayName("a password for the raw format is refused")
     void passwordForRawFormat() {
         EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.DES_CFB, Format.RAW, Kdf.PBKDF2_SHA256);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FileCipher().encrypt(
-                new ByteArrayInputStream(new byte[10]), new ByteArrayOutputStream(), options, PASSWORD));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new FileCipher()
+                        .encrypt(
+                                new ByteArrayInputStream(new byte[10]),
+                                new ByteArrayOutputStream(),
+                                options,
+                                PASSWORD));
         assertEquals("the raw format needs a key and IV, not a password", e.getMessage());
     }
 
@@ -102,15 +129,39 @@ class FileCipherErrorsTest {
         Secret shortKey = new Secret.RawKey(new byte[16], new byte[8]);
         Secret noIv = new Secret.RawKey(new byte[24], null);
 
-        assertEquals("des3-cfb needs a 24-byte key, not 16", assertThrows(IllegalArgumentException.class, () ->
-                new FileCipher().encrypt(new ByteArrayInputStream(new byte[10]), new ByteArrayOutputStream(), options,
-                        shortKey)).getMessage());
-        assertEquals("des3-cfb needs a 24-byte key, not 16", assertThrows(IllegalArgumentException.class, () ->
-                new FileCipher().decrypt(new ByteArrayInputStream(new byte[10]), new ByteArrayOutputStream(), options,
-                        shortKey)).getMessage());
-        assertEquals("des3-cfb needs a 8-byte IV, not 0", assertThrows(IllegalArgumentException.class, () ->
-                new FileCipher().encrypt(new ByteArrayInputStream(new byte[10]), new ByteArrayOutputStream(), options,
-                        noIv)).getMessage());
+        assertEquals(
+                "des3-cfb needs a 24-byte key, not 16",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new FileCipher()
+                                        .encrypt(
+                                                new ByteArrayInputStream(new byte[10]),
+                                                new ByteArrayOutputStream(),
+                                                options,
+                                                shortKey))
+                        .getMessage());
+        assertEquals(
+                "des3-cfb needs a 24-byte key, not 16",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new FileCipher()
+                                        .decrypt(
+                                                new ByteArrayInputStream(new byte[10]),
+                                                new ByteArrayOutputStream(),
+                                                options,
+                                                shortKey))
+                        .getMessage());
+        assertEquals(
+                "des3-cfb needs a 8-byte IV, not 0",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new FileCipher()
+                                        .encrypt(
+                                                new ByteArrayInputStream(new byte[10]),
+                                                new ByteArrayOutputStream(),
+                                                options,
+                                                noIv))
+                        .getMessage());
         // Decrypting with no IV: FileCipherThreadsTest, where it depends on the thread count.
     }
 
@@ -120,8 +171,8 @@ class FileCipherErrorsTest {
         EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.ARC4, Format.COOKBOOK, Kdf.PBKDF2_SHA256);
         byte[] input = utf8("CKBK-ENC, but this is raw data");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FileCipher.Result r = new FileCipher().decrypt(new ByteArrayInputStream(input), out, options,
-                new Secret.RawKey(new byte[16], null));
+        FileCipher.Result r = new FileCipher()
+                .decrypt(new ByteArrayInputStream(input), out, options, new Secret.RawKey(new byte[16], null));
         assertEquals(Format.RAW, r.format());
         assertEquals(input.length, out.size());
     }

@@ -80,8 +80,9 @@ class FileCipherRoundTripTest {
         /** What the format documents: the cookbook header and a tag per chunk, openssl's 16-byte header, nothing. */
         long overhead(long plaintextLength, int chunkSize) {
             return switch (format) {
-                case COOKBOOK -> SealedFormatLayoutTest.HEADER_LENGTH
-                        + (long) SealedFormat.TAG_LENGTH * chunkCount(plaintextLength, chunkSize);
+                case COOKBOOK ->
+                    SealedFormatLayoutTest.HEADER_LENGTH
+                            + (long) SealedFormat.TAG_LENGTH * chunkCount(plaintextLength, chunkSize);
                 case OPENSSL -> 16;
                 case RAW -> 0;
             };
@@ -130,7 +131,8 @@ class FileCipherRoundTripTest {
         }
         if (size >= 64) {
             int start = framing.payloadOffset();
-            assertFalse(Arrays.equals(Arrays.copyOf(plaintext, 64), Arrays.copyOfRange(ciphertext, start, start + 64)),
+            assertFalse(
+                    Arrays.equals(Arrays.copyOf(plaintext, 64), Arrays.copyOfRange(ciphertext, start, start + 64)),
                     "the plaintext shows through");
         }
 
@@ -156,11 +158,19 @@ class FileCipherRoundTripTest {
     }
 
     @ParameterizedTest(name = "{0} bytes")
-    @ValueSource(ints = {0, EncryptionOptions.DEFAULT_CHUNK_SIZE - 1, EncryptionOptions.DEFAULT_CHUNK_SIZE,
-            EncryptionOptions.DEFAULT_CHUNK_SIZE + 1, 3 * EncryptionOptions.DEFAULT_CHUNK_SIZE})
+    @ValueSource(
+            ints = {
+                0,
+                EncryptionOptions.DEFAULT_CHUNK_SIZE - 1,
+                EncryptionOptions.DEFAULT_CHUNK_SIZE,
+                EncryptionOptions.DEFAULT_CHUNK_SIZE + 1,
+                3 * EncryptionOptions.DEFAULT_CHUNK_SIZE
+            })
     @DisplayName("the default 64 KiB chunk size round-trips with the documented length")
     void defaultChunkSize(int size) throws Exception {
-        EncryptionOptions options = EncryptionOptions.DEFAULT.toBuilder().iterations(TEST_ITERATIONS).build();
+        EncryptionOptions options = EncryptionOptions.DEFAULT.toBuilder()
+                .iterations(TEST_ITERATIONS)
+                .build();
         byte[] plaintext = pseudoRandomBytes(size);
         FileCipher fc = new FileCipher(FixedRandom.seeded(1));
 
@@ -225,13 +235,18 @@ class FileCipherRoundTripTest {
         EncryptionOptions options = CipherTestSupport.cookbook(CipherAlgorithm.ARC4);
         FileCipher fc = new FileCipher();
         byte[] plaintext = pseudoRandomBytes(10);
-        assertFalse(Arrays.equals(encrypt(fc, plaintext, options, password("pw")),
-                encrypt(fc, plaintext, options, password("pw"))));
+        assertFalse(Arrays.equals(
+                encrypt(fc, plaintext, options, password("pw")), encrypt(fc, plaintext, options, password("pw"))));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", KdfTest.NON_ASCII_PASSWORD, "a very long password, longer than any hash block, "
-            + "longer than 64 bytes, which HMAC hashes first"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                KdfTest.NON_ASCII_PASSWORD,
+                "a very long password, longer than any hash block, " + "longer than 64 bytes, which HMAC hashes first"
+            })
     @DisplayName("unusual passwords round-trip in the cookbook and openssl formats")
     void unusualPasswords(String pw) throws Exception {
         for (Framing framing : List.of(Framing.COOKBOOK, Framing.OPENSSL_PBKDF2, Framing.OPENSSL_EVP_MD5)) {
@@ -244,7 +259,9 @@ class FileCipherRoundTripTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Framing.class, names = {"OPENSSL_PBKDF2", "OPENSSL_EVP_MD5"})
+    @EnumSource(
+            value = Framing.class,
+            names = {"OPENSSL_PBKDF2", "OPENSSL_EVP_MD5"})
     @DisplayName("the openssl format is unauthenticated: a wrong password gives wrong bytes, not an error")
     void opensslFormatCannotTellAWrongPassword(Framing framing) throws Exception {
         EncryptionOptions options = framing.options(CipherAlgorithm.DES3_CFB);
@@ -302,8 +319,8 @@ class FileCipherRoundTripTest {
             FileCipher fc = new FileCipher(FixedRandom.seeded(6));
             byte[] ciphertext = encrypt(fc, plaintext, CipherTestSupport.cookbook(cipher), password("pw"));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            FileCipher.Result result = fc.decrypt(new ByteArrayInputStream(ciphertext), out,
-                    EncryptionOptions.DEFAULT, password("pw"));
+            FileCipher.Result result =
+                    fc.decrypt(new ByteArrayInputStream(ciphertext), out, EncryptionOptions.DEFAULT, password("pw"));
             assertEquals(cipher, result.cipher());
             assertNull(result.salt());
             assertBytes(plaintext, out.toByteArray(), cipher.toString());

@@ -1,7 +1,5 @@
 package dev.cookbook.crypto.cipher;
 
-import dev.cookbook.crypto.AuthenticationException;
-
 import static dev.cookbook.crypto.cipher.CipherTestSupport.SMALL_CHUNK;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.assertBytes;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.decrypt;
@@ -13,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.cookbook.crypto.AuthenticationException;
 import dev.cookbook.crypto.cipher.CipherTestSupport.FixedRandom;
 import dev.cookbook.crypto.cipher.FileCipherRoundTripTest.Framing;
 import java.io.ByteArrayInputStream;
@@ -36,6 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FileCipherThreadsTest {
     /** The ciphertext per parallel piece of CFB decryption (FileCipher.CFB_PIECE). */
     private static final int PIECE = 256 << 10;
+
     private static final int[] THREAD_COUNTS = {1, 3};
 
     private static FileCipher fileCipher(long seed, int threads) {
@@ -62,9 +62,13 @@ class FileCipherThreadsTest {
         byte[] expected = encrypt(fileCipher(9, 1), plaintext, options, secret);
 
         for (int threads : THREAD_COUNTS) {
-            assertBytes(expected, encrypt(fileCipher(9, threads), plaintext, options, secret),
+            assertBytes(
+                    expected,
+                    encrypt(fileCipher(9, threads), plaintext, options, secret),
                     "ciphertext on " + threads + " threads");
-            assertBytes(plaintext, decrypt(fileCipher(9, threads), expected, options, secret),
+            assertBytes(
+                    plaintext,
+                    decrypt(fileCipher(9, threads), expected, options, secret),
                     "plaintext on " + threads + " threads");
         }
     }
@@ -89,13 +93,16 @@ class FileCipherThreadsTest {
         byte[] ciphertext = encrypt(fileCipher(0, 1), plaintext, options, copy(key));
 
         for (int threads : new int[] {2, 4}) {
-            assertBytes(plaintext, decrypt(fileCipher(0, threads), ciphertext, options, copy(key)),
+            assertBytes(
+                    plaintext,
+                    decrypt(fileCipher(0, threads), ciphertext, options, copy(key)),
                     "plaintext on " + threads + " threads");
         }
     }
 
     private static Secret.RawKey copy(Secret.RawKey key) {
-        return new Secret.RawKey(key.key().clone(), key.iv() == null ? null : key.iv().clone());
+        return new Secret.RawKey(
+                key.key().clone(), key.iv() == null ? null : key.iv().clone());
     }
 
     @ParameterizedTest
@@ -108,8 +115,9 @@ class FileCipherThreadsTest {
         file[SealedFormatLayoutTest.HEADER_LENGTH + 30 * (SMALL_CHUNK + SealedFormat.TAG_LENGTH) + 5] ^= 1;
 
         ByteArrayOutputStream written = new ByteArrayOutputStream();
-        Exception e = assertThrows(Exception.class, () -> fileCipher(1, threads).decrypt(
-                new ByteArrayInputStream(file), written, options, password("pw")));
+        Exception e = assertThrows(
+                Exception.class,
+                () -> fileCipher(1, threads).decrypt(new ByteArrayInputStream(file), written, options, password("pw")));
 
         assertInstanceOf(AuthenticationException.class, e);
         assertBytes(Arrays.copyOf(plaintext, 30 * SMALL_CHUNK), written.toByteArray(), "chunks 0 to 29");
@@ -119,8 +127,8 @@ class FileCipherThreadsTest {
     @ValueSource(ints = {0, -1})
     @DisplayName("a thread count below 1 is refused, naming it")
     void badThreadCount(int threads) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new FileCipher(new FixedRandom(new byte[] {1}), threads));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new FileCipher(new FixedRandom(new byte[] {1}), threads));
         assertEquals("threads must be at least 1, not " + threads, e.getMessage());
     }
 
@@ -143,9 +151,14 @@ class FileCipherThreadsTest {
 
     private static Exception rawDecryptWithoutIv(int threads) {
         EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.DES3_CFB, Format.RAW, Kdf.PBKDF2_SHA256);
-        return assertThrows(IllegalArgumentException.class, () -> fileCipher(0, threads).decrypt(
-                new ByteArrayInputStream(new byte[10]), new ByteArrayOutputStream(), options,
-                new Secret.RawKey(new byte[24], null)));
+        return assertThrows(
+                IllegalArgumentException.class,
+                () -> fileCipher(0, threads)
+                        .decrypt(
+                                new ByteArrayInputStream(new byte[10]),
+                                new ByteArrayOutputStream(),
+                                options,
+                                new Secret.RawKey(new byte[24], null)));
     }
 
     @ParameterizedTest
@@ -163,7 +176,9 @@ class FileCipherThreadsTest {
      * it is given (see {@link Secret}).
      */
     @ParameterizedTest
-    @EnumSource(value = CipherAlgorithm.class, names = {"DES_CFB", "DES_CFB8", "DES3_CFB", "DES3_CFB8"})
+    @EnumSource(
+            value = CipherAlgorithm.class,
+            names = {"DES_CFB", "DES_CFB8", "DES3_CFB", "DES3_CFB8"})
     @DisplayName("on several threads, decrypt leaves the caller's raw key as it was, so it can be used again")
     void rawKeyIsReusableOnSeveralThreads(CipherAlgorithm cipher) throws Exception {
         assertRawKeyReusable(cipher, 2);

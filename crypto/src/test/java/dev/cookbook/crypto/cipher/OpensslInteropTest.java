@@ -48,15 +48,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OpensslInteropTest {
     /** OpenSSL 3 keeps DES and RC4 in its legacy provider; triple DES stays in the default one. */
     private static final List<String> PROVIDERS = List.of("-provider", "legacy", "-provider", "default");
+
     private static final String PASSWORD = "correct horse ☕ battery";
     /**
      * Sizes: empty, and more than two of FileCipher's 256 KiB buffers (and parallel CFB pieces), not
      * a multiple of the DES block.
      */
     static final int LARGE = 600_001;
+
     private static final int[] SIZES = {0, LARGE};
-    private static final Pattern PRINTED = Pattern.compile("^(salt|key|iv)\\s*=\\s*([0-9A-Fa-f]+)\\s*$",
-            Pattern.MULTILINE);
+    private static final Pattern PRINTED =
+            Pattern.compile("^(salt|key|iv)\\s*=\\s*([0-9A-Fa-f]+)\\s*$", Pattern.MULTILINE);
     private static Boolean legacyProviderWorks;
 
     @TempDir
@@ -96,8 +98,11 @@ class OpensslInteropTest {
     private static synchronized void requireOpenssl(Path dir) throws IOException, InterruptedException {
         requireTool("openssl");
         if (legacyProviderWorks == null) {
-            ProcessResult r = exec(dir, enc(CipherAlgorithm.DES_CFB,
-                    List.of("-K", "0123456789abcdef", "-iv", "1234567890abcdef", "-in", "/dev/null")));
+            ProcessResult r = exec(
+                    dir,
+                    enc(
+                            CipherAlgorithm.DES_CFB,
+                            List.of("-K", "0123456789abcdef", "-iv", "1234567890abcdef", "-in", "/dev/null")));
             legacyProviderWorks = r.exit() == 0;
         }
         if (!legacyProviderWorks) {
@@ -136,11 +141,11 @@ class OpensslInteropTest {
     void opensslDecryptsOurs(CipherAlgorithm cipher, Kdf kdf, int size) throws Exception {
         requireOpenssl(dir);
         byte[] plaintext = pseudoRandomBytes(size);
-        Path ours = Files.write(dir.resolve("ours.enc"),
-                encrypt(new FileCipher(), plaintext, salted(cipher, kdf), password(PASSWORD)));
+        Path ours = Files.write(
+                dir.resolve("ours.enc"), encrypt(new FileCipher(), plaintext, salted(cipher, kdf), password(PASSWORD)));
 
-        byte[] theirs = run(dir, enc(cipher, list("-d", kdfOptions(kdf), "-pass", "file:" + passwordFile(PASSWORD),
-                "-in", ours)));
+        byte[] theirs = run(
+                dir, enc(cipher, list("-d", kdfOptions(kdf), "-pass", "file:" + passwordFile(PASSWORD), "-in", ours)));
 
         assertBytes(plaintext, theirs, "openssl's decryption");
     }
@@ -153,12 +158,14 @@ class OpensslInteropTest {
         byte[] plaintext = pseudoRandomBytes(size);
         Path plain = Files.write(dir.resolve("plain"), plaintext);
 
-        byte[] theirs = run(dir, enc(cipher, list(kdfOptions(kdf), "-pass", "file:" + passwordFile(PASSWORD),
-                "-in", plain)));
+        byte[] theirs =
+                run(dir, enc(cipher, list(kdfOptions(kdf), "-pass", "file:" + passwordFile(PASSWORD), "-in", plain)));
 
         assertEquals(size + 16, theirs.length);
         assertEquals("Salted__", new String(theirs, 0, 8, StandardCharsets.US_ASCII));
-        assertBytes(plaintext, decrypt(new FileCipher(), theirs, salted(cipher, kdf), password(PASSWORD)),
+        assertBytes(
+                plaintext,
+                decrypt(new FileCipher(), theirs, salted(cipher, kdf), password(PASSWORD)),
                 "our decryption");
     }
 
@@ -171,9 +178,20 @@ class OpensslInteropTest {
         byte[] salt = pseudoRandomBytes(8, size);
         Path plain = Files.write(dir.resolve("plain"), plaintext);
 
-        byte[] ours = encrypt(new FileCipher(new FixedRandom(salt)), plaintext, salted(cipher, kdf), password(PASSWORD));
-        byte[] theirs = run(dir, enc(cipher, list(kdfOptions(kdf), "-S", hex(salt), "-pass",
-                "file:" + passwordFile(PASSWORD), "-in", plain)));
+        byte[] ours =
+                encrypt(new FileCipher(new FixedRandom(salt)), plaintext, salted(cipher, kdf), password(PASSWORD));
+        byte[] theirs = run(
+                dir,
+                enc(
+                        cipher,
+                        list(
+                                kdfOptions(kdf),
+                                "-S",
+                                hex(salt),
+                                "-pass",
+                                "file:" + passwordFile(PASSWORD),
+                                "-in",
+                                plain)));
 
         // OpenSSL 3 writes the "Salted__" header only for a salt it drew itself, not for one given
         // with -S (apps/enc.c): its output is what follows the header in ours.
@@ -188,8 +206,8 @@ class OpensslInteropTest {
         byte[] plaintext = pseudoRandomBytes(LARGE);
         byte[] key = pseudoRandomBytes(cipher.keyLength());
         byte[] iv = cipher.ivLength() == 0 ? null : pseudoRandomBytes(cipher.ivLength(), 99);
-        List<String> keyOptions = iv == null ? list("-K", hex(key), "-nosalt")
-                : list("-K", hex(key), "-iv", hex(iv), "-nosalt");
+        List<String> keyOptions =
+                iv == null ? list("-K", hex(key), "-nosalt") : list("-K", hex(key), "-iv", hex(iv), "-nosalt");
         EncryptionOptions options = CipherTestSupport.options(cipher, Format.RAW, Kdf.PBKDF2_SHA256);
         Path plain = Files.write(dir.resolve("plain"), plaintext);
 
@@ -199,7 +217,9 @@ class OpensslInteropTest {
 
         Path oursFile = Files.write(dir.resolve("ours.enc"), ours);
         assertBytes(plaintext, run(dir, enc(cipher, list("-d", keyOptions, "-in", oursFile))), "openssl's decryption");
-        assertBytes(plaintext, decrypt(new FileCipher(), theirs, options, new Secret.RawKey(key.clone(), iv)),
+        assertBytes(
+                plaintext,
+                decrypt(new FileCipher(), theirs, options, new Secret.RawKey(key.clone(), iv)),
                 "our decryption");
     }
 
@@ -215,8 +235,8 @@ class OpensslInteropTest {
     void vectorsAgreeWithOpenssl(Vector v) throws Exception {
         requireOpenssl(dir);
         Path plain = Files.write(dir.resolve("plain"), v.plaintext());
-        List<String> keyOptions = v.iv() == null ? list("-K", hex(v.key()))
-                : list("-K", hex(v.key()), "-iv", hex(v.iv()));
+        List<String> keyOptions =
+                v.iv() == null ? list("-K", hex(v.key())) : list("-K", hex(v.key()), "-iv", hex(v.iv()));
 
         byte[] theirs = run(dir, enc(v.cipher(), list(keyOptions, "-nosalt", "-in", plain)));
 
@@ -228,11 +248,22 @@ class OpensslInteropTest {
     void defaultOpensslOptionsMatchOpensslDefaults() throws Exception {
         requireOpenssl(dir);
         byte[] plaintext = pseudoRandomBytes(1000);
-        Path ours = Files.write(dir.resolve("ours.enc"),
+        Path ours = Files.write(
+                dir.resolve("ours.enc"),
                 encrypt(new FileCipher(), plaintext, EncryptionOptions.OPENSSL, password(PASSWORD)));
 
-        byte[] theirs = run(dir, List.of("openssl", "enc", "-d", "-des-ede3-cfb", "-pbkdf2",
-                "-pass", "file:" + passwordFile(PASSWORD), "-in", ours.toString()));
+        byte[] theirs = run(
+                dir,
+                List.of(
+                        "openssl",
+                        "enc",
+                        "-d",
+                        "-des-ede3-cfb",
+                        "-pbkdf2",
+                        "-pass",
+                        "file:" + passwordFile(PASSWORD),
+                        "-in",
+                        ours.toString()));
 
         assertBytes(plaintext, theirs, "openssl's decryption with its defaults");
     }
@@ -255,19 +286,23 @@ class OpensslInteropTest {
     void keyAndIvAsOpensslPrintsThem(CipherAlgorithm cipher, Kdf kdf, String password) throws Exception {
         requireOpenssl(dir);
         byte[] salt = pseudoRandomBytes(8);
-        byte[] printed = run(dir, enc(cipher, list(kdfOptions(kdf), "-S", hex(salt), "-pass",
-                "file:" + passwordFile(password), "-P")));
+        byte[] printed = run(
+                dir,
+                enc(cipher, list(kdfOptions(kdf), "-S", hex(salt), "-pass", "file:" + passwordFile(password), "-P")));
         Map<String, String> fields = new HashMap<>();
         Matcher m = PRINTED.matcher(new String(printed, StandardCharsets.US_ASCII));
         while (m.find()) {
             fields.put(m.group(1), m.group(2).toLowerCase(Locale.ROOT));
         }
 
-        byte[] derived = kdf.derive(password.toCharArray(), salt, TEST_ITERATIONS, cipher.keyLength() + cipher.ivLength());
+        byte[] derived =
+                kdf.derive(password.toCharArray(), salt, TEST_ITERATIONS, cipher.keyLength() + cipher.ivLength());
 
         assertEquals(hex(salt), fields.get("salt"));
         assertEquals(fields.get("key"), hex(Arrays.copyOf(derived, cipher.keyLength())), "key");
-        assertEquals(fields.get("iv"), cipher.ivLength() == 0 ? null
-                : hex(Arrays.copyOfRange(derived, cipher.keyLength(), derived.length)), "iv");
+        assertEquals(
+                fields.get("iv"),
+                cipher.ivLength() == 0 ? null : hex(Arrays.copyOfRange(derived, cipher.keyLength(), derived.length)),
+                "iv");
     }
 }

@@ -59,18 +59,48 @@ class SealedFormatLayoutTest {
 
     /** The cipher numbers of the format, which are never reused. */
     static final Map<CipherAlgorithm, Integer> CIPHER_IDS = Map.of(
-            CipherAlgorithm.DES_CFB, 1, CipherAlgorithm.DES_CFB8, 2, CipherAlgorithm.DES3_CFB, 3,
-            CipherAlgorithm.DES3_CFB8, 4, CipherAlgorithm.ARC4, 5);
+            CipherAlgorithm.DES_CFB,
+            1,
+            CipherAlgorithm.DES_CFB8,
+            2,
+            CipherAlgorithm.DES3_CFB,
+            3,
+            CipherAlgorithm.DES3_CFB8,
+            4,
+            CipherAlgorithm.ARC4,
+            5);
 
     /** The header fields of a file with one password stanza, read at the documented offsets. */
-    record ParsedHeader(byte[] magic, int version, int cipherId, int log2ChunkSize, byte[] nonce, int stanzaCount,
-            int stanzaType, int stanzaLength, int iterations, byte[] salt, byte[] wrappedKey, byte[] headerMac,
+    record ParsedHeader(
+            byte[] magic,
+            int version,
+            int cipherId,
+            int log2ChunkSize,
+            byte[] nonce,
+            int stanzaCount,
+            int stanzaType,
+            int stanzaLength,
+            int iterations,
+            byte[] salt,
+            byte[] wrappedKey,
+            byte[] headerMac,
             byte[] authenticated) {
         static ParsedHeader parse(byte[] file) {
             ByteBuffer b = ByteBuffer.wrap(file); // big-endian, as the format
-            return new ParsedHeader(bytes(b, 8), b.get() & 0xff, b.get() & 0xff, b.get() & 0xff, bytes(b, 16),
-                    b.get() & 0xff, b.get() & 0xff, b.getShort() & 0xffff, b.getInt(), bytes(b, 16), bytes(b, 32),
-                    bytes(b, 32), Arrays.copyOf(file, HEADER_MAC));
+            return new ParsedHeader(
+                    bytes(b, 8),
+                    b.get() & 0xff,
+                    b.get() & 0xff,
+                    b.get() & 0xff,
+                    bytes(b, 16),
+                    b.get() & 0xff,
+                    b.get() & 0xff,
+                    b.getShort() & 0xffff,
+                    b.getInt(),
+                    bytes(b, 16),
+                    bytes(b, 32),
+                    bytes(b, 32),
+                    Arrays.copyOf(file, HEADER_MAC));
         }
 
         private static byte[] bytes(ByteBuffer b, int n) {
@@ -87,8 +117,8 @@ class SealedFormatLayoutTest {
         // The counting source hands out the file key 00..1f, then the nonce 20..2f, then the salt 30..3f.
         byte[] fileKey = counting(0x00, 32);
         byte[] plaintext = pseudoRandomBytes(10);
-        byte[] file = encrypt(new FileCipher(FixedRandom.counting()), plaintext, CipherTestSupport.cookbook(cipher),
-                password("pw"));
+        byte[] file = encrypt(
+                new FileCipher(FixedRandom.counting()), plaintext, CipherTestSupport.cookbook(cipher), password("pw"));
 
         ParsedHeader h = ParsedHeader.parse(file);
 
@@ -102,10 +132,13 @@ class SealedFormatLayoutTest {
         assertEquals(4 + 16 + 32, h.stanzaLength());
         assertEquals(TEST_ITERATIONS, h.iterations());
         assertEquals(hex(counting(0x30, 16)), hex(h.salt()));
-        assertEquals(hex(xor(fileKey, pbkdf2("pw", h.salt(), TEST_ITERATIONS))), hex(h.wrappedKey()),
+        assertEquals(
+                hex(xor(fileKey, pbkdf2("pw", h.salt(), TEST_ITERATIONS))),
+                hex(h.wrappedKey()),
                 "the file key XOR PBKDF2(password, salt, iterations)");
         byte[] headerMacKey = hkdf(fileKey, h.nonce(), "header mac", 32);
-        assertEquals(hex(hmac(headerMacKey, h.authenticated())), hex(h.headerMac()), "HMAC of every header byte before it");
+        assertEquals(
+                hex(hmac(headerMacKey, h.authenticated())), hex(h.headerMac()), "HMAC of every header byte before it");
         assertEquals(HEADER_LENGTH + plaintext.length + SealedFormat.TAG_LENGTH, file.length);
     }
 
@@ -114,7 +147,8 @@ class SealedFormatLayoutTest {
     void log2ChunkSize() throws Exception {
         for (int log2 : new int[] {10, 11, 16, 24}) {
             EncryptionOptions options = CipherTestSupport.cookbook(CipherAlgorithm.ARC4).toBuilder()
-                    .chunkSize(1 << log2).build();
+                    .chunkSize(1 << log2)
+                    .build();
             byte[] file = encrypt(new FileCipher(FixedRandom.counting()), new byte[0], options, password("pw"));
             assertEquals(log2, ParsedHeader.parse(file).log2ChunkSize());
         }
@@ -135,7 +169,10 @@ class SealedFormatLayoutTest {
     @DisplayName("a decoder written from the Javadoc alone, with other implementations, reads FileCipher's output")
     void independentDecoderReadsTheFormat(CipherAlgorithm cipher, int size) throws Exception {
         byte[] plaintext = pseudoRandomBytes(size);
-        byte[] file = encrypt(new FileCipher(FixedRandom.seeded(size)), plaintext, CipherTestSupport.cookbook(cipher),
+        byte[] file = encrypt(
+                new FileCipher(FixedRandom.seeded(size)),
+                plaintext,
+                CipherTestSupport.cookbook(cipher),
                 password("open sesame"));
 
         assertBytes(plaintext, SpecDecoder.decrypt(file, "open sesame"), "plaintext decoded by the spec");
@@ -157,7 +194,9 @@ class SealedFormatLayoutTest {
             ParsedHeader h = ParsedHeader.parse(file);
             byte[] fileKey = xor(h.wrappedKey(), pbkdf2(password, h.salt(), h.iterations()));
             byte[] nonce = h.nonce();
-            assertEquals(hex(hmac(hkdf(fileKey, nonce, "header mac", 32), h.authenticated())), hex(h.headerMac()),
+            assertEquals(
+                    hex(hmac(hkdf(fileKey, nonce, "header mac", 32), h.authenticated())),
+                    hex(h.headerMac()),
                     "header MAC");
             byte[] payloadMacKey = hkdf(fileKey, nonce, "payload mac", 32);
             byte[] chunkKey = hkdf(fileKey, nonce, "chunk key", 32);
@@ -174,8 +213,8 @@ class SealedFormatLayoutTest {
                 byte[] ciphertext = Arrays.copyOfRange(file, pos, pos + wire - 32);
                 byte[] tag = Arrays.copyOfRange(file, pos + wire - 32, pos + wire);
                 byte[] index = ByteBuffer.allocate(8).putLong(i).array();
-                byte[] expectedTag = hmac(payloadMacKey, CipherTestSupport.concat(index, new byte[] {(byte) (last ? 1 : 0)},
-                        ciphertext));
+                byte[] expectedTag = hmac(
+                        payloadMacKey, CipherTestSupport.concat(index, new byte[] {(byte) (last ? 1 : 0)}, ciphertext));
                 assertEquals(hex(expectedTag), hex(tag), "tag of chunk " + i);
                 if (!last) {
                     assertEquals(chunkSize, ciphertext.length, "every chunk but the last is full");
@@ -185,7 +224,9 @@ class SealedFormatLayoutTest {
                 if (h.cipherId() == 5) {
                     c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(Arrays.copyOf(material, 16), jce[1]));
                 } else {
-                    c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(cipherKey, jce[1]),
+                    c.init(
+                            Cipher.DECRYPT_MODE,
+                            new SecretKeySpec(cipherKey, jce[1]),
                             new IvParameterSpec(Arrays.copyOf(material, 8)));
                 }
                 plaintext.put(c.doFinal(ciphertext));
@@ -201,9 +242,12 @@ class SealedFormatLayoutTest {
     @DisplayName("the JCE transformations the decoder uses are the modes the ciphers claim (FIPS 81 CFB-64 check)")
     void decoderCipherIsCfb64() throws Exception {
         Cipher c = Cipher.getInstance("DES/CFB/NoPadding");
-        c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(CipherTestSupport.unhex("0123456789abcdef"), "DES"),
+        c.init(
+                Cipher.ENCRYPT_MODE,
+                new SecretKeySpec(CipherTestSupport.unhex("0123456789abcdef"), "DES"),
                 new IvParameterSpec(CipherTestSupport.unhex("1234567890abcdef")));
-        assertEquals("f3096249c7f46e51a69e839b1a92f78403467133898ea622",
+        assertEquals(
+                "f3096249c7f46e51a69e839b1a92f78403467133898ea622",
                 hex(c.doFinal(CipherTestSupport.utf8("Now is the time for all "))));
     }
 

@@ -1,8 +1,5 @@
 package dev.cookbook.crypto.cipher;
 
-import dev.cookbook.crypto.CryptoException;
-import dev.cookbook.crypto.AuthenticationException;
-
 import static dev.cookbook.crypto.cipher.CipherTestSupport.SMALL_CHUNK;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.TEST_ITERATIONS;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.assertBytes;
@@ -18,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cookbook.crypto.AuthenticationException;
+import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.cipher.CipherTestSupport.FixedRandom;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,7 +60,10 @@ class SealedFormatTamperTest {
 
     private static byte[] encryptSample(CipherAlgorithm cipher) {
         try {
-            return encrypt(new FileCipher(FixedRandom.seeded(42)), PLAINTEXT, CipherTestSupport.cookbook(cipher),
+            return encrypt(
+                    new FileCipher(FixedRandom.seeded(42)),
+                    PLAINTEXT,
+                    CipherTestSupport.cookbook(cipher),
                     password(PASSWORD));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,8 +86,8 @@ class SealedFormatTamperTest {
     private static Outcome decrypt(byte[] input, String password) {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         try {
-            new FileCipher().decrypt(new ByteArrayInputStream(input), written, EncryptionOptions.DEFAULT,
-                    password(password));
+            new FileCipher()
+                    .decrypt(new ByteArrayInputStream(input), written, EncryptionOptions.DEFAULT, password(password));
             return new Outcome(null, written.toByteArray());
         } catch (Exception e) {
             return new Outcome(e, written.toByteArray());
@@ -168,7 +170,9 @@ class SealedFormatTamperTest {
             for (int bit = 0; bit < 8; bit++) {
                 Outcome o = decrypt(flipBit(FILE, index, bit), PASSWORD);
                 assertEquals(CryptoException.class, o.failure().getClass(), "bit " + bit + " of magic byte " + index);
-                assertTrue(o.failure().getMessage().startsWith("not encrypted by cookbook"), o.failure().getMessage());
+                assertTrue(
+                        o.failure().getMessage().startsWith("not encrypted by cookbook"),
+                        o.failure().getMessage());
                 assertEquals(0, o.written().length);
             }
         }
@@ -252,8 +256,11 @@ class SealedFormatTamperTest {
     @DisplayName("a file cut after a full chunk fails, though what is left is a well-formed run of full chunks")
     void fileOfFullChunksCutAtTheBoundary() throws Exception {
         byte[] twoFullChunks = Arrays.copyOf(PLAINTEXT, 2 * SMALL_CHUNK);
-        byte[] file = encrypt(new FileCipher(FixedRandom.seeded(1)), twoFullChunks,
-                CipherTestSupport.cookbook(CipherAlgorithm.DES_CFB), password(PASSWORD));
+        byte[] file = encrypt(
+                new FileCipher(FixedRandom.seeded(1)),
+                twoFullChunks,
+                CipherTestSupport.cookbook(CipherAlgorithm.DES_CFB),
+                password(PASSWORD));
         assertEquals(chunkStart(2), file.length, "two full chunks, no empty final chunk");
 
         assertRejected(Arrays.copyOf(file, chunkStart(1)), 0, "the second, last chunk dropped");
@@ -268,8 +275,11 @@ class SealedFormatTamperTest {
     @Test
     @DisplayName("one byte appended after a full last chunk fails that chunk, which is no longer the last")
     void oneByteAppendedAfterAFullLastChunk() throws Exception {
-        byte[] file = encrypt(new FileCipher(FixedRandom.seeded(1)), Arrays.copyOf(PLAINTEXT, 2 * SMALL_CHUNK),
-                CipherTestSupport.cookbook(CipherAlgorithm.DES_CFB), password(PASSWORD));
+        byte[] file = encrypt(
+                new FileCipher(FixedRandom.seeded(1)),
+                Arrays.copyOf(PLAINTEXT, 2 * SMALL_CHUNK),
+                CipherTestSupport.cookbook(CipherAlgorithm.DES_CFB),
+                password(PASSWORD));
         assertRejected(concat(file, new byte[] {0}), 1, "one byte appended");
     }
 
@@ -287,7 +297,10 @@ class SealedFormatTamperTest {
     void chunksSwapped() {
         byte[] chunk1 = Arrays.copyOfRange(FILE, chunkStart(1), chunkStart(2));
         byte[] chunk2 = Arrays.copyOfRange(FILE, chunkStart(2), chunkStart(3));
-        byte[] swapped = concat(Arrays.copyOf(FILE, chunkStart(1)), chunk2, chunk1,
+        byte[] swapped = concat(
+                Arrays.copyOf(FILE, chunkStart(1)),
+                chunk2,
+                chunk1,
                 Arrays.copyOfRange(FILE, chunkStart(3), FILE.length));
         assertRejected(swapped, 1, "chunks 1 and 2 swapped");
     }
@@ -295,16 +308,21 @@ class SealedFormatTamperTest {
     @Test
     @DisplayName("a chunk removed from the middle fails at its place")
     void chunkRemoved() {
-        byte[] without2 = concat(Arrays.copyOf(FILE, chunkStart(2)), Arrays.copyOfRange(FILE, chunkStart(3), FILE.length));
+        byte[] without2 =
+                concat(Arrays.copyOf(FILE, chunkStart(2)), Arrays.copyOfRange(FILE, chunkStart(3), FILE.length));
         assertRejected(without2, 2, "chunk 2 removed");
     }
 
     @Test
     @DisplayName("a chunk from another file under the same password fails: every file has its own keys")
     void chunkFromAnotherFile() throws Exception {
-        byte[] other = encrypt(new FileCipher(FixedRandom.seeded(43)), PLAINTEXT,
-                CipherTestSupport.cookbook(CipherAlgorithm.DES3_CFB), password(PASSWORD));
-        byte[] spliced = concat(Arrays.copyOf(FILE, chunkStart(1)), Arrays.copyOfRange(other, chunkStart(1), other.length));
+        byte[] other = encrypt(
+                new FileCipher(FixedRandom.seeded(43)),
+                PLAINTEXT,
+                CipherTestSupport.cookbook(CipherAlgorithm.DES3_CFB),
+                password(PASSWORD));
+        byte[] spliced =
+                concat(Arrays.copyOf(FILE, chunkStart(1)), Arrays.copyOfRange(other, chunkStart(1), other.length));
         assertRejected(spliced, 1, "chunks 1 on from another file");
     }
 
@@ -320,7 +338,9 @@ class SealedFormatTamperTest {
         for (int length = 0; length < SealedFormat.MAGIC.length; length++) {
             Outcome o = decrypt(Arrays.copyOf(FILE, length), PASSWORD);
             assertEquals(CryptoException.class, o.failure().getClass(), length + " bytes");
-            assertTrue(o.failure().getMessage().startsWith("not encrypted by cookbook"), o.failure().getMessage());
+            assertTrue(
+                    o.failure().getMessage().startsWith("not encrypted by cookbook"),
+                    o.failure().getMessage());
             assertEquals(0, o.written().length);
         }
     }
@@ -343,6 +363,9 @@ class SealedFormatTamperTest {
             Outcome o = decrypt(Arrays.copyOf(FILE, length), PASSWORD);
             assertInstanceOf(AuthenticationException.class, o.failure(), "cut to " + length);
         }
-        assertInstanceOf(AuthenticationException.class, decrypt(concat(FILE, FILE), PASSWORD).failure(), "file twice");
+        assertInstanceOf(
+                AuthenticationException.class,
+                decrypt(concat(FILE, FILE), PASSWORD).failure(),
+                "file twice");
     }
 }

@@ -20,8 +20,14 @@ class CheckSummaryTest {
             0, 0, 0, 0, false, false, false
             """)
     @DisplayName("passed(strict) is the coreutils verdict")
-    void passed(long malformed, long mismatched, long unreadable, long verified, boolean wellFormed,
-            boolean passed, boolean passedStrictly) {
+    void passed(
+            long malformed,
+            long mismatched,
+            long unreadable,
+            long verified,
+            boolean wellFormed,
+            boolean passed,
+            boolean passedStrictly) {
         CheckSummary s = new CheckSummary(malformed, mismatched, unreadable, verified, wellFormed, false, false, 0);
         assertEquals(passed, s.passed(false));
         assertEquals(passedStrictly, s.passed(true));

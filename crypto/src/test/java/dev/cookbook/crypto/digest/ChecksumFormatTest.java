@@ -46,8 +46,8 @@ class ChecksumFormatTest {
     void blake2bAndSha512t256UseTheirCoreutilsAndBsdTags() {
         String blake2bHex = "ab".repeat(64);
         assertEquals("BLAKE2b (f) = " + blake2bHex + "\n", line(BLAKE2B_512, blake2bHex, "f", Style.BSD, false, false));
-        assertEquals("SHA512t256 (f) = " + SHA256_HEX + "\n",
-                line(SHA512_256, SHA256_HEX, "f", Style.BSD, false, false));
+        assertEquals(
+                "SHA512t256 (f) = " + SHA256_HEX + "\n", line(SHA512_256, SHA256_HEX, "f", Style.BSD, false, false));
     }
 
     @Test

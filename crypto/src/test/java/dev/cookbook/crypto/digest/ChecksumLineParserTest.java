@@ -89,8 +89,12 @@ class ChecksumLineParserTest {
 
         static Stream<String> malformedLines() {
             return Stream.of(
-                    "", "a", " ", "\\",
-                    H, H + " ",
+                    "",
+                    "a",
+                    " ",
+                    "\\",
+                    H,
+                    H + " ",
                     H.substring(1) + "  a",
                     H + "0  a",
                     "g" + H.substring(1) + "  a",
@@ -164,16 +168,18 @@ class ChecksumLineParserTest {
         }
 
         @ParameterizedTest(name = "[{index}] \"{0}\"")
-        @ValueSource(strings = {
-            "SHA256 (a) = " + H + "0",
-            "SHA256 (a) = " + MD5_HEX,
-            "SHA256 (a) " + H,
-            "SHA256 (a = " + H,
-            "SHA256 a) = " + H,
-            "SHA256  (a) = " + H,
-            "SHA256 (a) = ",
-            "SHA256 (",
-            "SHA256 (a) = " + H + " "})
+        @ValueSource(
+                strings = {
+                    "SHA256 (a) = " + H + "0",
+                    "SHA256 (a) = " + MD5_HEX,
+                    "SHA256 (a) " + H,
+                    "SHA256 (a = " + H,
+                    "SHA256 a) = " + H,
+                    "SHA256  (a) = " + H,
+                    "SHA256 (a) = ",
+                    "SHA256 (",
+                    "SHA256 (a) = " + H + " "
+                })
         @DisplayName("a tagged line with a bad digest, no '=', no parentheses or extra blanks is malformed")
         void malformed(String line) {
             assertEquals(Optional.empty(), sha256(line));
@@ -198,12 +204,14 @@ class ChecksumLineParserTest {
         }
 
         @ParameterizedTest(name = "[{index}] \"{0}\"")
-        @ValueSource(strings = {
-            "\\" + H + "  a\\xb",
-            "\\" + H + "  a\\",
-            "\\" + H + "  a\\t",
-            "\\SHA256 (a\\x) = " + H,
-            "\\SHA256 (a\\) = " + H})
+        @ValueSource(
+                strings = {
+                    "\\" + H + "  a\\xb",
+                    "\\" + H + "  a\\",
+                    "\\" + H + "  a\\t",
+                    "\\SHA256 (a\\x) = " + H,
+                    "\\SHA256 (a\\) = " + H
+                })
         @DisplayName("an unknown escape or a lone trailing backslash in an escaped line is malformed")
         void malformed(String line) {
             assertEquals(Optional.empty(), sha256(line));

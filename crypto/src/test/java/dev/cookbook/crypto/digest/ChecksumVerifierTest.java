@@ -72,8 +72,8 @@ class ChecksumVerifierTest {
         digesters.forEach(ParallelDigester::close);
     }
 
-    private ChecksumVerifier verifier(int jobs, DigestAlgorithm algorithm, boolean fixed, boolean ignoreMissing,
-            InputStream stdin) {
+    private ChecksumVerifier verifier(
+            int jobs, DigestAlgorithm algorithm, boolean fixed, boolean ignoreMissing, InputStream stdin) {
         ParallelDigester digester = new ParallelDigester(jobs);
         digesters.add(digester);
         return new ChecksumVerifier(digester, stdin, algorithm, fixed, ignoreMissing);
@@ -113,7 +113,12 @@ class ChecksumVerifierTest {
         return checked(SHA256, OK_SHA256, name, false, outcome, error);
     }
 
-    private static Checked checked(DigestAlgorithm a, String hex, String name, boolean binary, Outcome outcome,
+    private static Checked checked(
+            DigestAlgorithm a,
+            String hex,
+            String name,
+            boolean binary,
+            Outcome outcome,
             Class<? extends IOException> error) {
         return new Checked(new ChecksumEntry(a, hex, name, binary), outcome, error);
     }
@@ -139,14 +144,16 @@ class ChecksumVerifierTest {
 
         Run run = verify(sha256Verifier(jobs), checksums);
 
-        assertEquals(List.of(
-                checked(ok, Outcome.OK, null),
-                new Malformed(4),
-                checked(bad, Outcome.FAILED, null),
-                checked(SHA256, OK_SHA256, missing, true, Outcome.UNREADABLE, NoSuchFileException.class),
-                checked(directory, Outcome.UNREADABLE, FileSystemException.class),
-                new Malformed(9),
-                checked(ok, Outcome.OK, null)), run.events());
+        assertEquals(
+                List.of(
+                        checked(ok, Outcome.OK, null),
+                        new Malformed(4),
+                        checked(bad, Outcome.FAILED, null),
+                        checked(SHA256, OK_SHA256, missing, true, Outcome.UNREADABLE, NoSuchFileException.class),
+                        checked(directory, Outcome.UNREADABLE, FileSystemException.class),
+                        new Malformed(9),
+                        checked(ok, Outcome.OK, null)),
+                run.events());
         assertEquals(new CheckSummary(2, 1, 2, 2, true, false, false, 0), run.summary());
         assertFalse(run.summary().passed(false));
     }
@@ -165,11 +172,13 @@ class ChecksumVerifierTest {
 
         Run run = verify(verifier(jobs, SHA256, false, false, InputStream.nullInputStream()), checksums);
 
-        assertEquals(List.of(
-                checked(MD5, md5, ok, false, Outcome.OK, null),
-                new Malformed(2),
-                checked(SHA1, sha1Upper, ok, false, Outcome.OK, null),
-                checked(ok, Outcome.OK, null)), run.events());
+        assertEquals(
+                List.of(
+                        checked(MD5, md5, ok, false, Outcome.OK, null),
+                        new Malformed(2),
+                        checked(SHA1, sha1Upper, ok, false, Outcome.OK, null),
+                        checked(ok, Outcome.OK, null)),
+                run.events());
         assertEquals(new CheckSummary(1, 0, 0, 3, true, false, false, 0), run.summary());
         assertTrue(run.summary().passed(false));
         assertFalse(run.summary().passed(true));
@@ -188,22 +197,24 @@ class ChecksumVerifierTest {
         String ok = okFile("ok.txt");
         String missing = absent("missing.txt");
         String directory = dir.toString();
-        String checksums = OK_SHA256 + "  " + missing + "\n"
-                + OK_SHA256 + "  " + directory + "\n"
-                + OK_SHA256 + "  " + ok + "\n";
+        String checksums =
+                OK_SHA256 + "  " + missing + "\n" + OK_SHA256 + "  " + directory + "\n" + OK_SHA256 + "  " + ok + "\n";
 
         Run run = verify(verifier(1, SHA256, true, true, InputStream.nullInputStream()), checksums);
 
-        assertEquals(List.of(
-                checked(missing, Outcome.IGNORED_MISSING, NoSuchFileException.class),
-                checked(directory, Outcome.UNREADABLE, FileSystemException.class),
-                checked(ok, Outcome.OK, null)), run.events());
+        assertEquals(
+                List.of(
+                        checked(missing, Outcome.IGNORED_MISSING, NoSuchFileException.class),
+                        checked(directory, Outcome.UNREADABLE, FileSystemException.class),
+                        checked(ok, Outcome.OK, null)),
+                run.events());
         assertEquals(new CheckSummary(0, 0, 1, 1, true, false, false, 0), run.summary());
     }
 
     @Test
     void onlyIgnoredMissingFilesIsWellFormedButNotPassed() throws IOException {
-        Run run = verify(verifier(1, SHA256, true, true, InputStream.nullInputStream()),
+        Run run = verify(
+                verifier(1, SHA256, true, true, InputStream.nullInputStream()),
                 OK_SHA256 + "  " + absent("missing.txt") + "\n");
         assertEquals(new CheckSummary(0, 0, 0, 0, true, false, false, 0), run.summary());
         assertFalse(run.summary().passed(false));
@@ -214,8 +225,8 @@ class ChecksumVerifierTest {
     @DisplayName("a UTF-8 byte-order mark and CRLF line ends are noted and still verify")
     void windowsText(int jobs) throws IOException {
         String ok = okFile("ok.txt");
-        byte[] checksums = concat(BOM, utf8(OK_SHA256 + "  " + ok + "\r\n\r\n# comment\r\nSHA256 (" + ok + ") = "
-                + OK_SHA256 + "\r\n"));
+        byte[] checksums = concat(
+                BOM, utf8(OK_SHA256 + "  " + ok + "\r\n\r\n# comment\r\nSHA256 (" + ok + ") = " + OK_SHA256 + "\r\n"));
 
         Run run = verify(sha256Verifier(jobs), checksums, false);
 
@@ -228,8 +239,10 @@ class ChecksumVerifierTest {
     void aByteOrderMarkAloneAndCrlfAloneAreEachNoted() throws IOException {
         String ok = okFile("ok.txt");
         String line = OK_SHA256 + "  " + ok;
-        CheckSummary bomOnly = verify(sha256Verifier(1), concat(BOM, utf8(line + "\n")), false).summary();
-        CheckSummary crlfOnly = verify(sha256Verifier(1), utf8(line + "\r\n"), false).summary();
+        CheckSummary bomOnly =
+                verify(sha256Verifier(1), concat(BOM, utf8(line + "\n")), false).summary();
+        CheckSummary crlfOnly =
+                verify(sha256Verifier(1), utf8(line + "\r\n"), false).summary();
         assertEquals(new CheckSummary(0, 0, 0, 1, true, true, false, 0), bomOnly);
         assertEquals(new CheckSummary(0, 0, 0, 1, true, false, true, 0), crlfOnly);
     }
@@ -341,8 +354,8 @@ class ChecksumVerifierTest {
                 });
         Recorder recorder = new Recorder();
 
-        IOException thrown = assertThrows(IOException.class,
-                () -> sha256Verifier(1).verify(failing, false, recorder));
+        IOException thrown =
+                assertThrows(IOException.class, () -> sha256Verifier(1).verify(failing, false, recorder));
 
         assertSame(failure, thrown);
         assertEquals(List.of(checked(ok, Outcome.OK, null)), recorder.events);

@@ -33,8 +33,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CoreutilsInteropTest {
     /** Plain names, names that coreutils escapes, and names that only look like the line syntax. */
     private static final List<String> NAMES = List.of(
-            "plain.txt", "with space", " leading space", "back\\slash", "new\nline", "carriage\rreturn",
-            "all\\three\n\r", "(paren) = x", "*star");
+            "plain.txt",
+            "with space",
+            " leading space",
+            "back\\slash",
+            "new\nline",
+            "carriage\rreturn",
+            "all\\three\n\r",
+            "(paren) = x",
+            "*star");
 
     /** The options of the coreutils tools, and the same choice in {@link ChecksumFormat#appendLine} terms. */
     enum Mode {
@@ -116,14 +123,44 @@ class CoreutilsInteropTest {
      */
     static Stream<String> checkLines() {
         return Stream.of(
-                "HASH  a", "HASH *a", "HASH a", "HASH\ta", "HASH\t a", "HASH   a", "HASH **a", "  HASH  a",
-                "\tHASH  a", "UPPER  a", "HASH  a b", "HASH  a\\b", "HASH  (x) = y",
-                "SHA256 (a) = HASH", "SHA256(a)= HASH", "SHA256 (a)=HASH", "SHA256 (a) =\tUPPER",
-                "SHA256 ((x) = y) = HASH", "SHA256 (a b) = HASH", " SHA256 (a) = HASH",
-                "\\HASH  a\\\\b", "\\HASH  a\\nb", "\\SHA256 (a\\nb) = HASH", "\\HASH *a\\\\b",
-                "HASH", "HASH ", "HASHf  a", "HASH-  a", "SHA256  (a) = HASH", "SHA256 (a) HASH",
-                "sha256 (a) = HASH", "SHA256\t(a) = HASH", "SHA256 (a) = HASH ", "SHA256 (a) = HASHf",
-                "MD5 (a) = HASH", "\\HASH  a\\xb", "\\HASH  a\\", "\\SHA256 (a\\) = HASH");
+                "HASH  a",
+                "HASH *a",
+                "HASH a",
+                "HASH\ta",
+                "HASH\t a",
+                "HASH   a",
+                "HASH **a",
+                "  HASH  a",
+                "\tHASH  a",
+                "UPPER  a",
+                "HASH  a b",
+                "HASH  a\\b",
+                "HASH  (x) = y",
+                "SHA256 (a) = HASH",
+                "SHA256(a)= HASH",
+                "SHA256 (a)=HASH",
+                "SHA256 (a) =\tUPPER",
+                "SHA256 ((x) = y) = HASH",
+                "SHA256 (a b) = HASH",
+                " SHA256 (a) = HASH",
+                "\\HASH  a\\\\b",
+                "\\HASH  a\\nb",
+                "\\SHA256 (a\\nb) = HASH",
+                "\\HASH *a\\\\b",
+                "HASH",
+                "HASH ",
+                "HASHf  a",
+                "HASH-  a",
+                "SHA256  (a) = HASH",
+                "SHA256 (a) HASH",
+                "sha256 (a) = HASH",
+                "SHA256\t(a) = HASH",
+                "SHA256 (a) = HASH ",
+                "SHA256 (a) = HASHf",
+                "MD5 (a) = HASH",
+                "\\HASH  a\\xb",
+                "\\HASH  a\\",
+                "\\SHA256 (a\\) = HASH");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -143,8 +180,10 @@ class CoreutilsInteropTest {
         ProcessResult theirs = exec(dir, List.of("sha256sum", "--check", "SUMS"));
 
         if (ours.isPresent()) {
-            assertEquals(ChecksumFormat.reportName(ours.get().fileName()) + ": OK\n",
-                    new String(theirs.out(), StandardCharsets.UTF_8), theirs::err);
+            assertEquals(
+                    ChecksumFormat.reportName(ours.get().fileName()) + ": OK\n",
+                    new String(theirs.out(), StandardCharsets.UTF_8),
+                    theirs::err);
         } else {
             assertEquals("sha256sum: SUMS: no properly formatted checksum lines found\n", theirs.err());
         }

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DigestAlgorithmTest {
-    private static final Set<DigestAlgorithm> BROKEN = Set.of(
-            DigestAlgorithm.MD2, DigestAlgorithm.MD4, DigestAlgorithm.MD5, DigestAlgorithm.SHA1);
+    private static final Set<DigestAlgorithm> BROKEN =
+            Set.of(DigestAlgorithm.MD2, DigestAlgorithm.MD4, DigestAlgorithm.MD5, DigestAlgorithm.SHA1);
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -53,8 +53,20 @@ class DigestAlgorithmTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"", " ", "sha", "sha257", "sha-3", "md6", "blake2s", "blake2b-256", "crc32", "sha256sum",
-        "sha 256"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "sha",
+                "sha257",
+                "sha-3",
+                "md6",
+                "blake2s",
+                "blake2b-256",
+                "crc32",
+                "sha256sum",
+                "sha 256"
+            })
     @DisplayName("fromName rejects unknown names")
     void fromNameRejects(String name) {
         assertEquals(Optional.empty(), DigestAlgorithm.fromName(name));

@@ -67,7 +67,8 @@ class DigestVectorsTest {
         HEAP_BUFFER_SLICE {
             @Override
             void feed(Hasher h, byte[] input) {
-                updateAndCheckConsumed(h, ByteBuffer.wrap(padded(input), PAD, input.length).slice());
+                updateAndCheckConsumed(
+                        h, ByteBuffer.wrap(padded(input), PAD, input.length).slice());
             }
         },
         READ_ONLY_HEAP_BUFFER {
@@ -79,7 +80,8 @@ class DigestVectorsTest {
         DIRECT_BUFFER {
             @Override
             void feed(Hasher h, byte[] input) {
-                updateAndCheckConsumed(h, ByteBuffer.allocateDirect(input.length).put(input).flip());
+                updateAndCheckConsumed(
+                        h, ByteBuffer.allocateDirect(input.length).put(input).flip());
             }
         };
 
@@ -146,15 +148,17 @@ class DigestVectorsTest {
         if (fields.length != 3) {
             throw new IllegalArgumentException(VECTOR_FILE + ":" + number + ": expected 3 TAB-separated fields");
         }
-        DigestAlgorithm algorithm = DigestAlgorithm.fromName(fields[0]).orElseThrow(
-                () -> new IllegalArgumentException(VECTOR_FILE + ":" + number + ": unknown algorithm " + fields[0]));
+        DigestAlgorithm algorithm = DigestAlgorithm.fromName(fields[0])
+                .orElseThrow(() ->
+                        new IllegalArgumentException(VECTOR_FILE + ":" + number + ": unknown algorithm " + fields[0]));
         return new Vector(number, algorithm, fields[1], parseInput(number, fields[1]), fields[2]);
     }
 
     private static byte[] parseInput(int number, String field) {
         Matcher repeat = REPEAT.matcher(field);
         if (repeat.matches()) {
-            return unquote(number, repeat.group(2)).repeat(Integer.parseInt(repeat.group(1)))
+            return unquote(number, repeat.group(2))
+                    .repeat(Integer.parseInt(repeat.group(1)))
                     .getBytes(StandardCharsets.UTF_8);
         }
         return unquote(number, field).getBytes(StandardCharsets.UTF_8);
@@ -172,15 +176,17 @@ class DigestVectorsTest {
                 continue;
             }
             char escaped = ++i < quoted.length() - 1 ? quoted.charAt(i) : '?';
-            sb.append(switch (escaped) {
-                case '\\' -> '\\';
-                case '"' -> '"';
-                case 't' -> '\t';
-                case 'n' -> '\n';
-                case 'r' -> '\r';
-                default -> throw new IllegalArgumentException(
-                        VECTOR_FILE + ":" + number + ": bad escape in " + quoted);
-            });
+            sb.append(
+                    switch (escaped) {
+                        case '\\' -> '\\';
+                        case '"' -> '"';
+                        case 't' -> '\t';
+                        case 'n' -> '\n';
+                        case 'r' -> '\r';
+                        default ->
+                            throw new IllegalArgumentException(
+                                    VECTOR_FILE + ":" + number + ": bad escape in " + quoted);
+                    });
         }
         return sb.toString();
     }

@@ -42,8 +42,18 @@ class FileHasherTest {
     static Stream<Arguments> sizes() {
         List<Arguments> out = new ArrayList<>();
         int minMapped = BUFFER + (int) MappedReader.MIN_SIZE;
-        int[] sizes = {0, 1, BUFFER - 1, BUFFER, BUFFER + 1, (5 << 20) + 123, minMapped - 1, minMapped, (9 << 20) + 5,
-            WINDOW + BUFFER + 7};
+        int[] sizes = {
+            0,
+            1,
+            BUFFER - 1,
+            BUFFER,
+            BUFFER + 1,
+            (5 << 20) + 123,
+            minMapped - 1,
+            minMapped,
+            (9 << 20) + 5,
+            WINDOW + BUFFER + 7
+        };
         for (DigestAlgorithm algorithm : List.of(DigestAlgorithm.SHA256, DigestAlgorithm.BLAKE3)) {
             for (int size : sizes) {
                 out.add(Arguments.of(algorithm, size));
@@ -157,14 +167,17 @@ class FileHasherTest {
         };
         List<DigestResult> results = new ArrayList<>();
         try (ParallelDigester digester = new ParallelDigester(1)) {
-            digester.run(List.of(
-                    new TestSupport.Job(Source.stream("-", failing), DigestAlgorithm.BLAKE3),
-                    new TestSupport.Job(Source.file("f", file), DigestAlgorithm.BLAKE3)).iterator(),
+            digester.run(
+                    List.of(
+                                    new TestSupport.Job(Source.stream("-", failing), DigestAlgorithm.BLAKE3),
+                                    new TestSupport.Job(Source.file("f", file), DigestAlgorithm.BLAKE3))
+                            .iterator(),
                     (job, result) -> results.add(result));
         }
 
         assertSame(failure, results.get(0).error());
-        assertEquals(referenceHex(DigestAlgorithm.BLAKE3, content), results.get(1).hex());
+        assertEquals(
+                referenceHex(DigestAlgorithm.BLAKE3, content), results.get(1).hex());
     }
 
     private static boolean isReadable(Path file) {

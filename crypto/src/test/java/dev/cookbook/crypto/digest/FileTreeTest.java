@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FileTreeTest {
     /** More sources than any tree here yields: a walk that goes on past it is a loop. */
     private static final int MAX_SOURCES = 100;
+
     private static final InputStream STDIN = new ByteArrayInputStream(utf8("standard input"));
 
     @TempDir
@@ -78,7 +79,9 @@ class FileTreeTest {
         assertEquals(Path.of(file), sources.get(0).path());
         assertSame(STDIN, sources.get(2).stream());
         assertNull(sources.get(2).path());
-        assertEquals("Is a directory", hashingFails(sources.get(1), FileSystemException.class).getReason());
+        assertEquals(
+                "Is a directory",
+                hashingFails(sources.get(1), FileSystemException.class).getReason());
     }
 
     @Test
@@ -122,7 +125,8 @@ class FileTreeTest {
     @Test
     @DisplayName("names beyond ASCII, including one above U+FFFF, are walked in UTF-8 byte order")
     void unicodeNamesInByteOrder() throws IOException {
-        Assumptions.assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")),
+        Assumptions.assumeTrue(
+                "UTF-8".equals(System.getProperty("sun.jnu.encoding")),
                 "file names are not UTF-8 in this JVM (sun.jnu.encoding); run with a UTF-8 locale");
         // U+FF5A sorts before U+1F600 in code point and UTF-8 order, after it in UTF-16 (String) order.
         String emoji = "\uD83D\uDE00";
@@ -180,7 +184,8 @@ class FileTreeTest {
         assertEquals(under(dirLink, "d/g", "f"), walk(dirLink, false));
         List<Source> file = sources(List.of(fileLink.toString()), true, false);
         assertEquals(List.of(fileLink.toString()), names(file));
-        assertEquals(referenceHex(DigestAlgorithm.SHA256, utf8("f")),
+        assertEquals(
+                referenceHex(DigestAlgorithm.SHA256, utf8("f")),
                 digest(file.get(0), DigestAlgorithm.SHA256).hex());
     }
 
@@ -195,7 +200,9 @@ class FileTreeTest {
 
         assertEquals(under(root, "f", "sub/g", "sub/self", "sub/up"), names(sources));
         for (Source loop : sources.subList(2, 4)) {
-            assertEquals(loop.name(), hashingFails(loop, FileSystemLoopException.class).getFile());
+            assertEquals(
+                    loop.name(),
+                    hashingFails(loop, FileSystemLoopException.class).getFile());
         }
     }
 

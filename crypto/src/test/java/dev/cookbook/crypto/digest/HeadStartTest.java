@@ -60,12 +60,18 @@ class HeadStartTest {
         changed[0] ^= 1;
         Files.write(big, changed);
 
-        List<String> hexes = run(threads, early, List.of(
-                new Job(Source.file(big.toString(), big), DigestAlgorithm.SHA256),
-                new Job(Source.file("other", other), DigestAlgorithm.SHA256)));
+        List<String> hexes = run(
+                threads,
+                early,
+                List.of(
+                        new Job(Source.file(big.toString(), big), DigestAlgorithm.SHA256),
+                        new Job(Source.file("other", other), DigestAlgorithm.SHA256)));
 
-        assertEquals(List.of(referenceHex(DigestAlgorithm.SHA256, original),
-                referenceHex(DigestAlgorithm.SHA256, new byte[] {1, 2, 3})), hexes);
+        assertEquals(
+                List.of(
+                        referenceHex(DigestAlgorithm.SHA256, original),
+                        referenceHex(DigestAlgorithm.SHA256, new byte[] {1, 2, 3})),
+                hexes);
     }
 
     @Test
@@ -98,9 +104,12 @@ class HeadStartTest {
         changed[1000] ^= 1;
         Files.write(big, changed);
 
-        List<String> hexes = run(1, early, List.of(
-                new Job(Source.file("small", small), DigestAlgorithm.SHA256),
-                new Job(Source.file(big.toString(), big), DigestAlgorithm.SHA256)));
+        List<String> hexes = run(
+                1,
+                early,
+                List.of(
+                        new Job(Source.file("small", small), DigestAlgorithm.SHA256),
+                        new Job(Source.file(big.toString(), big), DigestAlgorithm.SHA256)));
 
         assertEquals(referenceHex(DigestAlgorithm.SHA256, changed), hexes.get(1));
     }
@@ -110,10 +119,13 @@ class HeadStartTest {
         Path small = write("small", new byte[(int) HeadStart.MIN_SIZE - 1]);
         assertNull(HeadStart.begin(small.toString(), DigestAlgorithm.SHA256).await());
         assertNull(HeadStart.begin(dir.toString(), DigestAlgorithm.SHA256).await());
-        assertNull(HeadStart.begin(dir.resolve("missing").toString(), DigestAlgorithm.SHA256).await());
+        assertNull(HeadStart.begin(dir.resolve("missing").toString(), DigestAlgorithm.SHA256)
+                .await());
         assertNull(HeadStart.begin("nul\0in name", DigestAlgorithm.SHA256).await());
 
-        List<String> hexes = run(1, HeadStart.begin(small.toString(), DigestAlgorithm.SHA256),
+        List<String> hexes = run(
+                1,
+                HeadStart.begin(small.toString(), DigestAlgorithm.SHA256),
                 List.of(new Job(Source.file(small.toString(), small), DigestAlgorithm.SHA256)));
         assertEquals(List.of(referenceHex(DigestAlgorithm.SHA256, new byte[(int) HeadStart.MIN_SIZE - 1])), hexes);
     }
@@ -122,11 +134,14 @@ class HeadStartTest {
     void aPipeIsNeverOpenedSoNoWriterIsNeededAndNoDataIsTaken() throws Exception {
         requireTool("mkfifo");
         Path fifo = dir.resolve("fifo");
-        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        Process mkfifo =
+                new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
         assertEquals(0, mkfifo.waitFor());
         // Opening a FIFO for reading blocks until a writer comes: a head start that opened it would hang.
-        assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> assertNull(HeadStart.begin(fifo.toString(), DigestAlgorithm.SHA256).await()));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> assertNull(
+                        HeadStart.begin(fifo.toString(), DigestAlgorithm.SHA256).await()));
     }
 
     @Test
@@ -136,7 +151,9 @@ class HeadStartTest {
         assertNotNull(early.await());
         try (ParallelDigester digester = new ParallelDigester(1)) {
             digester.offer(early);
-            digester.run(List.of(new Job(Source.file(big.toString(), big), DigestAlgorithm.SHA256)).iterator(),
+            digester.run(
+                    List.of(new Job(Source.file(big.toString(), big), DigestAlgorithm.SHA256))
+                            .iterator(),
                     (job, result) -> assertTrue(result.ok()));
             assertEquals(SIZE, digester.bytesRead());
         }

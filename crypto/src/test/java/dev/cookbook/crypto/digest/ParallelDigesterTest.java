@@ -129,7 +129,8 @@ class ParallelDigesterTest {
         List<Job> handled = new ArrayList<>();
 
         try (ParallelDigester digester = new ParallelDigester(threads)) {
-            IllegalStateException thrown = assertThrows(IllegalStateException.class,
+            IllegalStateException thrown = assertThrows(
+                    IllegalStateException.class,
                     () -> digester.run(work, (job, result) -> {
                         handled.add(job);
                         if (handled.size() == 10) {
@@ -165,8 +166,13 @@ class ParallelDigesterTest {
 
         List<String> handled = new ArrayList<>();
         try (ParallelDigester digester = new ParallelDigester(threads)) {
-            assertSame(broken, assertThrows(IllegalStateException.class,
-                    () -> digester.run(failing, (job, result) -> handled.add(job.source().name()))));
+            assertSame(
+                    broken,
+                    assertThrows(
+                            IllegalStateException.class,
+                            () -> digester.run(
+                                    failing,
+                                    (job, result) -> handled.add(job.source().name()))));
         }
         assertEquals(List.of("f0", "f1", "f2", "f3", "f4"), handled, "the jobs before the failure are handled");
     }
@@ -206,16 +212,21 @@ class ParallelDigesterTest {
         IllegalStateException closed = new IllegalStateException("stdout closed");
 
         try (ParallelDigester digester = new ParallelDigester(3)) {
-            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertSame(closed,
-                    assertThrows(IllegalStateException.class, () -> digester.run(jobs.iterator(), (job, result) -> {
-                        try {
-                            // the other two threads are now each inside an endless read
-                            assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS));
-                        } catch (InterruptedException e) {
-                            throw new AssertionError(e);
-                        }
-                        throw closed;
-                    }))));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(20),
+                    () -> assertSame(
+                            closed,
+                            assertThrows(
+                                    IllegalStateException.class,
+                                    () -> digester.run(jobs.iterator(), (job, result) -> {
+                                        try {
+                                            // the other two threads are now each inside an endless read
+                                            assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                                        } catch (InterruptedException e) {
+                                            throw new AssertionError(e);
+                                        }
+                                        throw closed;
+                                    }))));
             // Whichever threads read them, both reads end: the run asks them to stop between buffers.
             assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
                 long before;
@@ -234,12 +245,15 @@ class ParallelDigesterTest {
         int[] calls = {0};
 
         try (ParallelDigester digester = new ParallelDigester(4)) {
-            IOException thrown = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
-                    IOException.class, () -> digester.run(jobs.iterator(), (job, result) -> {
-                        if (++calls[0] == 5) {
-                            ParallelDigesterTest.<RuntimeException>smuggle(smuggled);
-                        }
-                    })));
+            IOException thrown = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20),
+                    () -> assertThrows(
+                            IOException.class,
+                            () -> digester.run(jobs.iterator(), (job, result) -> {
+                                if (++calls[0] == 5) {
+                                    ParallelDigesterTest.<RuntimeException>smuggle(smuggled);
+                                }
+                            })));
             assertSame(smuggled, thrown);
         }
         assertEquals(5, calls[0]);
@@ -261,16 +275,18 @@ class ParallelDigesterTest {
                 random.nextBytes(content);
                 contents.add(content);
                 long spinNanos = random.nextInt(300_000);
-                jobs.add(new Job(Source.stream("s" + i, new java.io.ByteArrayInputStream(content) {
-                    @Override
-                    public synchronized int read(byte[] b, int off, int len) {
-                        long until = System.nanoTime() + spinNanos;
-                        while (System.nanoTime() < until) {
-                            Thread.onSpinWait();
-                        }
-                        return super.read(b, off, len);
-                    }
-                }), ALGORITHM));
+                jobs.add(new Job(
+                        Source.stream("s" + i, new java.io.ByteArrayInputStream(content) {
+                            @Override
+                            public synchronized int read(byte[] b, int off, int len) {
+                                long until = System.nanoTime() + spinNanos;
+                                while (System.nanoTime() < until) {
+                                    Thread.onSpinWait();
+                                }
+                                return super.read(b, off, len);
+                            }
+                        }),
+                        ALGORITHM));
             }
             // The iterator and the handler may run at the same time, but neither beside itself.
             java.util.concurrent.atomic.AtomicBoolean inside = new java.util.concurrent.atomic.AtomicBoolean();
@@ -356,29 +372,36 @@ class ParallelDigesterTest {
     void anUncheckedFailureWhileReadingStopsTheRunAndPropagates(int threads) throws IOException {
         List<Job> jobs = new ArrayList<>(fileJobs(100));
         IllegalStateException broken = new IllegalStateException("reader broke");
-        jobs.add(50, new Job(Source.stream("broken", new java.io.InputStream() {
-            private boolean started;
+        jobs.add(
+                50,
+                new Job(
+                        Source.stream("broken", new java.io.InputStream() {
+                            private boolean started;
 
-            @Override
-            public int read() {
-                throw broken;
-            }
+                            @Override
+                            public int read() {
+                                throw broken;
+                            }
 
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (started) {
-                    throw broken;
-                }
-                started = true;
-                return Math.min(len, 100); // some bytes first, so the digest holds a partial state
-            }
-        }), ALGORITHM));
+                            @Override
+                            public int read(byte[] b, int off, int len) {
+                                if (started) {
+                                    throw broken;
+                                }
+                                started = true;
+                                return Math.min(len, 100); // some bytes first, so the digest holds a partial state
+                            }
+                        }),
+                        ALGORITHM));
         List<Job> handled = new ArrayList<>();
 
         List<String> after = new ArrayList<>();
         try (ParallelDigester digester = new ParallelDigester(threads)) {
-            assertSame(broken, assertThrows(IllegalStateException.class,
-                    () -> digester.run(jobs.iterator(), (job, result) -> handled.add(job))));
+            assertSame(
+                    broken,
+                    assertThrows(
+                            IllegalStateException.class,
+                            () -> digester.run(jobs.iterator(), (job, result) -> handled.add(job))));
             // The thread that met the failure starts its next input clean.
             digester.run(jobs.subList(0, 8).iterator(), (job, result) -> after.add(result.hex()));
         }

@@ -83,8 +83,8 @@ class KeyFilesGenerateTest {
     @ValueSource(ints = {0, 256, 511})
     @DisplayName("a size the JDK cannot make is an IllegalArgumentException naming the size")
     void impossibleSize(int bits) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> KeyFiles.generate(bits, new SecureRandom()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> KeyFiles.generate(bits, new SecureRandom()));
 
         assertTrue(e.getMessage().startsWith("cannot make a " + bits + "-bit RSA key: "), e.getMessage());
     }

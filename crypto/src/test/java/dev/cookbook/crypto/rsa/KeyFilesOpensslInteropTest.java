@@ -52,6 +52,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KeyFilesOpensslInteropTest {
     /** In an openssl command line, stands for the {@code file:} source of {@link RsaTestSupport#PASSWORD}. */
     private static final String PASS = "{password}";
+
     private static final String BITS = Integer.toString(KEY_BITS);
     /** The RSA key most fixtures are made from, in PKCS#8 PEM. */
     private static final String KEY = "rsa.pem";
@@ -61,6 +62,7 @@ class KeyFilesOpensslInteropTest {
 
     @TempDir
     static Path fixtures;
+
     @TempDir
     Path dir;
 
@@ -82,53 +84,225 @@ class KeyFilesOpensslInteropTest {
         }
     }
 
-    private static OpensslFile file(String name, KeyFormat format, boolean encrypted, String keyFile,
-            String... args) {
+    private static OpensslFile file(String name, KeyFormat format, boolean encrypted, String keyFile, String... args) {
         return new OpensslFile(name, format, encrypted, keyFile, List.of(args));
     }
 
     /** In the order they are made: most come from {@link #KEY}; the five that are made with a new key are their own. */
     static final List<OpensslFile> FILES = List.of(
-            file(KEY, KeyFormat.PKCS8, false, KEY,
-                    "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:" + BITS, "-out", KEY),
-            file("encrypted-pkcs8.pem", KeyFormat.ENCRYPTED_PKCS8, true, "encrypted-pkcs8.pem",
-                    "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:" + BITS, "-aes256", "-pass", PASS,
-                    "-out", "encrypted-pkcs8.pem"),
-            file("pkcs1.pem", KeyFormat.PKCS1, false, "pkcs1.pem",
-                    "genrsa", "-traditional", "-out", "pkcs1.pem", BITS),
-            file("pkcs1-aes256.pem", KeyFormat.PKCS1, true, "pkcs1-aes256.pem",
-                    "genrsa", "-traditional", "-aes256", "-passout", PASS, "-out", "pkcs1-aes256.pem", BITS),
-            file("pkcs1-des3.pem", KeyFormat.PKCS1, true, "pkcs1-des3.pem",
-                    "genrsa", "-traditional", "-des3", "-passout", PASS, "-out", "pkcs1-des3.pem", BITS),
-            file("pkcs1-public.pem", KeyFormat.PKCS1_PUBLIC, false, KEY,
-                    "rsa", "-in", KEY, "-RSAPublicKey_out", "-out", "pkcs1-public.pem"),
-            file("spki.pem", KeyFormat.SPKI, false, KEY,
-                    "pkey", "-in", KEY, "-pubout", "-out", "spki.pem"),
-            file("certificate.pem", KeyFormat.CERTIFICATE, false, KEY,
-                    "req", "-new", "-x509", "-key", KEY, "-subj", "/CN=test", "-days", "2", "-out", "certificate.pem"),
-            file("pkcs8.der", KeyFormat.PKCS8, false, KEY,
-                    "pkcs8", "-topk8", "-nocrypt", "-in", KEY, "-outform", "DER", "-out", "pkcs8.der"),
-            file("encrypted-pkcs8.der", KeyFormat.ENCRYPTED_PKCS8, true, KEY,
-                    "pkcs8", "-topk8", "-v2", "aes256", "-passout", PASS, "-in", KEY, "-outform", "DER",
-                    "-out", "encrypted-pkcs8.der"),
+            file(
+                    KEY,
+                    KeyFormat.PKCS8,
+                    false,
+                    KEY,
+                    "genpkey",
+                    "-algorithm",
+                    "RSA",
+                    "-pkeyopt",
+                    "rsa_keygen_bits:" + BITS,
+                    "-out",
+                    KEY),
+            file(
+                    "encrypted-pkcs8.pem",
+                    KeyFormat.ENCRYPTED_PKCS8,
+                    true,
+                    "encrypted-pkcs8.pem",
+                    "genpkey",
+                    "-algorithm",
+                    "RSA",
+                    "-pkeyopt",
+                    "rsa_keygen_bits:" + BITS,
+                    "-aes256",
+                    "-pass",
+                    PASS,
+                    "-out",
+                    "encrypted-pkcs8.pem"),
+            file("pkcs1.pem", KeyFormat.PKCS1, false, "pkcs1.pem", "genrsa", "-traditional", "-out", "pkcs1.pem", BITS),
+            file(
+                    "pkcs1-aes256.pem",
+                    KeyFormat.PKCS1,
+                    true,
+                    "pkcs1-aes256.pem",
+                    "genrsa",
+                    "-traditional",
+                    "-aes256",
+                    "-passout",
+                    PASS,
+                    "-out",
+                    "pkcs1-aes256.pem",
+                    BITS),
+            file(
+                    "pkcs1-des3.pem",
+                    KeyFormat.PKCS1,
+                    true,
+                    "pkcs1-des3.pem",
+                    "genrsa",
+                    "-traditional",
+                    "-des3",
+                    "-passout",
+                    PASS,
+                    "-out",
+                    "pkcs1-des3.pem",
+                    BITS),
+            file(
+                    "pkcs1-public.pem",
+                    KeyFormat.PKCS1_PUBLIC,
+                    false,
+                    KEY,
+                    "rsa",
+                    "-in",
+                    KEY,
+                    "-RSAPublicKey_out",
+                    "-out",
+                    "pkcs1-public.pem"),
+            file("spki.pem", KeyFormat.SPKI, false, KEY, "pkey", "-in", KEY, "-pubout", "-out", "spki.pem"),
+            file(
+                    "certificate.pem",
+                    KeyFormat.CERTIFICATE,
+                    false,
+                    KEY,
+                    "req",
+                    "-new",
+                    "-x509",
+                    "-key",
+                    KEY,
+                    "-subj",
+                    "/CN=test",
+                    "-days",
+                    "2",
+                    "-out",
+                    "certificate.pem"),
+            file(
+                    "pkcs8.der",
+                    KeyFormat.PKCS8,
+                    false,
+                    KEY,
+                    "pkcs8",
+                    "-topk8",
+                    "-nocrypt",
+                    "-in",
+                    KEY,
+                    "-outform",
+                    "DER",
+                    "-out",
+                    "pkcs8.der"),
+            file(
+                    "encrypted-pkcs8.der",
+                    KeyFormat.ENCRYPTED_PKCS8,
+                    true,
+                    KEY,
+                    "pkcs8",
+                    "-topk8",
+                    "-v2",
+                    "aes256",
+                    "-passout",
+                    PASS,
+                    "-in",
+                    KEY,
+                    "-outform",
+                    "DER",
+                    "-out",
+                    "encrypted-pkcs8.der"),
             // OpenSSL 3's "pkey -outform DER" writes PKCS#1 too; "rsa -traditional" says so explicitly.
-            file("pkcs1.der", KeyFormat.PKCS1, false, KEY,
-                    "rsa", "-in", KEY, "-traditional", "-outform", "DER", "-out", "pkcs1.der"),
-            file("pkcs1-public.der", KeyFormat.PKCS1_PUBLIC, false, KEY,
-                    "rsa", "-in", KEY, "-RSAPublicKey_out", "-outform", "DER", "-out", "pkcs1-public.der"),
-            file("spki.der", KeyFormat.SPKI, false, KEY,
-                    "pkey", "-in", KEY, "-pubout", "-outform", "DER", "-out", "spki.der"),
-            file("certificate.der", KeyFormat.CERTIFICATE, false, KEY,
-                    "x509", "-in", "certificate.pem", "-outform", "DER", "-out", "certificate.der"),
+            file(
+                    "pkcs1.der",
+                    KeyFormat.PKCS1,
+                    false,
+                    KEY,
+                    "rsa",
+                    "-in",
+                    KEY,
+                    "-traditional",
+                    "-outform",
+                    "DER",
+                    "-out",
+                    "pkcs1.der"),
+            file(
+                    "pkcs1-public.der",
+                    KeyFormat.PKCS1_PUBLIC,
+                    false,
+                    KEY,
+                    "rsa",
+                    "-in",
+                    KEY,
+                    "-RSAPublicKey_out",
+                    "-outform",
+                    "DER",
+                    "-out",
+                    "pkcs1-public.der"),
+            file(
+                    "spki.der",
+                    KeyFormat.SPKI,
+                    false,
+                    KEY,
+                    "pkey",
+                    "-in",
+                    KEY,
+                    "-pubout",
+                    "-outform",
+                    "DER",
+                    "-out",
+                    "spki.der"),
+            file(
+                    "certificate.der",
+                    KeyFormat.CERTIFICATE,
+                    false,
+                    KEY,
+                    "x509",
+                    "-in",
+                    "certificate.pem",
+                    "-outform",
+                    "DER",
+                    "-out",
+                    "certificate.der"),
             // Encrypted PKCS#8 as older openssl and other tools write it.
-            file("encrypted-pkcs8-des3.pem", KeyFormat.ENCRYPTED_PKCS8, true, KEY,
-                    "pkcs8", "-topk8", "-v2", "des3", "-passout", PASS, "-in", KEY, "-out", "encrypted-pkcs8-des3.pem"),
-            file("encrypted-pkcs8-hmacsha1.pem", KeyFormat.ENCRYPTED_PKCS8, true, KEY,
-                    "pkcs8", "-topk8", "-v2", "aes128", "-v2prf", "hmacWithSHA1", "-passout", PASS, "-in", KEY,
-                    "-out", "encrypted-pkcs8-hmacsha1.pem"),
-            file("encrypted-pkcs8-pbes1.pem", KeyFormat.ENCRYPTED_PKCS8, true, KEY,
-                    "pkcs8", "-topk8", "-v1", "PBE-SHA1-3DES", "-passout", PASS, "-in", KEY,
-                    "-out", "encrypted-pkcs8-pbes1.pem"));
+            file(
+                    "encrypted-pkcs8-des3.pem",
+                    KeyFormat.ENCRYPTED_PKCS8,
+                    true,
+                    KEY,
+                    "pkcs8",
+                    "-topk8",
+                    "-v2",
+                    "des3",
+                    "-passout",
+                    PASS,
+                    "-in",
+                    KEY,
+                    "-out",
+                    "encrypted-pkcs8-des3.pem"),
+            file(
+                    "encrypted-pkcs8-hmacsha1.pem",
+                    KeyFormat.ENCRYPTED_PKCS8,
+                    true,
+                    KEY,
+                    "pkcs8",
+                    "-topk8",
+                    "-v2",
+                    "aes128",
+                    "-v2prf",
+                    "hmacWithSHA1",
+                    "-passout",
+                    PASS,
+                    "-in",
+                    KEY,
+                    "-out",
+                    "encrypted-pkcs8-hmacsha1.pem"),
+            file(
+                    "encrypted-pkcs8-pbes1.pem",
+                    KeyFormat.ENCRYPTED_PKCS8,
+                    true,
+                    KEY,
+                    "pkcs8",
+                    "-topk8",
+                    "-v1",
+                    "PBE-SHA1-3DES",
+                    "-passout",
+                    PASS,
+                    "-in",
+                    KEY,
+                    "-out",
+                    "encrypted-pkcs8-pbes1.pem"));
 
     /** openssl's PKCS#1 public DER, which {@link KeyFiles#read} cannot read: {@link #opensslPkcs1PublicDer}. */
     static final String PKCS1_PUBLIC_DER = "pkcs1-public.der";
@@ -146,7 +320,9 @@ class KeyFilesOpensslInteropTest {
         }
         String password = passwordSource(fixtures);
         for (OpensslFile f : FILES) {
-            runOpenssl(fixtures, f.args().stream().map(a -> a.equals(PASS) ? password : a).toList());
+            runOpenssl(
+                    fixtures,
+                    f.args().stream().map(a -> a.equals(PASS) ? password : a).toList());
             if (f.keyFile().equals(f.name())) {
                 FINGERPRINTS.put(f.name(), opensslFingerprint(fixtures.resolve(f.name())));
             }
@@ -161,8 +337,16 @@ class KeyFilesOpensslInteropTest {
 
     /** What {@code openssl pkey -pubout -outform DER | sha256sum} prints for a private key file. */
     private static String opensslFingerprint(Path privateKeyFile) throws Exception {
-        return sha256Hex(runOpenssl(fixtures, "pkey", "-in", privateKeyFile, "-passin", passwordSource(fixtures),
-                "-pubout", "-outform", "DER"));
+        return sha256Hex(runOpenssl(
+                fixtures,
+                "pkey",
+                "-in",
+                privateKeyFile,
+                "-passin",
+                passwordSource(fixtures),
+                "-pubout",
+                "-outform",
+                "DER"));
     }
 
     /** The files {@link KeyFiles#read} reads: all of them. */
@@ -215,8 +399,8 @@ class KeyFilesOpensslInteropTest {
     void opensslEncryptedKeyWithoutThePassword(OpensslFile f) throws Exception {
         byte[] data = Files.readAllBytes(fixtures.resolve(f.name()));
 
-        AuthenticationException wrong = assertThrows(AuthenticationException.class,
-                () -> KeyFiles.read(data, chars(WRONG_PASSWORD)));
+        AuthenticationException wrong =
+                assertThrows(AuthenticationException.class, () -> KeyFiles.read(data, chars(WRONG_PASSWORD)));
         assertEquals(WRONG_PASSWORD_MESSAGE, wrong.getMessage());
         PasswordRequiredException none = assertThrows(PasswordRequiredException.class, () -> KeyFiles.read(data, null));
         assertEquals(PASSWORD_REQUIRED_MESSAGE, none.getMessage());
@@ -246,8 +430,20 @@ class KeyFilesOpensslInteropTest {
     @Test
     @DisplayName("encrypted PKCS#8 with PBKDF2's default PRF opens with an ASCII password")
     void defaultPrfWithAsciiPassword() throws Exception {
-        runOpenssl(dir, "pkcs8", "-topk8", "-v2", "aes128", "-v2prf", "hmacWithSHA1", "-passout", "pass:ascii",
-                "-in", fixtures.resolve(KEY), "-out", "default-prf.pem");
+        runOpenssl(
+                dir,
+                "pkcs8",
+                "-topk8",
+                "-v2",
+                "aes128",
+                "-v2prf",
+                "hmacWithSHA1",
+                "-passout",
+                "pass:ascii",
+                "-in",
+                fixtures.resolve(KEY),
+                "-out",
+                "default-prf.pem");
 
         RsaKey key = KeyFiles.read(Files.readAllBytes(dir.resolve("default-prf.pem")), chars("ascii"));
 
@@ -259,27 +455,83 @@ class KeyFilesOpensslInteropTest {
     static Stream<Arguments> notRsaKeyFiles() {
         return Stream.of(
                 Arguments.of("EC key, PKCS#8 PEM", List.of(EC_KEY), "ec.pem", KeyFilesReadErrorsTest.NOT_RSA_EC),
-                Arguments.of("EC key, PKCS#8 DER", List.of(EC_KEY,
-                        List.of("pkcs8", "-topk8", "-nocrypt", "-in", "ec.pem", "-outform", "DER", "-out", "ec.der")),
-                        "ec.der", KeyFilesReadErrorsTest.NOT_RSA_EC),
-                Arguments.of("EC key, SEC1 PEM", List.of(EC_KEY,
-                        List.of("ec", "-in", "ec.pem", "-out", "sec1.pem")),
-                        "sec1.pem", "not a key file: PEM block 'EC PRIVATE KEY'"),
-                Arguments.of("EC public key, SPKI PEM", List.of(EC_KEY,
-                        List.of("pkey", "-in", "ec.pem", "-pubout", "-out", "ec-public.pem")),
-                        "ec-public.pem", KeyFilesReadErrorsTest.NOT_RSA_EC),
-                Arguments.of("EC certificate", List.of(EC_KEY,
-                        List.of("req", "-new", "-x509", "-key", "ec.pem", "-subj", "/CN=test", "-days", "2",
-                                "-out", "ec-certificate.pem")),
-                        "ec-certificate.pem", "the certificate holds no RSA key"),
-                Arguments.of("Ed25519 key", List.of(List.of("genpkey", "-algorithm", "ED25519", "-out", "ed.pem")),
-                        "ed.pem", "not an RSA key (ED25519); cookbook keys are RSA"),
-                Arguments.of("RSA-PSS key", List.of(List.of("genpkey", "-algorithm", "RSA-PSS", "-pkeyopt",
-                        "rsa_keygen_bits:1024", "-out", "pss.pem")),
-                        "pss.pem", "not an RSA key (RSASSA-PSS); cookbook keys are RSA"),
-                Arguments.of("certificate request", List.of(List.of("req", "-new", "-newkey", "rsa:1024", "-nodes",
-                        "-keyout", "request-key.pem", "-subj", "/CN=test", "-out", "request.pem")),
-                        "request.pem", "not a key file: PEM block 'CERTIFICATE REQUEST'"));
+                Arguments.of(
+                        "EC key, PKCS#8 DER",
+                        List.of(
+                                EC_KEY,
+                                List.of(
+                                        "pkcs8",
+                                        "-topk8",
+                                        "-nocrypt",
+                                        "-in",
+                                        "ec.pem",
+                                        "-outform",
+                                        "DER",
+                                        "-out",
+                                        "ec.der")),
+                        "ec.der",
+                        KeyFilesReadErrorsTest.NOT_RSA_EC),
+                Arguments.of(
+                        "EC key, SEC1 PEM",
+                        List.of(EC_KEY, List.of("ec", "-in", "ec.pem", "-out", "sec1.pem")),
+                        "sec1.pem",
+                        "not a key file: PEM block 'EC PRIVATE KEY'"),
+                Arguments.of(
+                        "EC public key, SPKI PEM",
+                        List.of(EC_KEY, List.of("pkey", "-in", "ec.pem", "-pubout", "-out", "ec-public.pem")),
+                        "ec-public.pem",
+                        KeyFilesReadErrorsTest.NOT_RSA_EC),
+                Arguments.of(
+                        "EC certificate",
+                        List.of(
+                                EC_KEY,
+                                List.of(
+                                        "req",
+                                        "-new",
+                                        "-x509",
+                                        "-key",
+                                        "ec.pem",
+                                        "-subj",
+                                        "/CN=test",
+                                        "-days",
+                                        "2",
+                                        "-out",
+                                        "ec-certificate.pem")),
+                        "ec-certificate.pem",
+                        "the certificate holds no RSA key"),
+                Arguments.of(
+                        "Ed25519 key",
+                        List.of(List.of("genpkey", "-algorithm", "ED25519", "-out", "ed.pem")),
+                        "ed.pem",
+                        "not an RSA key (ED25519); cookbook keys are RSA"),
+                Arguments.of(
+                        "RSA-PSS key",
+                        List.of(List.of(
+                                "genpkey",
+                                "-algorithm",
+                                "RSA-PSS",
+                                "-pkeyopt",
+                                "rsa_keygen_bits:1024",
+                                "-out",
+                                "pss.pem")),
+                        "pss.pem",
+                        "not an RSA key (RSASSA-PSS); cookbook keys are RSA"),
+                Arguments.of(
+                        "certificate request",
+                        List.of(List.of(
+                                "req",
+                                "-new",
+                                "-newkey",
+                                "rsa:1024",
+                                "-nodes",
+                                "-keyout",
+                                "request-key.pem",
+                                "-subj",
+                                "/CN=test",
+                                "-out",
+                                "request.pem")),
+                        "request.pem",
+                        "not a key file: PEM block 'CERTIFICATE REQUEST'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -290,8 +542,8 @@ class KeyFilesOpensslInteropTest {
             runOpenssl(dir, command);
         }
 
-        CryptoException e = assertThrows(CryptoException.class,
-                () -> KeyFiles.read(Files.readAllBytes(dir.resolve(file)), null));
+        CryptoException e =
+                assertThrows(CryptoException.class, () -> KeyFiles.read(Files.readAllBytes(dir.resolve(file)), null));
 
         assertEquals(CryptoException.class, e.getClass());
         assertEquals(message, e.getMessage());
@@ -301,7 +553,8 @@ class KeyFilesOpensslInteropTest {
 
     /** Everything {@link KeyFiles#write} writes from a private key: each format, PEM and DER, and passwords. */
     static Stream<WriteCase> writtenFiles() {
-        return KeyFilesWriteTest.everyCase().filter(c -> c.kind() == KeyKind.PRIVATE && c.refusal().isEmpty());
+        return KeyFilesWriteTest.everyCase()
+                .filter(c -> c.kind() == KeyKind.PRIVATE && c.refusal().isEmpty());
     }
 
     /** The openssl command that reads {@code file} as {@code format} and writes its public key as SPKI DER. */
@@ -324,17 +577,35 @@ class KeyFilesOpensslInteropTest {
         RsaKey key = KeyFiles.of(TestKeys.alice());
         Path file = Files.write(dir.resolve("ours"), KeyFiles.write(key, c.format(), c.pem(), chars(c.password())));
 
-        byte[] spki = runOpenssl(dir, opensslPublicKeyOf(c.formatReadBack(), c.pem(), file).toArray());
+        byte[] spki = runOpenssl(
+                dir, opensslPublicKeyOf(c.formatReadBack(), c.pem(), file).toArray());
 
         assertEquals(key.fingerprint(), sha256Hex(spki), "the fingerprint of the key openssl read");
         if (c.format().holdsPrivateKey()) {
             String tool = c.format() == KeyFormat.PKCS1 ? "rsa" : "pkey";
-            runOpenssl(dir, tool, "-in", file, "-inform", c.pem() ? "PEM" : "DER", "-passin", passwordSource(dir),
-                    "-check", "-noout");
+            runOpenssl(
+                    dir,
+                    tool,
+                    "-in",
+                    file,
+                    "-inform",
+                    c.pem() ? "PEM" : "DER",
+                    "-passin",
+                    passwordSource(dir),
+                    "-check",
+                    "-noout");
         }
         if (c.encrypted()) {
-            ProcessResult wrong = openssl(dir, "pkey", "-in", file, "-inform", c.pem() ? "PEM" : "DER",
-                    "-passin", "pass:" + WRONG_PASSWORD, "-noout");
+            ProcessResult wrong = openssl(
+                    dir,
+                    "pkey",
+                    "-in",
+                    file,
+                    "-inform",
+                    c.pem() ? "PEM" : "DER",
+                    "-passin",
+                    "pass:" + WRONG_PASSWORD,
+                    "-noout");
             assertNotEquals(0, wrong.exit(), "openssl with a wrong password");
         }
     }
@@ -347,8 +618,9 @@ class KeyFilesOpensslInteropTest {
     @MethodSource("encryptedWrittenFiles")
     @DisplayName("openssl's asn1parse sees our encrypted PKCS#8 as PBES2, PBKDF2, hmacWithSHA256, 600000, aes-256-cbc")
     void opensslSeesOurEncryption(WriteCase c) throws Exception {
-        Path file = Files.write(dir.resolve("ours"), KeyFiles.write(KeyFiles.of(TestKeys.alice()), c.format(),
-                c.pem(), chars(c.password())));
+        Path file = Files.write(
+                dir.resolve("ours"),
+                KeyFiles.write(KeyFiles.of(TestKeys.alice()), c.format(), c.pem(), chars(c.password())));
 
         String parsed = ascii(runOpenssl(dir, "asn1parse", "-in", file, "-inform", c.pem() ? "PEM" : "DER"));
 

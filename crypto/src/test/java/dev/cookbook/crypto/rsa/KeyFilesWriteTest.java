@@ -79,7 +79,9 @@ class KeyFilesWriteTest {
 
     /** What an {@link RsaKey} can hold: a key pair, a public key alone, or a certificate's public key. */
     enum KeyKind {
-        PRIVATE, PUBLIC, CERTIFICATE
+        PRIVATE,
+        PUBLIC,
+        CERTIFICATE
     }
 
     /** One call of {@link KeyFiles#write}; {@code password} null for none. */
@@ -199,14 +201,16 @@ class KeyFilesWriteTest {
     void refusedCombination(WriteCase c) {
         RsaKey key = KEYS.get(c.kind());
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> KeyFiles.write(key, c.format(), c.pem(), chars(c.password())));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> KeyFiles.write(key, c.format(), c.pem(), chars(c.password())));
 
         assertEquals(c.refusal().orElseThrow(), e.getMessage());
     }
 
     @ParameterizedTest
-    @EnumSource(value = KeyFormat.class, names = {"PKCS8", "PKCS1", "PKCS1_PUBLIC", "SPKI"})
+    @EnumSource(
+            value = KeyFormat.class,
+            names = {"PKCS8", "PKCS1", "PKCS1_PUBLIC", "SPKI"})
     @DisplayName("unencrypted PEM is the DER in a block of the format's type")
     void pemIsTheDerInABlock(KeyFormat format) throws Exception {
         RsaKey key = KEYS.get(KeyKind.PRIVATE);
@@ -217,17 +221,19 @@ class KeyFilesWriteTest {
 
         assertEquals(PEM_LABELS.get(format), block.getType());
         assertArrayEquals(der, block.getContent());
-        assertTrue(ascii(pem).endsWith("-----END " + PEM_LABELS.get(format) + "-----" + System.lineSeparator()),
+        assertTrue(
+                ascii(pem).endsWith("-----END " + PEM_LABELS.get(format) + "-----" + System.lineSeparator()),
                 "ends with the END line and a newline");
     }
 
     @Test
     @DisplayName("PKCS#8 DER is a PrivateKeyInfo: rsaEncryption with NULL parameters and the PKCS#1 key")
     void pkcs8Structure() throws Exception {
-        PrivateKeyInfo info = PrivateKeyInfo.getInstance(KeyFiles.write(KEYS.get(KeyKind.PRIVATE), KeyFormat.PKCS8,
-                false, null));
+        PrivateKeyInfo info =
+                PrivateKeyInfo.getInstance(KeyFiles.write(KEYS.get(KeyKind.PRIVATE), KeyFormat.PKCS8, false, null));
 
-        assertEquals(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+        assertEquals(
+                new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
                 info.getPrivateKeyAlgorithm());
         assertPkcs1PrivateKey(RSAPrivateKey.getInstance(info.parsePrivateKey()));
     }
@@ -235,8 +241,8 @@ class KeyFilesWriteTest {
     @Test
     @DisplayName("PKCS#1 DER is an RSAPrivateKey: version 0, n, e, d, p, q, dP, dQ, qInv")
     void pkcs1Structure() {
-        assertPkcs1PrivateKey(RSAPrivateKey.getInstance(KeyFiles.write(KEYS.get(KeyKind.PRIVATE), KeyFormat.PKCS1,
-                false, null)));
+        assertPkcs1PrivateKey(
+                RSAPrivateKey.getInstance(KeyFiles.write(KEYS.get(KeyKind.PRIVATE), KeyFormat.PKCS1, false, null)));
     }
 
     @ParameterizedTest
@@ -256,11 +262,11 @@ class KeyFilesWriteTest {
     void spkiStructure(KeyKind kind) throws Exception {
         byte[] der = KeyFiles.write(KEYS.get(kind), KeyFormat.SPKI, false, null);
         SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(der);
-        org.bouncycastle.asn1.pkcs.RSAPublicKey k = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(
-                info.parsePublicKey());
+        org.bouncycastle.asn1.pkcs.RSAPublicKey k =
+                org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(info.parsePublicKey());
 
-        assertEquals(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
-                info.getAlgorithm());
+        assertEquals(
+                new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE), info.getAlgorithm());
         assertEquals(publicKey(pair).getModulus(), k.getModulus());
         assertEquals(publicKey(pair).getPublicExponent(), k.getPublicExponent());
         assertEquals(RsaTestSupport.sha256Hex(der), KEYS.get(kind).fingerprint());
@@ -313,16 +319,23 @@ class KeyFilesWriteTest {
             AlgorithmIdentifier scheme = info.getEncryptionAlgorithm();
             assertEquals(PKCSObjectIdentifiers.id_PBES2, scheme.getAlgorithm(), "PBES2");
             PBES2Parameters pbes2 = PBES2Parameters.getInstance(scheme.getParameters());
-            assertEquals(PKCSObjectIdentifiers.id_PBKDF2, pbes2.getKeyDerivationFunc().getAlgorithm(), "PBKDF2");
-            PBKDF2Params kdf = PBKDF2Params.getInstance(pbes2.getKeyDerivationFunc().getParameters());
+            assertEquals(
+                    PKCSObjectIdentifiers.id_PBKDF2,
+                    pbes2.getKeyDerivationFunc().getAlgorithm(),
+                    "PBKDF2");
+            PBKDF2Params kdf =
+                    PBKDF2Params.getInstance(pbes2.getKeyDerivationFunc().getParameters());
             assertFalse(kdf.isDefaultPrf(), "an explicit PRF, not the default hmacWithSHA1");
             assertEquals(PKCSObjectIdentifiers.id_hmacWithSHA256, kdf.getPrf().getAlgorithm(), "hmacWithSHA256");
             if (kdf.getKeyLength() != null) {
                 assertEquals(32, kdf.getKeyLength().intValueExact(), "key length, if given");
             }
-            assertEquals(NISTObjectIdentifiers.id_aes256_CBC, pbes2.getEncryptionScheme().getAlgorithm(),
+            assertEquals(
+                    NISTObjectIdentifiers.id_aes256_CBC,
+                    pbes2.getEncryptionScheme().getAlgorithm(),
                     "AES-256-CBC");
-            byte[] iv = ASN1OctetString.getInstance(pbes2.getEncryptionScheme().getParameters()).getOctets();
+            byte[] iv = ASN1OctetString.getInstance(pbes2.getEncryptionScheme().getParameters())
+                    .getOctets();
             return new Pbes2(kdf.getSalt(), kdf.getIterationCount().intValueExact(), iv, info.getEncryptedData());
         }
 
@@ -425,7 +438,8 @@ class KeyFilesWriteTest {
         RsaKey certificate = KEYS.get(KeyKind.CERTIFICATE);
 
         assertNotNull(certificate.certificate());
-        assertArrayEquals(certificate.certificate().getPublicKey().getEncoded(),
+        assertArrayEquals(
+                certificate.certificate().getPublicKey().getEncoded(),
                 KeyFiles.write(certificate, KeyFormat.SPKI, false, null));
     }
 
@@ -452,8 +466,8 @@ class KeyFilesWriteTest {
     @Test
     @DisplayName("a password given for an unencrypted key is ignored")
     void passwordForUnencryptedKey() throws Exception {
-        RsaKey key = KeyFiles.read(KeyFiles.write(KEYS.get(KeyKind.PRIVATE), KeyFormat.PKCS8, true, null),
-                chars(PASSWORD));
+        RsaKey key =
+                KeyFiles.read(KeyFiles.write(KEYS.get(KeyKind.PRIVATE), KeyFormat.PKCS8, true, null), chars(PASSWORD));
 
         assertFalse(key.encrypted());
         assertHoldsPair(pair, key);

@@ -58,8 +58,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RecipientEncryptionTest {
     static final String NOT_A_RECIPIENT = "this file is not encrypted to that key (SHA-256 fingerprint %s)";
     static final String PASSWORD_FILE = "this file is encrypted with a password, not to a key: use the password";
-    static final String RECIPIENTS_FILE = "this file is encrypted to public keys, not with a password: decrypt it "
-            + "with the private key";
+    static final String RECIPIENTS_FILE =
+            "this file is encrypted to public keys, not with a password: decrypt it " + "with the private key";
     static final String CORRUPTED = "wrong password or corrupted input";
 
     // The cookbook header, from SealedFormat's Javadoc: magic (8), version, cipher id, log2 chunk size,
@@ -75,11 +75,13 @@ class RecipientEncryptionTest {
     static final int MODULUS_BYTES = 256;
 
     /** The one OAEP the format documents: SHA-256, MGF1 with SHA-256, the empty label. */
-    static final OAEPParameterSpec OAEP = new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
-            PSource.PSpecified.DEFAULT);
+    static final OAEPParameterSpec OAEP =
+            new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
 
     /** Small chunks, so that a few KiB of data cross chunk boundaries. */
-    static final EncryptionOptions OPTIONS = EncryptionOptions.DEFAULT.toBuilder().chunkSize(1024).build();
+    static final EncryptionOptions OPTIONS =
+            EncryptionOptions.DEFAULT.toBuilder().chunkSize(1024).build();
+
     static final byte[] PLAINTEXT = pseudoRandomBytes(5000);
 
     // ------------------------------------------------------------------------------- helpers
@@ -114,8 +116,8 @@ class RecipientEncryptionTest {
      */
     static void assertRefused(byte[] file, Secret secret, Class<? extends CryptoException> type, String message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CryptoException e = assertThrows(CryptoException.class,
-                () -> new FileCipher().decrypt(stream(file), out, OPTIONS, secret));
+        CryptoException e =
+                assertThrows(CryptoException.class, () -> new FileCipher().decrypt(stream(file), out, OPTIONS, secret));
         assertEquals(type, e.getClass(), () -> "exception class, message: " + e.getMessage());
         assertEquals(message, e.getMessage());
         assertEquals(0, out.size(), "nothing is written");
@@ -188,7 +190,10 @@ class RecipientEncryptionTest {
         byte[] file = encrypt(PLAINTEXT, OPTIONS, recipients(TestKeys.alice()));
         String fingerprint = KeyFiles.of(TestKeys.bob()).fingerprint();
 
-        assertRefused(file, identity(TestKeys.bob()), CryptoException.class,
+        assertRefused(
+                file,
+                identity(TestKeys.bob()),
+                CryptoException.class,
                 "this file is not encrypted to that key (SHA-256 fingerprint " + fingerprint + ")");
     }
 
@@ -227,7 +232,9 @@ class RecipientEncryptionTest {
             RSAPublicKey key = publicKey(keys.get(i));
             assertEquals(STANZA_RSA, s.type(), "type");
             assertEquals(FINGERPRINT_LENGTH + MODULUS_BYTES, s.body().length, "length = 32 + modulus bytes");
-            assertEquals(hex(sha256(key.getEncoded())), hex(Arrays.copyOf(s.body(), FINGERPRINT_LENGTH)),
+            assertEquals(
+                    hex(sha256(key.getEncoded())),
+                    hex(Arrays.copyOf(s.body(), FINGERPRINT_LENGTH)),
                     "fingerprint of recipient " + i);
             assertEquals(KeyFiles.of(keys.get(i)).fingerprint(), hex(Arrays.copyOf(s.body(), FINGERPRINT_LENGTH)));
         }
@@ -259,7 +266,8 @@ class RecipientEncryptionTest {
         }
 
         byte[] headerMacKey = hkdf(fileKey, h.nonce(), "header mac");
-        assertEquals(hex(hmac(headerMacKey, Arrays.copyOf(file, h.macOffset()))),
+        assertEquals(
+                hex(hmac(headerMacKey, Arrays.copyOf(file, h.macOffset()))),
                 hex(Arrays.copyOfRange(file, h.macOffset(), h.macOffset() + MAC_LENGTH)),
                 "HMAC-SHA-256 under HKDF(file key, nonce, 'cookbook-enc v1 header mac') over the header");
     }
@@ -272,7 +280,8 @@ class RecipientEncryptionTest {
         Cipher oaep = Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding"); // MGF1 over SHA-1
         oaep.init(Cipher.DECRYPT_MODE, TestKeys.alice().getPrivate());
 
-        assertThrows(BadPaddingException.class,
+        assertThrows(
+                BadPaddingException.class,
                 () -> oaep.doFinal(body, FINGERPRINT_LENGTH, body.length - FINGERPRINT_LENGTH));
     }
 
@@ -294,9 +303,11 @@ class RecipientEncryptionTest {
 
     /** Where in a recipient stanza a bit is flipped. */
     enum Damage {
-        FINGERPRINT_FIRST_BYTE(0), FINGERPRINT_LAST_BYTE(FINGERPRINT_LENGTH - 1), WRAPPED_KEY_FIRST_BYTE(
-                FINGERPRINT_LENGTH), WRAPPED_KEY_MIDDLE(FINGERPRINT_LENGTH + MODULUS_BYTES / 2), WRAPPED_KEY_LAST_BYTE(
-                FINGERPRINT_LENGTH + MODULUS_BYTES - 1);
+        FINGERPRINT_FIRST_BYTE(0),
+        FINGERPRINT_LAST_BYTE(FINGERPRINT_LENGTH - 1),
+        WRAPPED_KEY_FIRST_BYTE(FINGERPRINT_LENGTH),
+        WRAPPED_KEY_MIDDLE(FINGERPRINT_LENGTH + MODULUS_BYTES / 2),
+        WRAPPED_KEY_LAST_BYTE(FINGERPRINT_LENGTH + MODULUS_BYTES - 1);
 
         final int bodyIndex;
 
@@ -332,8 +343,8 @@ class RecipientEncryptionTest {
     @DisplayName("two recipients, a flipped bit in the first stanza: the second key still unwraps the file key, "
             + "but the header MAC fails")
     void damagedOtherStanza(Damage damage) throws Exception {
-        byte[] file = damageStanza(encrypt(PLAINTEXT, OPTIONS, recipients(TestKeys.alice(), TestKeys.bob())), 0,
-                damage);
+        byte[] file =
+                damageStanza(encrypt(PLAINTEXT, OPTIONS, recipients(TestKeys.alice(), TestKeys.bob())), 0, damage);
 
         assertRefused(file, identity(TestKeys.bob()), AuthenticationException.class, CORRUPTED);
     }
@@ -361,8 +372,9 @@ class RecipientEncryptionTest {
 
         keys.add(publicKey(TestKeys.bob()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FileCipher()
-                .encrypt(stream(PLAINTEXT), out, OPTIONS, new Secret.Recipients(keys)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new FileCipher().encrypt(stream(PLAINTEXT), out, OPTIONS, new Secret.Recipients(keys)));
         assertEquals("at most 64 recipients, not 65", e.getMessage());
         assertEquals(0, out.size());
     }
@@ -370,8 +382,8 @@ class RecipientEncryptionTest {
     @Test
     @DisplayName("no recipients: refused when the secret is made")
     void noRecipients() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Secret.Recipients(List.of()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new Secret.Recipients(List.of()));
 
         assertEquals("no recipients", e.getMessage());
     }
@@ -382,7 +394,8 @@ class RecipientEncryptionTest {
         KeyPair small = KeyFiles.generate(512, new SecureRandom());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new FileCipher().encrypt(stream(PLAINTEXT), out, OPTIONS, recipients(small)));
 
         assertTrue(e.getMessage().startsWith("cannot encrypt to this RSA key: "), e.getMessage());
@@ -399,8 +412,10 @@ class RecipientEncryptionTest {
     void recipientsNeedTheCookbookFormat(Format format) {
         EncryptionOptions options = OPTIONS.toBuilder().format(format).build();
 
-        assertThrows(IllegalArgumentException.class,
-                () -> new FileCipher().encrypt(stream(PLAINTEXT), new ByteArrayOutputStream(), options,
-                        recipients(TestKeys.alice())));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new FileCipher()
+                        .encrypt(
+                                stream(PLAINTEXT), new ByteArrayOutputStream(), options, recipients(TestKeys.alice())));
     }
 }

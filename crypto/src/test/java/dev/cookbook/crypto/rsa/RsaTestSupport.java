@@ -41,11 +41,13 @@ import org.bouncycastle.util.io.pem.PemWriter;
 final class RsaTestSupport {
     /** The password of encrypted key files in the tests: not ASCII, so that its encoding is tested too. */
     static final String PASSWORD = "pässwörd ☕";
+
     static final String WRONG_PASSWORD = "not the password";
     /** What every wrong password or damaged encrypted key gives. */
     static final String WRONG_PASSWORD_MESSAGE = "wrong password or corrupted key";
     /** What an encrypted key read without a password gives. */
     static final String PASSWORD_REQUIRED_MESSAGE = "the key is encrypted: a password is needed (--pass)";
+
     static final int KEY_BITS = 2048;
 
     private RsaTestSupport() {}
@@ -100,8 +102,13 @@ final class RsaTestSupport {
         X500Name name = new X500Name("CN=test");
         long now = System.currentTimeMillis();
         try {
-            return new JcaX509v3CertificateBuilder(name, BigInteger.ONE, new Date(now - 60_000L),
-                    new Date(now + 2 * 86_400_000L), name, pair.getPublic())
+            return new JcaX509v3CertificateBuilder(
+                            name,
+                            BigInteger.ONE,
+                            new Date(now - 60_000L),
+                            new Date(now + 2 * 86_400_000L),
+                            name,
+                            pair.getPublic())
                     .build(signer(pair))
                     .getEncoded();
         } catch (IOException e) {

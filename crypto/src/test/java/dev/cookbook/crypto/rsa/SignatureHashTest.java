@@ -43,8 +43,15 @@ class SignatureHashTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"sha256, SHA256", "SHA-256, SHA256", "' Sha-384 ', SHA384", "sha512, SHA512", "SHA1, SHA1",
-            "sha-1, SHA1", "MD5, MD5"})
+    @CsvSource({
+        "sha256, SHA256",
+        "SHA-256, SHA256",
+        "' Sha-384 ', SHA384",
+        "sha512, SHA512",
+        "SHA1, SHA1",
+        "sha-1, SHA1",
+        "MD5, MD5"
+    })
     @DisplayName("fromName takes any case, dashes and surrounding blanks")
     void fromName(String name, SignatureHash expected) {
         assertEquals(Optional.of(expected), SignatureHash.fromName(name));

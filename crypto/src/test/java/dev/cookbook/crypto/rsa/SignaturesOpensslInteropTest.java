@@ -40,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SignaturesOpensslInteropTest {
     @TempDir
     static Path dir;
+
     private static Path privateKeyFile;
     private static Path publicKeyFile;
     private static Path message;
@@ -80,8 +81,16 @@ class SignaturesOpensslInteropTest {
     private static ProcessResult opensslVerify(Scheme scheme, byte[] signature, Path data, List<Object> options)
             throws Exception {
         Path signatureFile = Files.write(dir.resolve("signature"), signature);
-        return openssl(dir, "dgst", "-" + scheme.hash().cliName(), "-verify", publicKeyFile,
-                "-signature", signatureFile, options, data);
+        return openssl(
+                dir,
+                "dgst",
+                "-" + scheme.hash().cliName(),
+                "-verify",
+                publicKeyFile,
+                "-signature",
+                signatureFile,
+                options,
+                data);
     }
 
     /** {@code openssl dgst -<hash> -sign key.pem <options> <message>}: the signature. */
@@ -140,7 +149,9 @@ class SignaturesOpensslInteropTest {
 
         assertTrue(weVerify(scheme, signature));
         if (scheme.pss()) {
-            assertEquals(maxSaltLength(scheme), Signatures.pssSaltLength(publicKey, scheme.hash(), signature),
+            assertEquals(
+                    maxSaltLength(scheme),
+                    Signatures.pssSaltLength(publicKey, scheme.hash(), signature),
                     "openssl's default salt for signing is the most that fits");
         } else {
             assertArrayEquals(signature, ourSignature(scheme), "PKCS#1 v1.5 is deterministic");
@@ -162,8 +173,17 @@ class SignaturesOpensslInteropTest {
         pssSchemes().forEach(scheme -> {
             int digest = scheme.hash().length();
             int max = maxSaltLength(scheme);
-            String[][] table = {{"0", "0"}, {"20", "20"}, {"32", "32"}, {"digest", "" + digest}, {"-1", "" + digest},
-                    {"max", "" + max}, {"-3", "" + max}, {"auto", "" + max}, {"-2", "" + max}};
+            String[][] table = {
+                {"0", "0"},
+                {"20", "20"},
+                {"32", "32"},
+                {"digest", "" + digest},
+                {"-1", "" + digest},
+                {"max", "" + max},
+                {"-3", "" + max},
+                {"auto", "" + max},
+                {"-2", "" + max}
+            };
             for (String[] row : table) {
                 out.add(Arguments.of(scheme, row[0], Integer.parseInt(row[1])));
             }

@@ -54,9 +54,17 @@ class SignaturesTest {
     /** More than Signatures' 64 KiB buffer and no multiple of it. */
     static final int LARGE = (1 << 20) + 7;
     /** The digests' JDK names, written out here rather than taken from {@link SignatureHash}. */
-    static final Map<SignatureHash, String> JDK_DIGESTS = Map.of(SignatureHash.SHA256, "SHA-256",
-            SignatureHash.SHA384, "SHA-384", SignatureHash.SHA512, "SHA-512", SignatureHash.SHA1, "SHA-1",
-            SignatureHash.MD5, "MD5");
+    static final Map<SignatureHash, String> JDK_DIGESTS = Map.of(
+            SignatureHash.SHA256,
+            "SHA-256",
+            SignatureHash.SHA384,
+            "SHA-384",
+            SignatureHash.SHA512,
+            "SHA-512",
+            SignatureHash.SHA1,
+            "SHA-1",
+            SignatureHash.MD5,
+            "MD5");
 
     /** A hash and a padding: PSS, or PKCS#1 v1.5. */
     record Scheme(SignatureHash hash, boolean pss) {
@@ -179,9 +187,11 @@ class SignaturesTest {
             byte[] signature = bouncyCastlePss(alice().getPrivate(), hash, saltLength, MESSAGE);
 
             assertEquals(saltLength, Signatures.pssSaltLength(publicKey(alice()), hash, signature), "salt length");
-            assertTrue(Signatures.verify(stream(MESSAGE), publicKey(alice()), hash, true, signature),
+            assertTrue(
+                    Signatures.verify(stream(MESSAGE), publicKey(alice()), hash, true, signature),
                     "salt of " + saltLength);
-            assertFalse(Signatures.verify(stream(utf8("another message")), publicKey(alice()), hash, true, signature),
+            assertFalse(
+                    Signatures.verify(stream(utf8("another message")), publicKey(alice()), hash, true, signature),
                     "another message, salt of " + saltLength);
         }
     }
@@ -208,8 +218,18 @@ class SignaturesTest {
 
     /** Ways a signature can fail to be the signer's signature of the message. */
     enum Forgery {
-        MODIFIED_MESSAGE, FLIPPED_BIT_IN_THE_MIDDLE, FLIPPED_LAST_BIT, ANOTHER_KEYS_SIGNATURE, TRUNCATED,
-        LEADING_ZERO_BYTE, ALL_ZERO, THE_MODULUS, ALL_ONES, EMPTY, OTHER_PADDING, OTHER_HASH
+        MODIFIED_MESSAGE,
+        FLIPPED_BIT_IN_THE_MIDDLE,
+        FLIPPED_LAST_BIT,
+        ANOTHER_KEYS_SIGNATURE,
+        TRUNCATED,
+        LEADING_ZERO_BYTE,
+        ALL_ZERO,
+        THE_MODULUS,
+        ALL_ONES,
+        EMPTY,
+        OTHER_PADDING,
+        OTHER_HASH
     }
 
     /** What is verified: the data and signature, against Alice's key, with {@code scheme}. */
@@ -223,7 +243,8 @@ class SignaturesTest {
             case MODIFIED_MESSAGE -> new Attempt(flipBit(MESSAGE, 4, 5), genuine);
             case FLIPPED_BIT_IN_THE_MIDDLE -> new Attempt(MESSAGE, flipBit(genuine, genuine.length / 2, 3));
             case FLIPPED_LAST_BIT -> new Attempt(MESSAGE, flipBit(genuine, genuine.length - 1, 0));
-            case ANOTHER_KEYS_SIGNATURE -> new Attempt(MESSAGE, scheme.sign(TestKeys.bob().getPrivate(), MESSAGE));
+            case ANOTHER_KEYS_SIGNATURE ->
+                new Attempt(MESSAGE, scheme.sign(TestKeys.bob().getPrivate(), MESSAGE));
             case TRUNCATED -> new Attempt(MESSAGE, Arrays.copyOf(genuine, genuine.length - 1));
             case LEADING_ZERO_BYTE -> new Attempt(MESSAGE, prependZero(genuine));
             case ALL_ZERO -> new Attempt(MESSAGE, new byte[genuine.length]);
@@ -241,9 +262,10 @@ class SignaturesTest {
 
     /** Every scheme with every forgery, but a md5 PSS signature as md5 PKCS#1's other padding. */
     static Stream<Arguments> forgeries() {
-        return schemes().flatMap(scheme -> Stream.of(Forgery.values())
-                .filter(f -> !(f == Forgery.OTHER_PADDING && scheme.hash() == SignatureHash.MD5))
-                .map(f -> Arguments.of(scheme, f)));
+        return schemes()
+                .flatMap(scheme -> Stream.of(Forgery.values())
+                        .filter(f -> !(f == Forgery.OTHER_PADDING && scheme.hash() == SignatureHash.MD5))
+                        .map(f -> Arguments.of(scheme, f)));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -267,7 +289,12 @@ class SignaturesTest {
         byte[] ones = new byte[256];
         Arrays.fill(ones, (byte) 0xff);
 
-        for (byte[] signature : List.of(pkcs1, new byte[256], prependZero(pkcs1), Arrays.copyOf(pkcs1, 255), ones,
+        for (byte[] signature : List.of(
+                pkcs1,
+                new byte[256],
+                prependZero(pkcs1),
+                Arrays.copyOf(pkcs1, 255),
+                ones,
                 unsigned(key.getModulus().toByteArray()))) {
             assertEquals(-1, Signatures.pssSaltLength(key, hash, signature));
         }
@@ -283,13 +310,14 @@ class SignaturesTest {
         byte[] genuine = bouncyCastlePss(key, SignatureHash.MD5, 16, MESSAGE);
 
         String refusal = "RSA-PSS with md5 is not supported: use PKCS#1 v1.5 or a SHA-2 hash";
-        IllegalArgumentException signing = assertThrows(IllegalArgumentException.class,
-                () -> Signatures.sign(stream(MESSAGE), key, SignatureHash.MD5, true));
+        IllegalArgumentException signing = assertThrows(
+                IllegalArgumentException.class, () -> Signatures.sign(stream(MESSAGE), key, SignatureHash.MD5, true));
         assertEquals(refusal, signing.getMessage());
 
         assertEquals(16, Signatures.pssSaltLength(pub, SignatureHash.MD5, genuine), "the encoding opens");
         for (byte[] signature : List.of(genuine, new Scheme(SignatureHash.SHA256, true).sign(key, MESSAGE))) {
-            IllegalArgumentException verifying = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException verifying = assertThrows(
+                    IllegalArgumentException.class,
                     () -> Signatures.verify(stream(MESSAGE), pub, SignatureHash.MD5, true, signature));
             assertEquals(refusal, verifying.getMessage());
         }
@@ -301,8 +329,8 @@ class SignaturesTest {
         KeyPair small = KeyFiles.generate(512, new SecureRandom());
 
         for (Scheme scheme : List.of(new Scheme(SignatureHash.SHA512, false), new Scheme(SignatureHash.SHA256, true))) {
-            CryptoException e = assertThrows(CryptoException.class, () -> scheme.sign(small.getPrivate(), MESSAGE),
-                    scheme::toString);
+            CryptoException e = assertThrows(
+                    CryptoException.class, () -> scheme.sign(small.getPrivate(), MESSAGE), scheme::toString);
             assertTrue(e.getMessage().startsWith("cannot sign with this key: "), e.getMessage());
         }
     }
