@@ -2,6 +2,7 @@ package dev.cookbook.cli;
 
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.crypto.CryptoException;
+import dev.cookbook.csv.CsvException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -55,9 +56,14 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             code = f.exitCode();
             message = f.getMessage();
             hint = f.hint();
-        } else if (t instanceof CryptoException) {
+        } else if (t instanceof CryptoException e) {
             code = ExitCodes.BAD_DATA;
-            message = t.getMessage();
+            message = located(null, 0, e.getMessage());
+            hint = hint(cl, e);
+        } else if (t instanceof CsvException e) {
+            code = ExitCodes.BAD_DATA;
+            message = located(null, e.line(), e.getMessage());
+            hint = hint(cl, e);
         } else if (t instanceof IOException || t instanceof UncheckedIOException) {
             code = ExitCodes.IO_ERROR;
             message = Messages.describe(t);
@@ -75,6 +81,22 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         }
         err.flush();
         return code;
+    }
+
+    /** {@code 'FILE': line N: message}, each part only where known. */
+    private static String located(String source, long line, String message) {
+        StringBuilder sb = new StringBuilder();
+        if (source != null) {
+            sb.append(Messages.quote(source)).append(": ");
+        }
+        if (line > 0) {
+            sb.append("line ").append(line).append(": ");
+        }
+        return sb.append(message).toString();
+    }
+
+    private static String hint(CommandLine cl, Exception e) {
+        return cl.getCommand() instanceof ErrorHints h ? h.hint(e) : null;
     }
 
     /** {@code cookbook checksum}, {@code cookbook key gen}: the command as the user typed it. */
