@@ -47,6 +47,11 @@ public final class CookbookCommand implements Callable<Integer> {
         return headStart;
     }
 
+    /** Whether {@code -q/--quiet} silences warnings and notices. */
+    public boolean quiet() {
+        return logging.quiet();
+    }
+
     LoggingMixin logging() {
         return logging;
     }

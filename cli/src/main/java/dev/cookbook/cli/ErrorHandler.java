@@ -1,5 +1,7 @@
 package dev.cookbook.cli;
 
+import dev.cookbook.cli.common.Diagnostics;
+import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.csv.CsvException;
@@ -9,6 +11,7 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -47,8 +50,6 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         if (t instanceof ParameterException pe) {
             return new ErrorHandler().handleParseException(pe, new String[0]);
         }
-        PrintWriter err = cl.getErr();
-        String prefix = prefix(cl);
         int code;
         String message;
         String hint = null;
@@ -58,11 +59,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             hint = f.hint();
         } else if (t instanceof CryptoException e) {
             code = ExitCodes.BAD_DATA;
-            message = located(null, 0, e.getMessage());
+            message = located(inputName(cl), 0, e.getMessage());
             hint = hint(cl, e);
         } else if (t instanceof CsvException e) {
             code = ExitCodes.BAD_DATA;
-            message = located(null, e.line(), e.getMessage());
+            message = located(inputName(cl), e.line(), e.getMessage());
             hint = hint(cl, e);
         } else if (t instanceof IOException || t instanceof UncheckedIOException) {
             code = ExitCodes.IO_ERROR;
@@ -72,14 +73,16 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             message = "internal error: " + t;
             hint = "this is a bug in cookbook; run with -v for the stack trace and report it";
         }
-        err.println(prefix + ": " + message);
+        Diagnostics say = Diagnostics.of(cl.getCommandSpec());
+        say.error(message);
         if (hint != null) {
-            err.println(prefix + ": hint: " + hint);
+            say.hint(hint);
         }
         if (LoggingMixin.isVerbose(cl.getCommandSpec())) {
+            PrintWriter err = cl.getErr();
             t.printStackTrace(err);
+            err.flush();
         }
-        err.flush();
         return code;
     }
 
@@ -93,6 +96,19 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             sb.append("line ").append(line).append(": ");
         }
         return sb.append(message).toString();
+    }
+
+    /**
+     * The file the command was reading, for bad data whose library could not name it: the file of
+     * the command's {@link InputOptions}, or null for standard input or a command without one.
+     */
+    private static String inputName(CommandLine cl) {
+        for (CommandSpec mixin : cl.getCommandSpec().mixins().values()) {
+            if (mixin.userObject() instanceof InputOptions input) {
+                return input.name();
+            }
+        }
+        return null;
     }
 
     private static String hint(CommandLine cl, Exception e) {

@@ -36,11 +36,22 @@ public final class LoggingMixin {
     private boolean[] verbosity = new boolean[0];
 
     @Option(
+            names = {"-q", "--quiet"},
+            scope = ScopeType.INHERIT,
+            description = "Print no warnings or notices on stderr (errors still); with checksum -c, no OK lines.")
+    private boolean quiet;
+
+    @Option(
             names = "--log-file",
             paramLabel = "PATH",
             scope = ScopeType.INHERIT,
             description = "Also append the log to PATH.")
     private Path logFile;
+
+    /** True if {@code -q} was given anywhere on the command line. */
+    boolean quiet() {
+        return quiet;
+    }
 
     /** True if {@code -v} was given anywhere on the command line. */
     static boolean isVerbose(CommandSpec spec) {

@@ -3,9 +3,11 @@ package dev.cookbook.cli.checksum;
 import dev.cookbook.cli.CookbookCommand;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
+import dev.cookbook.cli.common.Diagnostics;
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.cli.common.OperandConsumer;
 import dev.cookbook.cli.common.ProgressBar;
+import dev.cookbook.cli.common.ProgressOptions;
 import dev.cookbook.crypto.digest.CheckSummary;
 import dev.cookbook.crypto.digest.ChecksumVerifier;
 import dev.cookbook.crypto.digest.DigestAlgorithm;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -103,11 +106,8 @@ public final class ChecksumCommand implements Callable<Integer> {
             description = "Hash N files at a time (default: the number of cores). Output stays in input order.")
     private Integer jobs;
 
-    @Option(
-            names = "--progress",
-            negatable = true,
-            description = "Show a progress bar on stderr (default: when stderr is a terminal).")
-    private Boolean progress;
+    @Mixin
+    private ProgressOptions progress;
 
     @ArgGroup(validate = false, heading = "%nWith --check:%n")
     private CheckOptions checkOptions = new CheckOptions();
@@ -126,9 +126,6 @@ public final class ChecksumCommand implements Callable<Integer> {
     static final class CheckOptions {
         @Option(names = "--ignore-missing", description = "Don't fail or report status for missing files.")
         boolean ignoreMissing;
-
-        @Option(names = "--quiet", description = "Don't print OK for each successfully verified file.")
-        boolean quiet;
 
         @Option(names = "--status", description = "Don't output anything; the exit status shows success.")
         boolean status;
@@ -160,13 +157,10 @@ public final class ChecksumCommand implements Callable<Integer> {
         if (!check && !recursive) {
             threads = Math.min(threads, files.size()); // one file hashes on this thread, no pool
         }
-        boolean showProgress = progress != null ? progress : stdio.stderrIsTerminal();
         try (ParallelDigester digester = new ParallelDigester(threads);
-                ProgressBar bar = ProgressBar.start(
-                        showProgress && !checkOptions.status,
-                        spec.commandLine().getErr(),
-                        digester::bytesRead,
-                        this::totalSize)) {
+                ProgressBar bar = checkOptions.status
+                        ? ProgressBar.start(false, spec.commandLine().getErr(), () -> 0, () -> -1)
+                        : progress.start(stdio, true, digester::bytesRead, this::totalSize)) {
             return check ? check(stdio, digester, bar) : generate(stdio, digester, bar);
         }
     }
@@ -207,8 +201,8 @@ public final class ChecksumCommand implements Callable<Integer> {
 
     private int check(Stdio stdio, ParallelDigester digester, ProgressBar bar) {
         DigestAlgorithm algo = algorithm != null ? algorithm : DigestAlgorithm.SHA256;
-        CheckReporter reporter =
-                new CheckReporter(spec, stdio, bar, algo, checkOptions.quiet, checkOptions.status, checkOptions.warn);
+        CheckReporter reporter = new CheckReporter(
+                spec, stdio, bar, algo, Diagnostics.of(spec).quiet(), checkOptions.status, checkOptions.warn);
         ChecksumVerifier verifier =
                 new ChecksumVerifier(digester, stdio.in(), algo, algorithm != null, checkOptions.ignoreMissing);
         boolean failed = false;
@@ -254,11 +248,9 @@ public final class ChecksumCommand implements Callable<Integer> {
         } else {
             String checkOnly = checkOptions.ignoreMissing
                     ? "--ignore-missing"
-                    : checkOptions.quiet
-                            ? "--quiet"
-                            : checkOptions.status
-                                    ? "--status"
-                                    : checkOptions.warn ? "--warn" : checkOptions.strict ? "--strict" : null;
+                    : checkOptions.status
+                            ? "--status"
+                            : checkOptions.warn ? "--warn" : checkOptions.strict ? "--strict" : null;
             if (checkOnly != null) {
                 throw usage("the " + checkOnly + " option is meaningful only when verifying checksums");
             }

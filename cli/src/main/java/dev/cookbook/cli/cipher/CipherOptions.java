@@ -1,5 +1,6 @@
 package dev.cookbook.cli.cipher;
 
+import dev.cookbook.cli.common.Diagnostics;
 import dev.cookbook.crypto.cipher.CipherAlgorithm;
 import dev.cookbook.crypto.cipher.EncryptionOptions;
 import dev.cookbook.crypto.cipher.Format;
@@ -156,13 +157,20 @@ public final class CipherOptions {
         }
     }
 
-    /** The one warning every cipher here gets. */
-    static String legacyWarning(CipherAlgorithm c) {
-        return "warning: " + c + " is a legacy cipher ("
-                + (c == CipherAlgorithm.ARC4
+    /** The one warning every cipher here gets: all are kept for old data only. */
+    static void warnLegacy(Diagnostics say, CipherAlgorithm c) {
+        say.legacy(
+                c.toString(),
+                c == CipherAlgorithm.ARC4
                         ? "RC4's keystream is biased"
-                        : c.keyLength() == 8 ? "DES keys are found by brute force" : "triple DES has 64-bit blocks")
-                + "): use it only for old data";
+                        : c.keyLength() == 8 ? "DES keys are found by brute force" : "triple DES has 64-bit blocks");
+    }
+
+    /** A usage error if {@code option} was given with {@code -K}, which needs no password or key file. */
+    void refuseWithRawKey(String option, boolean given) {
+        if (raw() && given) {
+            throw usage("-K is a raw key: " + option + " does not apply");
+        }
     }
 
     private ParameterException usage(String message) {

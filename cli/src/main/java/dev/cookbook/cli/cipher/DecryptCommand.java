@@ -3,12 +3,15 @@ package dev.cookbook.cli.cipher;
 import dev.cookbook.cli.CommandFailure;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
-import dev.cookbook.cli.common.IoOptions;
+import dev.cookbook.cli.common.Diagnostics;
+import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.KeyReader;
 import dev.cookbook.cli.common.Messages;
-import dev.cookbook.cli.common.Messenger;
+import dev.cookbook.cli.common.Output;
+import dev.cookbook.cli.common.OutputOptions;
 import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.cli.common.ProgressBar;
+import dev.cookbook.cli.common.ProgressOptions;
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.cipher.EncryptionOptions;
 import dev.cookbook.crypto.cipher.FileCipher;
@@ -39,17 +42,20 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  cookbook decrypt -i report.pdf.enc -o report.pdf",
+            "  cookbook decrypt -o report.pdf report.pdf.enc",
             "  cookbook decrypt -c des-cfb --pass env:PASSWORD < old.enc > old.txt     # from openssl enc",
-            "  cookbook decrypt -c arc4 -K 000102030405060708090a0b0c0d0e0f -i raw.bin -o plain.bin",
-            "  cookbook decrypt --identity key.pem -i in.enc -o in",
+            "  cookbook decrypt -c arc4 -K 000102030405060708090a0b0c0d0e0f -o plain.bin raw.bin",
+            "  cookbook decrypt --identity key.pem -o in in.enc",
         })
 public final class DecryptCommand implements Callable<Integer> {
     @Mixin
     private CipherOptions cipher;
 
     @Mixin
-    private IoOptions io;
+    private InputOptions input;
+
+    @Mixin
+    private OutputOptions output;
 
     @Mixin
     private PasswordOption password;
@@ -61,17 +67,17 @@ public final class DecryptCommand implements Callable<Integer> {
                     + "encrypted to its public key (--pass then unlocks the key file, if encrypted).")
     private String identity;
 
+    @Mixin
+    private ProgressOptions progress;
+
     @Spec
     private CommandSpec spec;
 
-    private Secret identity(Stdio stdio, Messenger say) throws IOException, CryptoException {
-        if (cipher.raw()) {
-            throw new ParameterException(spec.commandLine(), "--identity and -K do not go together");
-        }
+    private Secret identity(Stdio stdio, Diagnostics say) throws IOException, CryptoException {
         RsaKey key = KeyReader.read(identity, password, stdio, say::warn);
         if (key.privateKey() == null) {
             throw new CommandFailure(
-                    ExitCodes.BAD_DATA, Messages.quote(identity) + " holds no private key: " + "decrypting needs one");
+                    ExitCodes.BAD_DATA, Messages.quote(identity) + " holds no private key: decrypting needs one");
         }
         return new Secret.Identity(key.privateKey(), key.publicKey());
     }
@@ -83,39 +89,44 @@ public final class DecryptCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         EncryptionOptions options = cipher.toOptions(true);
-        if (password.readsStdin() && io.inputIsStdin()) {
+        cipher.refuseWithRawKey("--pass", password.given());
+        cipher.refuseWithRawKey("--identity", identity != null);
+        if (password.readsStdin() && input.isStdin()) {
             throw new ParameterException(spec.commandLine(), "--pass stdin and the data cannot both come from stdin");
         }
         Stdio stdio = Stdio.of(spec);
-        Messenger say = new Messenger(spec);
-        Secret secret = cipher.raw()
-                ? cipher.rawSecret()
-                : identity != null ? identity(stdio, say) : new Secret.Password(password.read(stdio, say::warn, false));
+        Diagnostics say = Diagnostics.of(spec);
         FileCipher files = new FileCipher();
         FileCipher.Result result;
-        try (InputStream in = io.openInput(stdio);
-                IoOptions.Output out = io.openOutput(stdio, false);
-                ProgressBar p = io.progressBar(stdio, files::bytesRead)) {
-            result = files.decrypt(in, out.stream(), options, secret);
-            out.commit();
-        } finally {
-            secret.destroy();
+        try (InputStream in = input.open(stdio);
+                Output out = output.open(stdio, Output.Kind.SECRET, input.path())) {
+            Secret secret = cipher.raw()
+                    ? cipher.rawSecret()
+                    : identity != null
+                            ? identity(stdio, say)
+                            : new Secret.Password(password.read(stdio, say::warn, false));
+            try (ProgressBar p = progress.start(stdio, output.isStdout(), files::bytesRead, input::size)) {
+                result = files.decrypt(in, out.stream(), options, secret);
+                out.commit();
+            } finally {
+                secret.destroy();
+            }
         }
-        say.warn(CipherOptions.legacyWarning(result.cipher()));
+        CipherOptions.warnLegacy(say, result.cipher());
         if (result.format() == Format.OPENSSL && cipher.cipher == null) {
-            say.warn("warning: openssl's format does not record its cipher: assumed " + result.cipher()
+            say.warn("openssl's format does not record its cipher: assumed " + result.cipher()
                     + " (give -c if it was another)");
         }
         if (result.format() != Format.COOKBOOK) {
-            say.warn("warning: the " + (result.format() == Format.RAW ? "raw" : "openssl") + " format is not "
-                    + "authenticated: a wrong " + (result.format() == Format.RAW ? "key" : "password")
-                    + " or damaged data gives garbage, not an error");
+            String secretName = result.format() == Format.RAW ? "key" : "password";
+            say.warn("the " + (result.format() == Format.RAW ? "raw" : "openssl") + " format is not authenticated: "
+                    + "a wrong " + secretName + " or damaged data gives garbage, not an error");
         }
         if (cipher.printOpenssl) {
             if (result.format() == Format.COOKBOOK) {
                 say.warn("--print-openssl: the cookbook format has no openssl equivalent");
             } else {
-                say.line(OpensslCommandLine.of(result, true, io.in, io.out));
+                say.line(OpensslCommandLine.of(result, true, input.name(), output.name()));
             }
         }
         return ExitCodes.OK;

@@ -2,11 +2,14 @@ package dev.cookbook.cli.cipher;
 
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
-import dev.cookbook.cli.common.IoOptions;
+import dev.cookbook.cli.common.Diagnostics;
+import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.KeyReader;
-import dev.cookbook.cli.common.Messenger;
+import dev.cookbook.cli.common.Output;
+import dev.cookbook.cli.common.OutputOptions;
 import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.cli.common.ProgressBar;
+import dev.cookbook.cli.common.ProgressOptions;
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.cipher.EncryptionOptions;
 import dev.cookbook.crypto.cipher.FileCipher;
@@ -37,17 +40,20 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  cookbook encrypt -i report.pdf -o report.pdf.enc           # asks for the password twice",
+            "  cookbook encrypt -o report.pdf.enc report.pdf             # asks for the password twice",
             "  PASSWORD=... cookbook encrypt --pass env:PASSWORD < in > in.enc",
-            "  cookbook encrypt --openssl -c des-cfb --pass file:pw.txt -i in -o in.enc --print-openssl",
-            "  cookbook encrypt --recipient alice.pub.pem --recipient bob.pub.pem -i in -o in.enc",
+            "  cookbook encrypt --openssl -c des-cfb --pass file:pw.txt -o in.enc --print-openssl in",
+            "  cookbook encrypt --recipient alice.pub.pem --recipient bob.pub.pem -o in.enc in",
         })
 public final class EncryptCommand implements Callable<Integer> {
     @Mixin
     private CipherOptions cipher;
 
     @Mixin
-    private IoOptions io;
+    private InputOptions input;
+
+    @Mixin
+    private OutputOptions output;
 
     @Mixin
     private PasswordOption password;
@@ -59,10 +65,13 @@ public final class EncryptCommand implements Callable<Integer> {
                     + "(SPKI, PKCS#1 or a certificate) instead of with a password; repeat for several.")
     private List<String> recipients = new ArrayList<>();
 
+    @Mixin
+    private ProgressOptions progress;
+
     @Spec
     private CommandSpec spec;
 
-    private Secret recipients(Stdio stdio, Messenger say) throws IOException, CryptoException {
+    private Secret recipients(Stdio stdio, Diagnostics say) throws IOException, CryptoException {
         List<RSAPublicKey> keys = new ArrayList<>();
         for (String r : recipients) {
             keys.add(KeyReader.read(r, password, stdio, say::warn).publicKey());
@@ -77,43 +86,45 @@ public final class EncryptCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         EncryptionOptions options = cipher.toOptions(false);
+        cipher.refuseWithRawKey("--pass", password.given());
         if (cipher.printOpenssl && options.format() == Format.COOKBOOK) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "--print-openssl needs --openssl or -K: the cookbook " + "format has no openssl equivalent");
+                    "--print-openssl needs --openssl or -K: the cookbook format has no openssl equivalent");
         }
-        if (!recipients.isEmpty() && (password.source != null || options.format() != Format.COOKBOOK)) {
+        if (!recipients.isEmpty() && (password.given() || options.format() != Format.COOKBOOK)) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "--recipient encrypts to public keys in the cookbook "
-                            + "format: --pass, --openssl and -K do not apply");
+                    "--recipient encrypts to public keys in the cookbook format: --pass, --openssl and -K do not apply");
         }
-        if (password.readsStdin() && io.inputIsStdin()) {
+        if (password.readsStdin() && input.isStdin()) {
             throw new ParameterException(spec.commandLine(), "--pass stdin and the data cannot both come from stdin");
         }
         Stdio stdio = Stdio.of(spec);
-        Messenger say = new Messenger(spec);
-        say.warn(CipherOptions.legacyWarning(options.cipher()));
-        if (options.format() != Format.COOKBOOK) {
-            say.warn("warning: the " + (cipher.raw() ? "raw" : "openssl") + " format is not authenticated: decrypting "
-                    + "cannot detect a wrong " + (cipher.raw() ? "key" : "password") + " or tampering");
-        }
-        Secret secret = cipher.raw()
-                ? cipher.rawSecret()
-                : !recipients.isEmpty()
-                        ? recipients(stdio, say)
-                        : new Secret.Password(password.read(stdio, say::warn, true));
+        Diagnostics say = Diagnostics.of(spec);
         FileCipher files = new FileCipher();
-        try (InputStream in = io.openInput(stdio);
-                IoOptions.Output out = io.openOutput(stdio, true);
-                ProgressBar p = io.progressBar(stdio, files::bytesRead)) {
-            FileCipher.Result result = files.encrypt(in, out.stream(), options, secret);
-            out.commit();
-            if (cipher.printOpenssl) {
-                say.line(OpensslCommandLine.of(result, false, io.in, io.out));
+        try (InputStream in = input.open(stdio);
+                Output out = output.open(stdio, Output.Kind.BINARY, input.path())) {
+            Secret secret = cipher.raw()
+                    ? cipher.rawSecret()
+                    : !recipients.isEmpty()
+                            ? recipients(stdio, say)
+                            : new Secret.Password(password.read(stdio, say::warn, true));
+            try (ProgressBar p = progress.start(stdio, output.isStdout(), files::bytesRead, input::size)) {
+                CipherOptions.warnLegacy(say, options.cipher());
+                if (options.format() != Format.COOKBOOK) {
+                    say.warn("the " + (cipher.raw() ? "raw" : "openssl") + " format is not authenticated: "
+                            + "decrypting cannot detect a wrong " + (cipher.raw() ? "key" : "password")
+                            + " or tampering");
+                }
+                FileCipher.Result result = files.encrypt(in, out.stream(), options, secret);
+                out.commit();
+                if (cipher.printOpenssl) {
+                    say.line(OpensslCommandLine.of(result, false, input.name(), output.name()));
+                }
+            } finally {
+                secret.destroy();
             }
-        } finally {
-            secret.destroy();
         }
         return ExitCodes.OK;
     }

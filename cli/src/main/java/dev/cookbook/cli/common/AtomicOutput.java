@@ -20,43 +20,43 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicOutput implements AutoCloseable {
     private final Path target;
+    private final String name;
     private final Path temp;
     private final FileChannel channel;
     private final OutputStream stream;
     private final boolean replace;
     private boolean committed;
 
-    private AtomicOutput(Path target, Path temp, FileChannel channel, boolean replace) {
+    private AtomicOutput(Path target, String name, Path temp, FileChannel channel, boolean replace) {
         this.target = target;
+        this.name = name;
         this.temp = temp;
         this.channel = channel;
         this.replace = replace;
         this.stream = Channels.newOutputStream(channel);
     }
 
-    /** A private file (readable by its owner only) that replaces whatever is at {@code target}. */
-    public static AtomicOutput create(Path target) throws IOException {
-        return create(target, false, true);
-    }
-
     /**
-     * @param shared  readable by everyone ({@code 0644}: a public key), rather than by the owner only
+     * @param target  the file to put in place
+     * @param name    the name the user gave it, for messages (never the temporary file's)
+     * @param secret  readable by its owner only ({@code 0600}: a private key), else by everyone
+     *                ({@code 0644})
      * @param replace whether {@link #commit()} may replace a file at {@code target}: without it, a
      *                file that appeared there meanwhile is kept and the commit fails
      */
-    public static AtomicOutput create(Path target, boolean shared, boolean replace) throws IOException {
+    public static AtomicOutput create(Path target, String name, boolean secret, boolean replace) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp;
         try {
             temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         } catch (FileSystemException e) {
             // Report the file the user named, not our temporary one beside it.
-            throw new FileSystemException(target.toString(), null, Messages.reason(e));
+            throw new FileSystemException(name, null, Messages.reason(e));
         }
         // Interrupted (Ctrl-C, kill), the JVM still runs its shutdown hooks: no temporary file is left.
         // After a commit the name no longer exists and this does nothing.
         temp.toFile().deleteOnExit();
-        if (shared) {
+        if (!secret) {
             try {
                 Files.setPosixFilePermissions(
                         temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
@@ -65,7 +65,7 @@ public final class AtomicOutput implements AutoCloseable {
             }
         }
         try {
-            return new AtomicOutput(target, temp, FileChannel.open(temp, StandardOpenOption.WRITE), replace);
+            return new AtomicOutput(target, name, temp, FileChannel.open(temp, StandardOpenOption.WRITE), replace);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -78,16 +78,23 @@ public final class AtomicOutput implements AutoCloseable {
 
     /** Makes the new content durable and puts it in place of the target. */
     public void commit() throws IOException {
-        channel.force(true);
-        channel.close();
-        if (!replace) {
-            commitNew();
-        } else {
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            channel.force(true);
+            channel.close();
+            if (!replace) {
+                commitNew();
+            } else {
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (FileSystemException e) {
+            // Name the file the user gave, never the temporary one beside it.
+            throw new FileSystemException(name, null, Messages.reason(e));
         }
         committed = true;
     }
@@ -102,7 +109,7 @@ public final class AtomicOutput implements AutoCloseable {
             Files.createLink(target, temp);
         } catch (FileAlreadyExistsException e) {
             throw new FileAlreadyExistsException(
-                    target.toString(), null, "created meanwhile by something else: kept (add --force to replace it)");
+                    name, null, "created meanwhile by something else: kept (add --force to replace it)");
         } catch (UnsupportedOperationException | FileSystemException e) {
             Files.move(temp, target);
             return;

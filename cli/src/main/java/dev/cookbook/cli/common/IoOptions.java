@@ -113,7 +113,7 @@ public final class IoOptions {
                         spec.commandLine(), Messages.quote(out) + " exists: add --force to replace it");
             }
         }
-        AtomicOutput file = AtomicOutput.create(target, shared, force);
+        AtomicOutput file = AtomicOutput.create(target, out, !shared, force);
         return new Output(file.stream(), file);
     }
 

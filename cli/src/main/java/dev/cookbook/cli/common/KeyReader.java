@@ -32,4 +32,10 @@ public final class KeyReader {
             }
         }
     }
+
+    /** The key file that {@code input} names, standard input if none. */
+    public static RsaKey read(InputOptions input, PasswordOption pass, Stdio stdio, Consumer<String> warn)
+            throws IOException, CryptoException {
+        return read(input.nameOrDash(stdio), pass, stdio, warn);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.cookbook.cli.common;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -7,8 +8,10 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 
 /** Wording shared by every command's diagnostics: how names are quoted and I/O failures described. */
 public final class Messages {
@@ -118,9 +121,38 @@ public final class Messages {
         return m == null ? e.getClass().getSimpleName() : m;
     }
 
-    /** {@code 'NAME': reason}, the usual form of a file-level error line. */
+    /**
+     * {@code 'NAME': reason}, the usual form of a file-level error line. A name that reached Java
+     * as something other than what the file system holds (bytes that are not UTF-8, which Java
+     * decodes to U+FFFD) is shown as its bytes, {@code '\\xff\\xfe.bin'}, with the reason it cannot
+     * be opened rather than a misleading "No such file or directory".
+     */
     public static String fileError(String name, IOException e) {
+        if (name.indexOf('\uFFFD') >= 0 && e instanceof NoSuchFileException) {
+            String raw = RawArguments.bytesOf(name);
+            if (raw != null) {
+                return "'" + raw + "': the name is not valid UTF-8, and Java cannot open such a file: rename it";
+            }
+        }
         return quote(name) + ": " + reason(e);
+    }
+
+    /**
+     * What a {@link java.io.FileInputStream} or {@link java.io.FileOutputStream} that failed to
+     * open {@code path} means, as the NIO exception that names the file as the user gave it.
+     */
+    public static IOException openFailure(String name, Path path, FileNotFoundException e) {
+        if (Files.isDirectory(path)) {
+            return new FileSystemException(name, null, "Is a directory");
+        }
+        String m = String.valueOf(e.getMessage());
+        int open = m.lastIndexOf(" (");
+        String reason = open >= 0 && m.endsWith(")") ? m.substring(open + 2, m.length() - 1) : m;
+        return switch (reason) {
+            case "No such file or directory" -> new NoSuchFileException(name);
+            case "Permission denied" -> new AccessDeniedException(name);
+            default -> new FileSystemException(name, null, reason);
+        };
     }
 
     /** An I/O failure that is not tied to a file name we know: the exception's own words. */

@@ -37,6 +37,11 @@ public final class PasswordOption {
                     "Password source: env:NAME, file:PATH, fd:N, stdin or pass:TEXT (default: ask on the terminal).")
     public String source;
 
+    /** Whether {@code --pass} was given. */
+    public boolean given() {
+        return source != null;
+    }
+
     public boolean readsStdin() {
         return "stdin".equals(source);
     }
@@ -104,7 +109,7 @@ public final class PasswordOption {
                 if (arg == null) {
                     throw unknown(command, option, source);
                 }
-                warn.accept("warning: a password given as pass:TEXT can be seen by other users (ps, shell history); "
+                warn.accept("a password given as pass:TEXT can be seen by other users (ps, shell history); "
                         + "prefer env:, file: or fd:");
                 yield arg.toCharArray();
             }

@@ -17,9 +17,7 @@ public final class Report {
     private static final long FLUSH_NANOS = 100_000_000L;
 
     private final PrintWriter out;
-    private final PrintWriter err;
-    private final String prefix;
-    private final ProgressBar bar;
+    private final Diagnostics say;
     private final boolean lineFlush;
     private final Flushable upstream;
     private long lastFlush = System.nanoTime();
@@ -30,9 +28,7 @@ public final class Report {
      */
     public Report(CommandSpec spec, Stdio stdio, ProgressBar bar, Flushable upstream) {
         this.out = spec.commandLine().getOut();
-        this.err = spec.commandLine().getErr();
-        this.prefix = spec.qualifiedName();
-        this.bar = bar;
+        this.say = Diagnostics.of(spec).over(bar);
         this.lineFlush = stdio.stdoutIsTerminal();
         this.upstream = upstream;
     }
@@ -54,10 +50,12 @@ public final class Report {
     /** One line on stderr, {@code cookbook <command>: message}, after everything printed so far. */
     public void error(String message) {
         flush();
-        synchronized (err) {
-            bar.clear();
-            err.println(prefix + ": " + message);
-        }
+        say.error(message);
+    }
+
+    /** The diagnostics, for warnings and notes; call {@link #flush()} first to keep the order. */
+    public Diagnostics diagnostics() {
+        return say;
     }
 
     public void flush() {

@@ -2,17 +2,18 @@ package dev.cookbook.cli.rsa;
 
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
-import dev.cookbook.cli.common.IoOptions;
+import dev.cookbook.cli.common.Diagnostics;
+import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.KeyReader;
 import dev.cookbook.cli.common.Messages;
-import dev.cookbook.cli.common.Messenger;
+import dev.cookbook.cli.common.Output;
+import dev.cookbook.cli.common.OutputOptions;
 import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.rsa.KeyFiles;
 import dev.cookbook.crypto.rsa.KeyFormat;
 import dev.cookbook.crypto.rsa.RsaKey;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +21,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook key convert}: a key file in another format. */
@@ -51,14 +51,11 @@ public final class KeyConvertCommand implements Callable<Integer> {
             description = "The output format: ${COMPLETION-CANDIDATES}.")
     private Target to;
 
-    @Parameters(paramLabel = "FILE", description = "The key file (- for standard input).")
-    private String file;
+    @Mixin
+    private InputOptions input;
 
-    @Option(
-            names = {"-o", "--out"},
-            paramLabel = "OUT",
-            description = "Write OUT (default: standard output).")
-    private String out;
+    @Mixin
+    private OutputOptions output;
 
     @Mixin
     private PasswordOption pass;
@@ -70,20 +67,18 @@ public final class KeyConvertCommand implements Callable<Integer> {
                     + "password: env:NAME, file:PATH, fd:N, stdin or pass:TEXT.")
     private String outPass;
 
-    @Option(names = "--force", description = "Replace OUT if it exists.")
-    private boolean force;
-
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, CryptoException {
         Stdio stdio = Stdio.of(spec);
-        Messenger say = new Messenger(spec);
-        RsaKey key = KeyReader.read(file, pass, stdio, say::warn);
+        Diagnostics say = Diagnostics.of(spec);
+        RsaKey key = KeyReader.read(input, pass, stdio, say::warn);
         boolean privateOut = key.privateKey() != null && (to == Target.pkcs8 || to == Target.pkcs1 || to == Target.der);
         if (to == Target.pkcs8 && key.privateKey() == null) {
-            throw usage("pkcs8 holds a private key and " + Messages.quote(file) + " holds only a public key: use spki");
+            throw usage("pkcs8 holds a private key and " + Messages.quote(input.displayName())
+                    + " holds only a public key: use spki");
         }
         if (outPass != null && !(privateOut && to != Target.pkcs1)) {
             throw usage("--out-pass encrypts a private key as pkcs8 or der only");
@@ -97,8 +92,10 @@ public final class KeyConvertCommand implements Callable<Integer> {
             case spki -> KeyFormat.SPKI;
         };
         char[] password = outPass == null ? null : PasswordOption.read(spec, "--out-pass", outPass, stdio, say::warn);
-        try (IoOptions.Output o = IoOptions.open(
-                spec, stdio, out, force, file.equals("-") ? null : Path.of(file), to == Target.der, !privateOut)) {
+        Output.Kind kind = to == Target.der
+                ? (privateOut ? Output.Kind.SECRET_BINARY : Output.Kind.BINARY)
+                : (privateOut ? Output.Kind.SECRET : Output.Kind.TEXT);
+        try (Output o = output.open(stdio, kind, input.path())) {
             o.stream().write(KeyFiles.write(key, format, to != Target.der, password));
             o.commit();
         } finally {

@@ -2,9 +2,10 @@ package dev.cookbook.cli.rsa;
 
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
-import dev.cookbook.cli.common.IoOptions;
+import dev.cookbook.cli.common.Diagnostics;
 import dev.cookbook.cli.common.Messages;
-import dev.cookbook.cli.common.Messenger;
+import dev.cookbook.cli.common.Output;
+import dev.cookbook.cli.common.OutputOptions;
 import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.crypto.rsa.KeyFiles;
 import dev.cookbook.crypto.rsa.KeyFormat;
@@ -14,6 +15,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Make a new RSA key: a PKCS#8 private key (BEGIN PRIVATE KEY, or BEGIN ENCRYPTED PRIVATE KEY with "
                     + "--pass), and its SPKI public key (BEGIN PUBLIC KEY) with --pub-out.",
-            "Files are written atomically; the private key is readable by its owner only.",
+            "Files are written atomically; the private key is readable by its owner only. --force replaces both "
+                    + "files if they exist.",
         })
 public final class KeyGenCommand implements Callable<Integer> {
     static final int MIN_BITS = 2048;
@@ -35,17 +38,14 @@ public final class KeyGenCommand implements Callable<Integer> {
     @Option(
             names = "--bits",
             paramLabel = "N",
-            description = "Key size in bits (default 3072; below 2048 needs " + "--allow-weak).")
+            description = "Key size in bits (default 3072; below 2048 needs --allow-weak).")
     private int bits = 3072;
 
     @Option(names = "--allow-weak", description = "Allow keys below 2048 bits (the reference recipe used 1024).")
     private boolean allowWeak;
 
-    @Option(
-            names = {"-o", "--out"},
-            paramLabel = "KEY",
-            description = "Write the private key to KEY (default: " + "standard output).")
-    private String out;
+    @Mixin
+    private OutputOptions output;
 
     @Option(names = "--pub-out", paramLabel = "PUB", description = "Also write the public key to PUB.")
     private String pubOut;
@@ -57,9 +57,6 @@ public final class KeyGenCommand implements Callable<Integer> {
                     + "this password: env:NAME, file:PATH, fd:N, stdin or pass:TEXT.")
     private String pass;
 
-    @Option(names = "--force", description = "Replace KEY and PUB if they exist.")
-    private boolean force;
-
     @Spec
     private CommandSpec spec;
 
@@ -68,17 +65,17 @@ public final class KeyGenCommand implements Callable<Integer> {
         if (bits < MIN_BITS && !allowWeak) {
             throw new ParameterException(
                     spec.commandLine(),
-                    bits + "-bit keys are too weak (NIST: at least 2048): " + "add --allow-weak if you must");
+                    bits + "-bit keys are too weak (NIST: at least 2048): add --allow-weak if you must");
         }
         if (bits < 512 || bits > 16384) {
             throw new ParameterException(spec.commandLine(), "--bits must be from 512 to 16384, not " + bits);
         }
         Stdio stdio = Stdio.of(spec);
-        Messenger say = new Messenger(spec);
+        Diagnostics say = Diagnostics.of(spec);
         char[] password = pass == null ? null : PasswordOption.read(spec, "--pass", pass, stdio, say::warn);
-        try (IoOptions.Output keyOut = IoOptions.open(spec, stdio, out, force, null, false, false);
-                IoOptions.Output pubFile =
-                        pubOut == null ? null : IoOptions.open(spec, stdio, pubOut, force, null, false, true)) {
+        try (Output keyOut = output.open(stdio, Output.Kind.SECRET, null);
+                Output pubFile =
+                        pubOut == null ? null : output.openOther(stdio, "--pub-out", pubOut, Output.Kind.TEXT)) {
             RsaKey key = KeyFiles.of(KeyFiles.generate(bits, new SecureRandom()));
             keyOut.stream()
                     .write(KeyFiles.write(
@@ -88,8 +85,9 @@ public final class KeyGenCommand implements Callable<Integer> {
                 pubFile.commit();
             }
             keyOut.commit();
-            if (out != null && !out.equals("-")) {
-                say.warn(Messages.quote(out) + ": " + bits + "-bit RSA key, SHA-256 fingerprint " + key.fingerprint());
+            if (!output.isStdout()) {
+                say.note(Messages.quote(output.name()) + ": " + bits + "-bit RSA key, SHA-256 fingerprint "
+                        + key.fingerprint());
             }
         } finally {
             if (password != null) {

@@ -2,8 +2,9 @@ package dev.cookbook.cli.rsa;
 
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
+import dev.cookbook.cli.common.Diagnostics;
+import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.KeyReader;
-import dev.cookbook.cli.common.Messenger;
 import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.rsa.RsaKey;
@@ -13,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook key inspect}: what a key file is. */
@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
                     + "'openssl pkey -pubout -outform DER | sha256sum' prints it.",
         })
 public final class KeyInspectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "The key file (- for standard input).")
-    private String file;
+    @Mixin
+    private InputOptions input;
 
     @Mixin
     private PasswordOption pass;
@@ -37,7 +37,7 @@ public final class KeyInspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, CryptoException {
-        RsaKey key = KeyReader.read(file, pass, Stdio.of(spec), new Messenger(spec)::warn);
+        RsaKey key = KeyReader.read(input, pass, Stdio.of(spec), Diagnostics.of(spec)::warn);
         PrintWriter out = spec.commandLine().getOut();
         out.println("format:      " + key.format().label() + (key.encrypted() ? ", encrypted" : "")
                 + (key.pem() ? " (PEM)" : " (DER)"));

@@ -2,9 +2,11 @@ package dev.cookbook.cli.rsa;
 
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
-import dev.cookbook.cli.common.IoOptions;
+import dev.cookbook.cli.common.Diagnostics;
+import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.KeyReader;
-import dev.cookbook.cli.common.Messenger;
+import dev.cookbook.cli.common.Output;
+import dev.cookbook.cli.common.OutputOptions;
 import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.rsa.KeyFiles;
@@ -15,8 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook key pub}: the public key of a key file. */
@@ -25,17 +25,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Print the public key (SPKI, BEGIN PUBLIC KEY) of a private key, public key or certificate.")
 public final class KeyPubCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "The key file (- for standard input).")
-    private String file;
+    @Mixin
+    private InputOptions input;
 
-    @Option(
-            names = {"-o", "--out"},
-            paramLabel = "OUT",
-            description = "Write OUT (default: standard output).")
-    private String out;
-
-    @Option(names = "--force", description = "Replace OUT if it exists.")
-    private boolean force;
+    @Mixin
+    private OutputOptions output;
 
     @Mixin
     private PasswordOption pass;
@@ -46,8 +40,8 @@ public final class KeyPubCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, CryptoException {
         Stdio stdio = Stdio.of(spec);
-        RsaKey key = KeyReader.read(file, pass, stdio, new Messenger(spec)::warn);
-        try (IoOptions.Output o = IoOptions.open(spec, stdio, out, force, null, false, true)) {
+        try (Output o = output.open(stdio, Output.Kind.TEXT, input.path())) {
+            RsaKey key = KeyReader.read(input, pass, stdio, Diagnostics.of(spec)::warn);
             o.stream().write(KeyFiles.write(key, KeyFormat.SPKI, true, null));
             o.commit();
         }

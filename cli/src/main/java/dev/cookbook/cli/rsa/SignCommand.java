@@ -3,11 +3,12 @@ package dev.cookbook.cli.rsa;
 import dev.cookbook.cli.CommandFailure;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
-import dev.cookbook.cli.common.Inputs;
-import dev.cookbook.cli.common.IoOptions;
+import dev.cookbook.cli.common.Diagnostics;
+import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.KeyReader;
 import dev.cookbook.cli.common.Messages;
-import dev.cookbook.cli.common.Messenger;
+import dev.cookbook.cli.common.Output;
+import dev.cookbook.cli.common.OutputOptions;
 import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.rsa.RsaKey;
@@ -22,7 +23,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook sign}: an RSA signature of a file of any size. */
@@ -46,45 +46,35 @@ public final class SignCommand implements Callable<Integer> {
     @Mixin
     private SignatureOptions options;
 
-    @Option(
-            names = {"-o", "--out"},
-            paramLabel = "SIG",
-            description = "Write the signature to SIG (default: " + "standard output).")
-    private String out;
+    @Mixin
+    private OutputOptions output;
 
     @Option(names = "--base64", description = "Write the signature in base64, one line, instead of raw bytes.")
     private boolean base64;
 
-    @Option(names = "--force", description = "Replace SIG if it exists.")
-    private boolean force;
-
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "The file to sign (default: standard input).")
-    private String file;
+    @Mixin
+    private InputOptions input;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, CryptoException {
-        Messenger say = new Messenger(spec);
-        String warning = options.check();
+        options.check();
         Stdio stdio = Stdio.of(spec);
-        if ("-".equals(keyFile) && (file == null || file.equals("-"))) {
+        Diagnostics say = Diagnostics.of(spec);
+        if ("-".equals(keyFile) && input.isStdin()) {
             throw new ParameterException(spec.commandLine(), "the key and the data cannot both come from stdin");
         }
-        RsaKey key = KeyReader.read(keyFile, pass, stdio, say::warn);
-        if (key.privateKey() == null) {
-            throw new CommandFailure(
-                    ExitCodes.BAD_DATA, Messages.quote(keyFile) + " holds no private key: signing " + "needs one");
-        }
-        if (warning != null) {
-            say.warn(warning);
-        }
-        byte[] signature;
-        try (InputStream in = Inputs.open(spec, stdio, file)) {
-            signature = Signatures.sign(in, key.privateKey(), options.hash, options.pss);
-        }
-        try (IoOptions.Output o = IoOptions.open(spec, stdio, out, force, null, !base64, true)) {
+        try (InputStream in = input.open(stdio);
+                Output o = output.open(stdio, base64 ? Output.Kind.TEXT : Output.Kind.BINARY, input.path())) {
+            RsaKey key = KeyReader.read(keyFile, pass, stdio, say::warn);
+            if (key.privateKey() == null) {
+                throw new CommandFailure(
+                        ExitCodes.BAD_DATA, Messages.quote(keyFile) + " holds no private key: signing needs one");
+            }
+            options.warnLegacy(say);
+            byte[] signature = Signatures.sign(in, key.privateKey(), options.hash, options.pss);
             o.stream()
                     .write(
                             base64

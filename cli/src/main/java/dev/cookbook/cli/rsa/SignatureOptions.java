@@ -1,5 +1,6 @@
 package dev.cookbook.cli.rsa;
 
+import dev.cookbook.cli.common.Diagnostics;
 import dev.cookbook.crypto.rsa.SignatureHash;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,15 +28,18 @@ public final class SignatureOptions {
     @Option(names = "--pss", description = "RSA-PSS instead of PKCS#1 v1.5 (openssl: -sigopt rsa_padding_mode:pss).")
     boolean pss;
 
-    /** Checks the combination; returns the warning an insecure digest deserves, or null. */
-    String check() {
+    /** Checks the combination: a usage error if it cannot work. */
+    void check() {
         if (pss && hash == SignatureHash.MD5) {
             throw new ParameterException(spec.commandLine(), "--pss does not go with md5");
         }
-        return hash.isSecure()
-                ? null
-                : "warning: " + hash + " is not secure for signatures (collisions are practical): use it only to "
-                        + "check old signatures";
+    }
+
+    /** The legacy-algorithm warning, if the digest deserves one. */
+    void warnLegacy(Diagnostics say) {
+        if (!hash.isSecure()) {
+            say.legacy(hash.toString(), "collisions are practical");
+        }
     }
 
     /** Digest names, for the option and for completion. */

@@ -2,9 +2,9 @@ package dev.cookbook.cli.rsa;
 
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
-import dev.cookbook.cli.common.Inputs;
+import dev.cookbook.cli.common.Diagnostics;
+import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.KeyReader;
-import dev.cookbook.cli.common.Messenger;
 import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.rsa.RsaKey;
@@ -12,8 +12,6 @@ import dev.cookbook.crypto.rsa.Signatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +19,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook verify}: checks an RSA signature, with openssl's words and exit status. */
@@ -61,35 +58,29 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     private PasswordOption pass;
 
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "The signed file (default: standard input).")
-    private String file;
+    @Mixin
+    private InputOptions input;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, CryptoException {
-        Messenger say = new Messenger(spec);
-        String warning = options.check();
+        options.check();
         Stdio stdio = Stdio.of(spec);
-        boolean dataFromStdin = file == null || file.equals("-");
-        if (dataFromStdin && ("-".equals(keyFile) || "-".equals(signatureFile))) {
+        Diagnostics say = Diagnostics.of(spec);
+        if (input.isStdin() && ("-".equals(keyFile) || "-".equals(signatureFile))) {
             throw new ParameterException(
-                    spec.commandLine(), "only one of the key, the signature and the data can " + "come from stdin");
+                    spec.commandLine(), "only one of the key, the signature and the data can come from stdin");
         }
-        RsaKey key = KeyReader.read(keyFile, pass, stdio, say::warn);
-        byte[] signature = signature(
-                signatureFile.equals("-") ? stdio.in().readAllBytes() : Files.readAllBytes(Path.of(signatureFile)),
-                key.bits());
-        if (warning != null) {
-            say.warn(warning);
+        try (InputStream in = input.open(stdio)) {
+            RsaKey key = KeyReader.read(keyFile, pass, stdio, say::warn);
+            byte[] signature = signature(InputOptions.readAll(stdio, signatureFile), key.bits());
+            options.warnLegacy(say);
+            boolean ok = Signatures.verify(in, key.publicKey(), options.hash, options.pss, signature);
+            spec.commandLine().getOut().println(ok ? "Verified OK" : "Verification failure");
+            return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
-        boolean ok;
-        try (InputStream in = Inputs.open(spec, stdio, file)) {
-            ok = Signatures.verify(in, key.publicKey(), options.hash, options.pss, signature);
-        }
-        spec.commandLine().getOut().println(ok ? "Verified OK" : "Verification failure");
-        return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
     /** The signature's bytes: a file of base64 text is decoded when it decodes to a signature's length. */

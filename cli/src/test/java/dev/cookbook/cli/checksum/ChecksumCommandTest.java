@@ -288,7 +288,6 @@ public class ChecksumCommandTest {
                     "-c -b                    | the --binary and --text options are meaningless when verifying checksums",
                     "-c --json                | --json is not supported when verifying checksums",
                     "-c -r                    | -r/--recursive is meaningless when verifying checksums: the checksum file names the files",
-                    "--quiet                  | the --quiet option is meaningful only when verifying checksums",
                     "--status                 | the --status option is meaningful only when verifying checksums",
                     "-w                       | the --warn option is meaningful only when verifying checksums",
                     "--strict                 | the --strict option is meaningful only when verifying checksums",

@@ -251,7 +251,7 @@ public class EncryptInteropIT {
                 null,
                 List.of(Binary.PATH.toString(), "decrypt", "--pass", "env:PASSWORD", "-i", "x.enc", "-o", "x.dec"));
         assertEquals(3, wrong.exit(), wrong::toString);
-        assertEquals("cookbook decrypt: wrong password or corrupted input\n", wrong.err());
+        assertEquals("cookbook decrypt: x.enc: wrong password or corrupted input\n", wrong.err());
         try (var files = Files.list(dir)) {
             assertEquals(
                     List.of("plain", "x.enc"),

@@ -148,7 +148,7 @@ public class KeyCommandTest {
             Path wrong = Files.writeString(dir.resolve("wrong"), "nope\n");
             Cli.Result bad = Cli.run(args("key", "inspect", "--pass", "file:" + wrong, enc));
             assertEquals(3, bad.exit());
-            assertEquals("cookbook key inspect: wrong password or corrupted key\n", bad.err());
+            assertEquals("cookbook key inspect: " + enc + ": wrong password or corrupted key\n", bad.err());
             Cli.Result none = Cli.run(args("key", "inspect", enc));
             assertEquals(2, none.exit());
             assertEquals(
@@ -165,7 +165,7 @@ public class KeyCommandTest {
                     dir.resolve("junk.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n" + "-----END PRIVATE KEY-----\n");
             Cli.Result r = Cli.run(args("key", "inspect", junk));
             assertEquals(3, r.exit());
-            assertTrue(r.err().startsWith("cookbook key inspect: not a valid key file: "), r::toString);
+            assertTrue(r.err().startsWith("cookbook key inspect: " + junk + ": not a valid key file: "), r::toString);
             Cli.Result missing = Cli.run(args("key", "inspect", dir.resolve("none.pem")));
             assertEquals(4, missing.exit());
             assertEquals(
@@ -195,7 +195,7 @@ public class KeyCommandTest {
                 Cli.Result r = Cli.run(args("key", "inspect", file));
                 assertEquals(3, r.exit(), r::toString);
                 assertEquals("", r.out());
-                assertEquals("cookbook key inspect: " + c[1] + "\n", r.err());
+                assertEquals("cookbook key inspect: '" + file + "': " + c[1] + "\n", r.err());
             }
         }
 
@@ -272,7 +272,7 @@ public class KeyCommandTest {
             assertEquals(256, Files.size(sig));
             String warning = hash.equals("sha1") || hash.equals("md5")
                     ? "cookbook sign: warning: " + hash
-                            + " is not secure for signatures (collisions are practical): use it only to check old signatures\n"
+                            + " is a legacy algorithm (collisions are practical): use it only for old data\n"
                     : "";
             assertEquals(warning, s.err());
             Cli.Result v = Cli.run(verifyArgs(alicePub, sig, hash, pss, m));
@@ -350,7 +350,7 @@ public class KeyCommandTest {
             Cli.Result c = Cli.run(args("decrypt", "--identity", carolPem, "-i", enc, "-o", out));
             assertEquals(3, c.exit());
             assertEquals(
-                    "cookbook decrypt: this file is not encrypted to that key (SHA-256 fingerprint "
+                    "cookbook decrypt: " + enc + ": this file is not encrypted to that key (SHA-256 fingerprint "
                             + carol.fingerprint() + ")\n",
                     c.err());
             assertFalse(Files.exists(out));
