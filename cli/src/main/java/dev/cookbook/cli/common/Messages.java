@@ -131,10 +131,25 @@ public final class Messages {
         if (name.indexOf('\uFFFD') >= 0 && e instanceof NoSuchFileException) {
             String raw = RawArguments.bytesOf(name);
             if (raw != null) {
-                return "'" + raw + "': the name is not valid UTF-8, and Java cannot open such a file: rename it";
+                return "'" + raw + "': "
+                        + (listed(name)
+                                ? "the name is not valid UTF-8, and Java cannot open such a file: rename it"
+                                : "No such file or directory");
             }
         }
         return quote(name) + ": " + reason(e);
+    }
+
+    /** Whether the folder of {@code name} lists an entry that Java decodes to the same name. */
+    private static boolean listed(String name) {
+        Path file = Path.of(name);
+        Path folder = file.toAbsolutePath().getParent();
+        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+            String wanted = file.getFileName().toString();
+            return entries.anyMatch(p -> p.getFileName().toString().equals(wanted));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

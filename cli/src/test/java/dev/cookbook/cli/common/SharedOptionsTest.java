@@ -67,8 +67,7 @@ class SharedOptionsTest {
     @Test
     void devNullIsWrittenWithoutForce() throws IOException {
         for (String[] command : List.of(
-                args("encrypt", "-c", "arc4", "-K", RAW_KEY, "-o", "/dev/null", plain),
-                args("checksum", plain))) {
+                args("encrypt", "-c", "arc4", "-K", RAW_KEY, "-o", "/dev/null", plain), args("checksum", plain))) {
             Cli.Result r = Cli.run(command);
             assertEquals(0, r.exit(), r::toString);
         }
