@@ -6,6 +6,7 @@ import dev.cookbook.cli.common.Diagnostics;
 import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.KeyReader;
 import dev.cookbook.cli.common.Messages;
+import dev.cookbook.cli.common.NamedChoice;
 import dev.cookbook.cli.common.Output;
 import dev.cookbook.cli.common.OutputOptions;
 import dev.cookbook.cli.common.PasswordOption;
@@ -38,16 +39,25 @@ public final class KeyConvertCommand implements Callable<Integer> {
 
     /** The targets of {@code --to}. */
     enum Target {
-        pkcs8,
-        pkcs1,
-        spki,
-        der
+        PKCS8,
+        PKCS1,
+        SPKI,
+        DER
+    }
+
+    /** {@code pkcs8}, {@code pkcs1}, {@code spki}, {@code der}. */
+    static final class TargetChoice extends NamedChoice<Target> {
+        TargetChoice() {
+            super(Target.class, "format");
+        }
     }
 
     @Option(
             names = "--to",
             required = true,
             paramLabel = "FORMAT",
+            converter = TargetChoice.class,
+            completionCandidates = TargetChoice.class,
             description = "The output format: ${COMPLETION-CANDIDATES}.")
     private Target to;
 
@@ -75,28 +85,28 @@ public final class KeyConvertCommand implements Callable<Integer> {
         Stdio stdio = Stdio.of(spec);
         Diagnostics say = Diagnostics.of(spec);
         RsaKey key = KeyReader.read(input, pass, stdio, say::warn);
-        boolean privateOut = key.privateKey() != null && (to == Target.pkcs8 || to == Target.pkcs1 || to == Target.der);
-        if (to == Target.pkcs8 && key.privateKey() == null) {
+        boolean privateOut = key.privateKey() != null && (to == Target.PKCS8 || to == Target.PKCS1 || to == Target.DER);
+        if (to == Target.PKCS8 && key.privateKey() == null) {
             throw usage("pkcs8 holds a private key and " + Messages.quote(input.displayName())
                     + " holds only a public key: use spki");
         }
-        if (outPass != null && !(privateOut && to != Target.pkcs1)) {
+        if (outPass != null && !(privateOut && to != Target.PKCS1)) {
             throw usage("--out-pass encrypts a private key as pkcs8 or der only");
         }
         KeyFormat format = switch (to) {
-            case pkcs8, der ->
+            case PKCS8, DER ->
                 key.privateKey() != null
                         ? (outPass != null ? KeyFormat.ENCRYPTED_PKCS8 : KeyFormat.PKCS8)
                         : KeyFormat.SPKI;
-            case pkcs1 -> key.privateKey() != null ? KeyFormat.PKCS1 : KeyFormat.PKCS1_PUBLIC;
-            case spki -> KeyFormat.SPKI;
+            case PKCS1 -> key.privateKey() != null ? KeyFormat.PKCS1 : KeyFormat.PKCS1_PUBLIC;
+            case SPKI -> KeyFormat.SPKI;
         };
         char[] password = outPass == null ? null : PasswordOption.read(spec, "--out-pass", outPass, stdio, say::warn);
-        Output.Kind kind = to == Target.der
+        Output.Kind kind = to == Target.DER
                 ? (privateOut ? Output.Kind.SECRET_BINARY : Output.Kind.BINARY)
                 : (privateOut ? Output.Kind.SECRET : Output.Kind.TEXT);
         try (Output o = output.open(stdio, kind, input.path())) {
-            o.stream().write(KeyFiles.write(key, format, to != Target.der, password));
+            o.stream().write(KeyFiles.write(key, format, to != Target.DER, password));
             o.commit();
         } finally {
             if (password != null) {
