@@ -46,7 +46,7 @@ public final class CookbookCli {
     /**
      * The command tree for running {@code args}: when they plainly name a subcommand, the root
      * holds only that one. picocli builds a command by reflecting over its class and every option,
-     * which for all of them costs about 150 ms of start-up; the others cannot be reached anyway.
+     * which for all of them is a large part of start-up (see the README); the others cannot be reached anyway.
      * Help, completion, a name that is no command (for picocli's suggestions) and anything unclear
      * get the whole tree.
      */

@@ -52,7 +52,7 @@ public final class ExitCodes {
         return t;
     }
 
-    /** Right-aligned in four columns; not String.format, whose first use costs a short command ~7 ms. */
+    /** Right-aligned in four columns; not String.format, whose first use is a noticeable part of a short command (cli/bench). */
     private static String pad(int code) {
         String digits = Integer.toString(code);
         return "    ".substring(digits.length()) + digits;

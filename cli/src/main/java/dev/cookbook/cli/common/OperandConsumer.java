@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
  *
  * <p>Why: for every operand, picocli asks whether it "resembles an option", and that test parses
  * the argument as a {@code Long} and as a {@code Double}, each failing with an exception: for the
- * 10,000 names a shell glob such as {@code *} can pass, that is 0.12 s of parsing, a fifth of
- * hashing them. An argument that does not start with {@code -} cannot be an option here (every
+ * thousands of names a shell glob such as {@code *} can pass, parsing then costs a sizeable part
+ * of hashing them (measured in cli/bench/checksum-bench.sh). An argument that does not start with {@code -} cannot be an option here (every
  * option name starts with one, and there are no subcommands), so this consumer takes such arguments
  * without the test; at the first argument that starts with {@code -} it hands back to picocli,
  * which decides as it always does (option, {@code --}, or an operand such as {@code -} or
