@@ -96,7 +96,7 @@ public final class CheckReporter implements CheckListener {
             DigestAlgorithm.usualForHexLength(s.otherHexLength())
                     .filter(a -> a.hexLength() != algorithm.hexLength())
                     .ifPresent(a -> error("hint: its lines hold " + s.otherHexLength() + "-digit digests, as "
-                            + a.cliName() + " makes: try -a " + a.cliName()));
+                            + DigestAlgorithmChoice.name(a) + " makes: try -a " + DigestAlgorithmChoice.name(a)));
             return;
         }
         if (status) {

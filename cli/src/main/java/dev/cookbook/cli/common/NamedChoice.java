@@ -63,7 +63,12 @@ public abstract class NamedChoice<E extends Enum<E>> implements ITypeConverter<E
                 }
             }
         }
-        throw new TypeConversionException("unknown " + what + " '" + value + "': use " + alternatives());
+        throw new TypeConversionException(unknown(value));
+    }
+
+    /** The message for a value that names no constant; by default it lists the names to use. */
+    protected String unknown(String value) {
+        return "unknown " + what + " '" + value + "': use " + alternatives();
     }
 
     private String alternatives() {
