@@ -103,8 +103,8 @@ public final class DecryptCommand implements Callable<Integer> {
         }
         say.warn(CipherOptions.legacyWarning(result.cipher()));
         if (result.format() == Format.OPENSSL && cipher.cipher == null) {
-            say.warn("warning: openssl's format does not record its cipher: assumed " + result.cipher()
-                    + " (give -c if it was another)");
+            say.warn("warning: openssl's format does not record its cipher: assumed "
+                    + CipherOptions.CipherChoice.name(result.cipher()) + " (give -c if it was another)");
         }
         if (result.format() != Format.COOKBOOK) {
             say.warn("warning: the " + (result.format() == Format.RAW ? "raw" : "openssl") + " format is not "

@@ -256,7 +256,7 @@ public final class FileCipher {
 
     /**
      * Seals the chunks two at a time, so that a block cipher can run both encryptions side by side
-     * (see {@link CipherStream#processWith}); pairs are sealed on the pipeline's threads, at most
+     * (see {@link DesCfb#processPair}); pairs are sealed on the pipeline's threads, at most
      * {@code 2 * threads} of them in flight (the {@code 4 * threads} chunks of the other runs).
      */
     private long sealChunks(InputStream in, OutputStream out, SealedFormat.Header header) throws IOException {
