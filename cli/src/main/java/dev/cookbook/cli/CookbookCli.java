@@ -1,7 +1,6 @@
 package dev.cookbook.cli;
 
 import dev.cookbook.cli.checksum.ChecksumCommand;
-import dev.cookbook.cli.checksum.ChecksumHeadStart;
 import dev.cookbook.cli.cipher.DecryptCommand;
 import dev.cookbook.cli.cipher.EncryptCommand;
 import dev.cookbook.cli.completion.CompletionCommand;
@@ -9,7 +8,6 @@ import dev.cookbook.cli.csv.CsvCommand;
 import dev.cookbook.cli.rsa.KeyCommand;
 import dev.cookbook.cli.rsa.SignCommand;
 import dev.cookbook.cli.rsa.VerifyCommand;
-import dev.cookbook.crypto.digest.HeadStart;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +38,7 @@ public final class CookbookCli {
 
     /** The whole command tree on {@code stdio}, ready to {@link CommandLine#execute}. */
     public static CommandLine create(Stdio stdio) {
-        return create(stdio, null, null);
+        return create(stdio, null);
     }
 
     /**
@@ -50,16 +48,16 @@ public final class CookbookCli {
      * Help, completion, a name that is no command (for picocli's suggestions) and anything unclear
      * get the whole tree.
      */
-    public static CommandLine create(Stdio stdio, String[] args, HeadStart headStart) {
+    public static CommandLine create(Stdio stdio, String[] args) {
         String name = args == null ? null : commandName(args);
-        List<Class<?>> commands = COMMANDS;
+        List<Object> commands = List.copyOf(COMMANDS);
         for (Class<?> command : COMMANDS) {
             if (command.getAnnotation(Command.class).name().equals(name)) {
-                commands = List.of(command);
+                commands = List.of(withArguments(command, args));
             }
         }
-        CommandLine cl = new CommandLine(new CookbookCommand(stdio, headStart));
-        for (Class<?> command : commands) {
+        CommandLine cl = new CommandLine(new CookbookCommand(stdio));
+        for (Object command : commands) {
             cl.addSubcommand(command);
         }
         cl.setOut(new PrintWriter(new OutputStreamWriter(stdio.out(), StandardCharsets.UTF_8), false));
@@ -95,6 +93,20 @@ public final class CookbookCli {
         return null;
     }
 
+    /**
+     * The command, made before picocli is loaded and given the raw arguments, if its class has a
+     * constructor that takes them (to begin work early); else the class, for picocli to make.
+     */
+    private static Object withArguments(Class<?> command, String[] args) {
+        try {
+            return command.getConstructor(String[].class).newInstance((Object) args.clone());
+        } catch (NoSuchMethodException e) {
+            return command;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What every command shares: the exit-code table in its help, and {@code --version}. */
     private static void configureTree(CommandLine cl, boolean root) {
         CommandSpec spec = cl.getCommandSpec();
@@ -113,16 +125,8 @@ public final class CookbookCli {
      * flushing is reported as {@link ExitCodes#CLOSED_PIPE}, like one found while running.
      */
     public static int run(Stdio stdio, String... args) {
-        HeadStart early = ChecksumHeadStart.begin(args);
-        CommandLine cl = create(stdio, args, early);
-        int status;
-        try {
-            status = cl.execute(args);
-        } finally {
-            if (early != null) {
-                early.cancel(); // unused if the arguments turned out not to want it
-            }
-        }
+        CommandLine cl = create(stdio, args);
+        int status = cl.execute(args);
         try {
             cl.getOut().flush();
         } catch (RuntimeException e) {

@@ -1,7 +1,5 @@
 package dev.cookbook.cli;
 
-import dev.cookbook.cli.checksum.ChecksumHeadStart;
-import dev.cookbook.crypto.digest.HeadStart;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,20 +29,13 @@ public final class CookbookCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     private final Stdio stdio;
-    private final HeadStart headStart;
 
-    CookbookCommand(Stdio stdio, HeadStart headStart) {
+    CookbookCommand(Stdio stdio) {
         this.stdio = stdio;
-        this.headStart = headStart;
     }
 
     public Stdio stdio() {
         return stdio;
-    }
-
-    /** Hashing begun before the arguments were parsed (see {@link ChecksumHeadStart}), or null. */
-    public HeadStart headStart() {
-        return headStart;
     }
 
     /** Whether {@code -q/--quiet} silences warnings and notices. */

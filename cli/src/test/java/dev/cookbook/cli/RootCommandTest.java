@@ -182,7 +182,6 @@ public class RootCommandTest {
                 false,
                 false,
                 false);
-        return List.copyOf(
-                CookbookCli.create(stdio, args, null).getSubcommands().keySet());
+        return List.copyOf(CookbookCli.create(stdio, args).getSubcommands().keySet());
     }
 }

@@ -48,6 +48,12 @@ public final class CheckReporter implements CheckListener {
     }
 
     @Override
+    public void assumed(DigestAlgorithm a) {
+        error(Messages.quote(checkFile) + ": no algorithm given: assumed " + DigestAlgorithmChoice.name(a)
+                + " from the digests' length");
+    }
+
+    @Override
     public void malformed(long lineNumber) {
         if (warn) {
             error(Messages.quote(checkFile) + ": " + lineNumber + ": improperly formatted " + algorithm.tag()
@@ -74,7 +80,6 @@ public final class CheckReporter implements CheckListener {
                 }
             }
             case UNREADABLE -> {
-                // coreutils reports why even with --status
                 error(Messages.fileError(entry.fileName(), error));
                 if (!status) {
                     line(name + ": FAILED open or read");
@@ -96,7 +101,7 @@ public final class CheckReporter implements CheckListener {
             DigestAlgorithm.usualForHexLength(s.otherHexLength())
                     .filter(a -> a.hexLength() != algorithm.hexLength())
                     .ifPresent(a -> error("hint: its lines hold " + s.otherHexLength() + "-digit digests, as "
-                            + a.cliName() + " makes: try -a " + a.cliName()));
+                            + DigestAlgorithmChoice.name(a) + " makes: try -a " + DigestAlgorithmChoice.name(a)));
             return;
         }
         if (status) {
@@ -129,8 +134,11 @@ public final class CheckReporter implements CheckListener {
         report.flush();
     }
 
-    /** An error line on stderr, after everything printed so far on stdout. */
+    /** An error line on stderr, after everything printed so far on stdout; none with --status. */
     void error(String message) {
+        if (status) {
+            return; // --status: the exit status says it all
+        }
         report.error(message);
     }
 

@@ -1,6 +1,5 @@
 package dev.cookbook.cli.checksum;
 
-import dev.cookbook.cli.CookbookCommand;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.Diagnostics;
@@ -12,8 +11,8 @@ import dev.cookbook.crypto.digest.CheckSummary;
 import dev.cookbook.crypto.digest.ChecksumVerifier;
 import dev.cookbook.crypto.digest.DigestAlgorithm;
 import dev.cookbook.crypto.digest.DigestJob;
+import dev.cookbook.crypto.digest.DigestResult;
 import dev.cookbook.crypto.digest.FileTree;
-import dev.cookbook.crypto.digest.HeadStart;
 import dev.cookbook.crypto.digest.ParallelDigester;
 import dev.cookbook.crypto.digest.Source;
 import java.io.IOException;
@@ -23,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,8 +55,8 @@ public final class ChecksumCommand implements Callable<Integer> {
     @Option(
             names = {"-a", "--algorithm"},
             paramLabel = "ALGO",
-            converter = DigestAlgorithmConverter.class,
-            completionCandidates = DigestAlgorithmConverter.class,
+            converter = DigestAlgorithmChoice.class,
+            completionCandidates = DigestAlgorithmChoice.class,
             description = "Digest algorithm (default sha256; --check defaults to the tag of each line): "
                     + "${COMPLETION-CANDIDATES}.")
     private DigestAlgorithm algorithm;
@@ -123,6 +123,22 @@ public final class ChecksumCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** Hashing begun from the raw arguments before they were parsed, or null. */
+    private final ChecksumHeadStart headStart;
+
+    public ChecksumCommand() {
+        this.headStart = null;
+    }
+
+    /** Made from the raw arguments, before they are parsed: the first large FILE gets a head start. */
+    public ChecksumCommand(String[] args) {
+        this.headStart = ChecksumHeadStart.begin(args);
+    }
+
+    ChecksumHeadStart headStart() {
+        return headStart;
+    }
+
     static final class CheckOptions {
         @Option(names = "--ignore-missing", description = "Don't fail or report status for missing files.")
         boolean ignoreMissing;
@@ -141,6 +157,16 @@ public final class ChecksumCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try {
+            return run();
+        } finally {
+            if (headStart != null) {
+                headStart.cancel(); // unused if the arguments turned out not to want it
+            }
+        }
+    }
+
+    private int run() throws IOException {
         validate();
         Stdio stdio = Stdio.of(spec);
         if (list) {
@@ -160,17 +186,17 @@ public final class ChecksumCommand implements Callable<Integer> {
         try (ParallelDigester digester = new ParallelDigester(threads);
                 ProgressBar bar = checkOptions.status
                         ? ProgressBar.start(false, spec.commandLine().getErr(), () -> 0, () -> -1)
-                        : progress.start(stdio, true, digester::bytesRead, this::totalSize)) {
+                        : progress.start(
+                                stdio,
+                                true,
+                                () -> digester.bytesRead() + (headStart == null ? 0 : headStart.bytesRead()),
+                                this::totalSize)) {
             return check ? check(stdio, digester, bar) : generate(stdio, digester, bar);
         }
     }
 
     private int generate(Stdio stdio, ParallelDigester digester, ProgressBar bar) {
         DigestAlgorithm algo = algorithm != null ? algorithm : DigestAlgorithm.SHA256;
-        HeadStart early = ((CookbookCommand) spec.root().userObject()).headStart();
-        if (early != null) {
-            digester.offer(early);
-        }
         ChecksumOutput output = new ChecksumOutput(
                 spec,
                 stdio,
@@ -184,6 +210,8 @@ public final class ChecksumCommand implements Callable<Integer> {
         }
         Iterator<Source> sources = FileTree.sources(files, stdio.in(), recursive, dereference);
         Iterator<Job> work = new Iterator<>() {
+            private boolean first = true;
+
             @Override
             public boolean hasNext() {
                 return sources.hasNext();
@@ -191,7 +219,14 @@ public final class ChecksumCommand implements Callable<Integer> {
 
             @Override
             public Job next() {
-                return new Job(sources.next(), algo);
+                Source source = sources.next();
+                if (first) {
+                    first = false; // only the first job may take the head start
+                    if (headStart != null) {
+                        return new Job(source, algo, headStart.claim(source, algo));
+                    }
+                }
+                return new Job(source, algo, null);
             }
         };
         digester.run(work, (job, result) -> output.print(job.source().name(), result));
@@ -281,8 +316,8 @@ public final class ChecksumCommand implements Callable<Integer> {
             String note = !a.isSecure()
                     ? "insecure: collisions are practical; only for old data"
                     : a == DigestAlgorithm.SHA256 ? "default" : "";
-            out.println(
-                    String.format("%-12s %4d  %s", a.cliName(), a.bits(), note).stripTrailing());
+            out.println(String.format("%-12s %4d  %s", DigestAlgorithmChoice.name(a), a.bits(), note)
+                    .stripTrailing());
         }
     }
 
@@ -310,5 +345,5 @@ public final class ChecksumCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    private record Job(Source source, DigestAlgorithm algorithm) implements DigestJob {}
+    private record Job(Source source, DigestAlgorithm algorithm, Future<DigestResult> started) implements DigestJob {}
 }

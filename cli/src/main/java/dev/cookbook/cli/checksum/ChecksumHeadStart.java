@@ -1,44 +1,89 @@
 package dev.cookbook.cli.checksum;
 
 import dev.cookbook.crypto.digest.DigestAlgorithm;
-import dev.cookbook.crypto.digest.HeadStart;
-import java.util.Optional;
+import dev.cookbook.crypto.digest.DigestJob;
+import dev.cookbook.crypto.digest.DigestResult;
+import dev.cookbook.crypto.digest.ParallelDigester;
+import dev.cookbook.crypto.digest.Source;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
-/** The guess, from the raw arguments, at the file {@code cookbook checksum} will hash first. */
-public final class ChecksumHeadStart {
+/**
+ * Hashing of the first large FILE of {@code cookbook checksum}, begun on a thread of its own from
+ * the raw arguments, before picocli has parsed them: building and running the command line costs a
+ * JVM about 0.15 s, which on a 1 GiB file is a sixth of the whole run, and the file can be read
+ * meanwhile on the other core. {@link ChecksumCommand} receives the raw arguments in its constructor
+ * (the root hands them to a command that asks) and starts it there.
+ *
+ * <p>It is only a guess at the work to come: the run gives its first job the head start's result
+ * ({@link DigestJob#started}) if that job names the same file with the same algorithm
+ * ({@link #claim}), and otherwise hashes as usual. Only a regular file of at least
+ * {@value #MIN_SIZE} bytes is read, so a pipe or a device never loses data to a guess (a regular
+ * file replaced by a pipe between the check and the open would hold up the run, a race this does
+ * not close). Its result is used only if hashing succeeded; any failure is left for the run to meet
+ * again, so an error is reported exactly as without the head start.
+ *
+ * <p>This class stays clear of picocli, so that the work starts before picocli's classes load.
+ * Thread-safe: it is made on one thread, works on its own and is awaited on another.
+ */
+final class ChecksumHeadStart {
+    /** Below this the head start saves less than starting a thread costs. */
+    static final long MIN_SIZE = 1 << 20;
+
     /** Options that change only how results are printed, not what is read: a head start may pass them. */
     private static final Set<String> PRINT_OPTIONS =
             Set.of("--tag", "-b", "--binary", "-t", "--text", "-z", "--zero", "--json", "--progress", "--no-progress");
 
-    private ChecksumHeadStart() {}
+    private final String name;
+    private final Path path;
+    private final DigestAlgorithm algorithm;
+    private final ParallelDigester digester = new ParallelDigester(1);
+    private final CompletableFuture<DigestResult> result = new CompletableFuture<>();
+    private final Thread thread;
+    private volatile boolean taken;
+
+    private ChecksumHeadStart(String name, Path path, DigestAlgorithm algorithm) {
+        this.name = name;
+        this.path = path;
+        this.algorithm = algorithm;
+        this.thread = new Thread(this::work, "digest-head-start");
+        this.thread.setDaemon(true); // abandoned work must never keep the JVM alive
+        // Whatever goes wrong here the run meets again and reports; stderr stays the run's.
+        this.thread.setUncaughtExceptionHandler((t, e) -> {});
+    }
 
     /**
-     * Starts hashing the first FILE of {@code args} before they are parsed, when they are plainly a
-     * {@code checksum} of files ({@code checksum [-a ALGO] [print options] FILE...}): building and
-     * running the command line costs about 0.15 s, during which the other core reads the file. This
-     * class stays clear of picocli so that the work starts before picocli's classes load.
-     * Anything less plain (other options, {@code -}, {@code @file}, {@code --}) gets no head start;
-     * a guess that turns out wrong is dropped (see {@link HeadStart}).
+     * Starts hashing the first FILE of {@code args} when they are plainly a {@code checksum} of
+     * files ({@code checksum [-a ALGO] [print options] FILE...}). Anything less plain (other
+     * options, {@code -}, {@code @file}, {@code --}) gets no head start.
      *
      * @return the started work, or null
      */
-    public static HeadStart begin(String[] args) {
-        if (args.length < 2 || !args[0].equals("checksum")) {
+    static ChecksumHeadStart begin(String[] args) {
+        if (args == null || args.length < 2 || !args[0].equals("checksum")) {
             return null;
         }
         DigestAlgorithm algo = DigestAlgorithm.SHA256;
         String first = null;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
-            String name = null;
+            String named = null;
             if (arg.equals("-a") || arg.equals("--algorithm")) {
                 if (++i == args.length) {
                     return null;
                 }
-                name = args[i];
+                named = args[i];
             } else if (arg.startsWith("--algorithm=")) {
-                name = arg.substring("--algorithm=".length());
+                named = arg.substring("--algorithm=".length());
             } else if (arg.startsWith("-") || arg.startsWith("@")) {
                 if (!PRINT_OPTIONS.contains(arg)) {
                     return null;
@@ -46,14 +91,105 @@ public final class ChecksumHeadStart {
             } else if (first == null) {
                 first = arg;
             }
-            if (name != null) {
-                Optional<DigestAlgorithm> named = DigestAlgorithm.fromName(name);
-                if (named.isEmpty()) {
+            if (named != null) {
+                algo = DigestAlgorithmChoice.lookup(named);
+                if (algo == null) {
                     return null;
                 }
-                algo = named.get();
             }
         }
-        return first == null ? null : HeadStart.begin(first, algo);
+        return first == null ? null : begin(first, algo);
     }
+
+    /**
+     * Starts hashing the file the operand {@code name} names (as {@code checksum} would open it)
+     * with {@code algorithm}. Whether it is a large regular file is found out on the new thread.
+     */
+    static ChecksumHeadStart begin(String name, DigestAlgorithm algorithm) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Path path;
+        try {
+            path = Path.of(name);
+        } catch (InvalidPathException e) {
+            path = null; // the run reports it; there is nothing to read
+        }
+        ChecksumHeadStart h = new ChecksumHeadStart(name, path, algorithm);
+        if (path == null) {
+            h.result.complete(null);
+        } else {
+            h.thread.start();
+        }
+        return h;
+    }
+
+    private void work() {
+        DigestResult[] r = {null};
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+            if (attrs.isRegularFile()
+                    && attrs.size() >= MIN_SIZE
+                    && !Thread.currentThread().isInterrupted()) {
+                // cancel() interrupts this thread: the read then stops within one buffer
+                DigestJob job = new Job(Source.file(name, path), algorithm);
+                digester.run(List.of(job).iterator(), (j, done) -> r[0] = done);
+            }
+        } catch (IOException | RuntimeException e) {
+            r[0] = null; // the run meets the same problem and reports it
+        } finally {
+            digester.close();
+            result.complete(r[0] != null && r[0].ok() ? r[0] : null);
+        }
+    }
+
+    /**
+     * This head start's result, for a job that hashes {@code source} (a file operand of the same
+     * name) with {@code algo}; null for any other job.
+     */
+    Future<DigestResult> claim(Source source, DigestAlgorithm algo) {
+        boolean same = algo == algorithm
+                && source != null
+                && source.path() != null
+                && source.name().equals(name)
+                && source.path().equals(path);
+        if (!same) {
+            return null;
+        }
+        taken = true;
+        return result;
+    }
+
+    /**
+     * Waits for the head start to finish; the digest if it hashed the file, or null if it did not
+     * (not a large regular file, reading failed, or the waiting thread was interrupted).
+     */
+    DigestResult await() {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null; // work() completes normally; kept for the compiler
+        }
+    }
+
+    /**
+     * Bytes hashed so far that count towards a run's progress: those of a head start the run took
+     * and that did not fail (a failed one's file is read again by the run).
+     */
+    long bytesRead() {
+        if (!taken || result.isDone() && result.getNow(null) == null) {
+            return 0;
+        }
+        return digester.bytesRead();
+    }
+
+    /** Stops the work if it is no longer wanted (an interrupted read fails, and its result is dropped). */
+    void cancel() {
+        if (!result.isDone()) {
+            thread.interrupt();
+        }
+    }
+
+    private record Job(Source source, DigestAlgorithm algorithm) implements DigestJob {}
 }

@@ -65,7 +65,7 @@ public final class ChecksumOutput {
         if (jsonGen != null) {
             jsonGen.writeStartObject();
             jsonGen.writeStringProperty("path", name);
-            jsonGen.writeStringProperty("algorithm", algorithm.cliName());
+            jsonGen.writeStringProperty("algorithm", DigestAlgorithmChoice.name(algorithm));
             jsonGen.writeStringProperty("digest", result.hex());
             jsonGen.writeNumberProperty("size", result.size());
             jsonGen.writeEndObject();
@@ -91,7 +91,8 @@ public final class ChecksumOutput {
 
     /** The one warning a legacy algorithm gets, the same when printing and when checking. */
     static String insecureWarning(DigestAlgorithm a) {
-        return "warning: " + a.cliName() + " is not secure (collisions are practical): use it only to check old data";
+        return "warning: " + DigestAlgorithmChoice.name(a)
+                + " is not secure (collisions are practical): use it only to check old data";
     }
 
     void finish() {

@@ -1,21 +1,18 @@
 package dev.cookbook.cli.cipher;
 
 import dev.cookbook.cli.common.Diagnostics;
+import dev.cookbook.cli.common.NamedChoice;
 import dev.cookbook.crypto.cipher.CipherAlgorithm;
 import dev.cookbook.crypto.cipher.EncryptionOptions;
 import dev.cookbook.crypto.cipher.Format;
 import dev.cookbook.crypto.cipher.Kdf;
 import dev.cookbook.crypto.cipher.Secret;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options {@code encrypt} and {@code decrypt} share: cipher, format, key derivation, raw key.
@@ -29,8 +26,8 @@ public final class CipherOptions {
     @Option(
             names = {"-c", "--cipher"},
             paramLabel = "CIPHER",
-            converter = CipherConverter.class,
-            completionCandidates = CipherConverter.class,
+            converter = CipherChoice.class,
+            completionCandidates = CipherChoice.class,
             description = "Cipher: ${COMPLETION-CANDIDATES} (default des3-cfb; alias rc4 for arc4). Decrypting the "
                     + "cookbook format, the file says.")
     CipherAlgorithm cipher;
@@ -47,8 +44,8 @@ public final class CipherOptions {
     @Option(
             names = "--kdf",
             paramLabel = "KDF",
-            converter = KdfConverter.class,
-            completionCandidates = KdfConverter.class,
+            converter = KdfChoice.class,
+            completionCandidates = KdfChoice.class,
             description = "With --openssl: pbkdf2 (PBKDF2-HMAC-SHA-256, the default) or evp-md5 (openssl's legacy "
                     + "derivation, for old files).")
     Kdf kdf;
@@ -120,22 +117,22 @@ public final class CipherOptions {
         CipherAlgorithm c = cipherOrDefault();
         byte[] key = hex("-K", rawKey);
         if (key.length != c.keyLength()) {
-            throw usage("-K must be " + c.keyLength() + " bytes (" + 2 * c.keyLength() + " hex digits) for " + c
-                    + ", not " + key.length);
+            throw usage("-K must be " + c.keyLength() + " bytes (" + 2 * c.keyLength() + " hex digits) for "
+                    + CipherChoice.name(c) + ", not " + key.length);
         }
         if (c.ivLength() == 0) {
             if (rawIv != null) {
-                throw usage(c + " takes no IV: drop --iv");
+                throw usage(CipherChoice.name(c) + " takes no IV: drop --iv");
             }
             return new Secret.RawKey(key, null);
         }
         if (rawIv == null) {
-            throw usage(c + " needs --iv HEX with -K (" + 2 * c.ivLength() + " hex digits)");
+            throw usage(CipherChoice.name(c) + " needs --iv HEX with -K (" + 2 * c.ivLength() + " hex digits)");
         }
         byte[] iv = hex("--iv", rawIv);
         if (iv.length != c.ivLength()) {
-            throw usage("--iv must be " + c.ivLength() + " bytes (" + 2 * c.ivLength() + " hex digits) for " + c
-                    + ", not " + iv.length);
+            throw usage("--iv must be " + c.ivLength() + " bytes (" + 2 * c.ivLength() + " hex digits) for "
+                    + CipherChoice.name(c) + ", not " + iv.length);
         }
         return new Secret.RawKey(key, iv);
     }
@@ -153,14 +150,14 @@ public final class CipherOptions {
         for (CipherAlgorithm c : CipherAlgorithm.values()) {
             out.println(String.format(
                     "%-10s openssl %-14s key %2d bytes, IV %d bytes",
-                    c.cliName(), c.opensslName(), c.keyLength(), c.ivLength()));
+                    CipherChoice.name(c), c.opensslName(), c.keyLength(), c.ivLength()));
         }
     }
 
     /** The one warning every cipher here gets: all are kept for old data only. */
     static void warnLegacy(Diagnostics say, CipherAlgorithm c) {
         say.legacy(
-                c.toString(),
+                CipherChoice.name(c),
                 c == CipherAlgorithm.ARC4
                         ? "RC4's keystream is biased"
                         : c.keyLength() == 8 ? "DES keys are found by brute force" : "triple DES has 64-bit blocks");
@@ -177,39 +174,51 @@ public final class CipherOptions {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    /** Cipher names, for the option and for completion. */
-    static final class CipherConverter implements ITypeConverter<CipherAlgorithm>, Iterable<String> {
-        @Override
-        public CipherAlgorithm convert(String value) {
-            return CipherAlgorithm.fromName(value)
-                    .orElseThrow(() -> new TypeConversionException("unknown cipher '" + value + "' (see --list)"));
+    /**
+     * Cipher names, for the option and for completion: cookbook's ({@code des3-cfb}, shown), and
+     * openssl's where it differs ({@code des-ede3-cfb}, {@code rc4}), in any case.
+     */
+    public static final class CipherChoice extends NamedChoice<CipherAlgorithm> {
+        private static final CipherChoice INSTANCE = new CipherChoice();
+
+        public CipherChoice() {
+            super(CipherAlgorithm.class, "cipher");
         }
 
         @Override
-        public Iterator<String> iterator() {
-            List<String> names = new ArrayList<>();
-            for (CipherAlgorithm c : CipherAlgorithm.values()) {
-                names.add(c.cliName());
-            }
-            return names.iterator();
+        protected List<String> names(CipherAlgorithm c) {
+            return switch (c) {
+                case DES_CFB -> List.of("des-cfb");
+                case DES_CFB8 -> List.of("des-cfb8");
+                case DES3_CFB -> List.of("des3-cfb", "des-ede3-cfb");
+                case DES3_CFB8 -> List.of("des3-cfb8", "des-ede3-cfb8");
+                case ARC4 -> List.of("arc4", "rc4");
+            };
+        }
+
+        @Override
+        protected String unknown(String value) {
+            return "unknown cipher '" + value + "' (see --list)";
+        }
+
+        /** The name {@code c} is shown by: {@code des3-cfb}. */
+        static String name(CipherAlgorithm c) {
+            return INSTANCE.nameOf(c);
         }
     }
 
     /** KDF names, for the option and for completion. */
-    static final class KdfConverter implements ITypeConverter<Kdf>, Iterable<String> {
-        @Override
-        public Kdf convert(String value) {
-            for (Kdf k : Kdf.values()) {
-                if (k.cliName().equals(value)) {
-                    return k;
-                }
-            }
-            throw new TypeConversionException("unknown key derivation '" + value + "': use pbkdf2 or evp-md5");
+    public static final class KdfChoice extends NamedChoice<Kdf> {
+        public KdfChoice() {
+            super(Kdf.class, "key derivation");
         }
 
         @Override
-        public Iterator<String> iterator() {
-            return List.of(Kdf.PBKDF2_SHA256.cliName(), Kdf.EVP_MD5.cliName()).iterator();
+        protected List<String> names(Kdf k) {
+            return switch (k) {
+                case PBKDF2_SHA256 -> List.of("pbkdf2");
+                case EVP_MD5 -> List.of("evp-md5");
+            };
         }
     }
 }

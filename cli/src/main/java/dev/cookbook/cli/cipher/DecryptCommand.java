@@ -114,8 +114,8 @@ public final class DecryptCommand implements Callable<Integer> {
         }
         CipherOptions.warnLegacy(say, result.cipher());
         if (result.format() == Format.OPENSSL && cipher.cipher == null) {
-            say.warn("openssl's format does not record its cipher: assumed " + result.cipher()
-                    + " (give -c if it was another)");
+            say.warn("openssl's format does not record its cipher: assumed "
+                    + CipherOptions.CipherChoice.name(result.cipher()) + " (give -c if it was another)");
         }
         if (result.format() != Format.COOKBOOK) {
             String secretName = result.format() == Format.RAW ? "key" : "password";

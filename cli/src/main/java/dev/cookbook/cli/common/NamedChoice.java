@@ -56,14 +56,20 @@ public abstract class NamedChoice<E extends Enum<E>> implements ITypeConverter<E
                 return e;
             }
         }
+        String stripped = value.strip(); // ' sha256 ', as the library's old lookups took it
         for (E e : type.getEnumConstants()) { // SHA256 as well as sha256: names are not case-sensitive
             for (String name : names(e)) {
-                if (name.equalsIgnoreCase(value)) {
+                if (name.equalsIgnoreCase(stripped)) {
                     return e;
                 }
             }
         }
-        throw new TypeConversionException("unknown " + what + " '" + value + "': use " + alternatives());
+        throw new TypeConversionException(unknown(value));
+    }
+
+    /** The message for a value that names no constant; by default it lists the names to use. */
+    protected String unknown(String value) {
+        return "unknown " + what + " '" + value + "': use " + alternatives();
     }
 
     private String alternatives() {

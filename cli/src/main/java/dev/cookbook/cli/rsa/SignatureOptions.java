@@ -1,16 +1,13 @@
 package dev.cookbook.cli.rsa;
 
 import dev.cookbook.cli.common.Diagnostics;
+import dev.cookbook.cli.common.NamedChoice;
 import dev.cookbook.crypto.rsa.SignatureHash;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code --hash} and {@code --pss}: what {@code sign} and {@code verify} agree on. */
 public final class SignatureOptions {
@@ -20,8 +17,8 @@ public final class SignatureOptions {
     @Option(
             names = "--hash",
             paramLabel = "HASH",
-            converter = HashConverter.class,
-            completionCandidates = HashConverter.class,
+            converter = HashChoice.class,
+            completionCandidates = HashChoice.class,
             description = "Digest: ${COMPLETION-CANDIDATES} (default sha256; sha1 and md5 only for old signatures).")
     SignatureHash hash = SignatureHash.SHA256;
 
@@ -38,26 +35,32 @@ public final class SignatureOptions {
     /** The legacy-algorithm warning, if the digest deserves one. */
     void warnLegacy(Diagnostics say) {
         if (!hash.isSecure()) {
-            say.legacy(hash.toString(), "collisions are practical");
+            say.legacy(HashChoice.name(hash), "collisions are practical");
         }
     }
 
-    /** Digest names, for the option and for completion. */
-    static final class HashConverter implements ITypeConverter<SignatureHash>, Iterable<String> {
-        @Override
-        public SignatureHash convert(String value) {
-            return SignatureHash.fromName(value)
-                    .orElseThrow(() -> new TypeConversionException(
-                            "unknown digest '" + value + "': use sha256, sha384, sha512, sha1 or md5"));
+    /** Digest names, for the option and for completion: {@code sha256}, also {@code SHA-256}. */
+    public static final class HashChoice extends NamedChoice<SignatureHash> {
+        private static final HashChoice INSTANCE = new HashChoice();
+
+        public HashChoice() {
+            super(SignatureHash.class, "digest");
         }
 
         @Override
-        public Iterator<String> iterator() {
-            List<String> names = new ArrayList<>();
-            for (SignatureHash h : SignatureHash.values()) {
-                names.add(h.cliName());
-            }
-            return names.iterator();
+        protected List<String> names(SignatureHash h) {
+            return switch (h) {
+                case SHA256 -> List.of("sha256", "sha-256");
+                case SHA384 -> List.of("sha384", "sha-384");
+                case SHA512 -> List.of("sha512", "sha-512");
+                case SHA1 -> List.of("sha1", "sha-1");
+                case MD5 -> List.of("md5");
+            };
+        }
+
+        /** The name {@code h} is shown by: {@code sha256}. */
+        static String name(SignatureHash h) {
+            return INSTANCE.nameOf(h);
         }
     }
 }

@@ -351,14 +351,15 @@ public class ChecksumCommandTest {
         }
 
         @Test
-        void statusPrintsNothingButWhyAFileCannotBeRead() throws IOException {
+        void statusPrintsNothingAtAll() throws IOException {
             Path good = file("good", "abc");
             Path sums = sums(ABC_SHA256 + "  " + good + "\n" + ABC_SHA256 + "  " + dir + "/gone\n");
-            assertRun(
-                    Cli.run("checksum", "-c", "--status", sums.toString()),
-                    1,
-                    "",
-                    "cookbook checksum: " + dir + "/gone: No such file or directory\n");
+            assertRun(Cli.run("checksum", "-c", "--status", sums.toString()), 1, "", "");
+            // No legacy-algorithm warning, no word about the inferred algorithm, malformed lines or a missing list.
+            Path md5 = file("MD5SUMS", ABC_MD5 + "  " + good + "\nnot a line\n");
+            assertRun(Cli.run("checksum", "-c", "--status", "-w", md5.toString()), 0, "", "");
+            assertRun(Cli.run("checksum", "-a", "md5", "-c", "--status", md5.toString()), 0, "", "");
+            assertRun(Cli.run("checksum", "-c", "--status", dir + "/NOSUMS"), 4, "", "");
             Path allGood = file("SUMS2", ABC_SHA256 + "  " + good + "\n");
             assertRun(Cli.run("checksum", "-c", "--status", allGood.toString()), 0, "", "");
         }
@@ -425,11 +426,67 @@ public class ChecksumCommandTest {
             Path good = file("good", "abc");
             Path sums = sums(ABC_MD5 + "  " + good + "\n");
             assertRun(
-                    Cli.run("checksum", "-c", sums.toString()),
+                    Cli.run("checksum", "-a", "sha256", "-c", sums.toString()),
                     1,
                     "",
                     "cookbook checksum: " + sums + ": no properly formatted checksum lines found\n"
                             + "cookbook checksum: hint: its lines hold 32-digit digests, as md5 makes: try -a md5\n");
+        }
+
+        @Test
+        void untaggedLinesOfAnotherLengthAreCheckedWithTheUsualAlgorithmForIt() throws IOException {
+            Path good = file("good", "abc");
+            Path sums = sums(ABC_MD5 + "  " + good + "\n");
+            assertRun(
+                    Cli.run("checksum", "-c", sums.toString()),
+                    0,
+                    good + ": OK\n",
+                    "cookbook checksum: " + sums + ": no algorithm given: assumed md5 from the digests' length\n"
+                            + MD5_WARNING);
+        }
+
+        /** The root --help's example: cookbook checksum -a md5 -r src/ > MD5SUMS && cookbook checksum -c MD5SUMS. */
+        @Test
+        void aListMadeWithAnAlgorithmChecksWithoutNamingIt() throws IOException {
+            Path src = Files.createDirectories(dir.resolve("src"));
+            Files.writeString(src.resolve("a.txt"), "abc");
+            Files.writeString(src.resolve("b.txt"), "def");
+            Cli.Result made = Cli.run("checksum", "-a", "md5", "-r", src.toString());
+            assertEquals(0, made.exit(), made.err());
+            Path list = file("MD5SUMS", made.out());
+            assertRun(
+                    Cli.run("checksum", "-c", list.toString()),
+                    0,
+                    src + "/a.txt: OK\n" + src + "/b.txt: OK\n",
+                    "cookbook checksum: " + list + ": no algorithm given: assumed md5 from the digests' length\n"
+                            + MD5_WARNING);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"md5sum, md5", "sha1sum, sha1", "sha512sum, sha512", "sha224sum, sha224", "sha384sum, sha384"})
+        void listsWrittenByCoreutilsCheckWithoutAnAlgorithm(String tool, String algo) throws Exception {
+            Path a = file("a", "abc");
+            Path b = file("b", "");
+            Process p = new ProcessBuilder(tool, a.toString(), b.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String list = new String(p.getInputStream().readAllBytes(), UTF_8);
+            org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, tool + " is not available");
+            Path sums = file(tool.toUpperCase(java.util.Locale.ROOT), list);
+            String insecure = algo.equals("md5") || algo.equals("sha1")
+                    ? "cookbook checksum: warning: " + algo
+                            + " is not secure (collisions are practical): use it only to check old data\n"
+                    : "";
+            assertRun(
+                    Cli.run("checksum", "-c", sums.toString()),
+                    0,
+                    a + ": OK\n" + b + ": OK\n",
+                    "cookbook checksum: " + sums + ": no algorithm given: assumed " + algo
+                            + " from the digests' length\n" + insecure);
+            // -a still forces one: here sha256, which these lines do not fit
+            assertEquals(
+                    1,
+                    Cli.run("checksum", "-a", "sha256", "-c", sums.toString()).exit());
         }
 
         @Test
@@ -554,16 +611,18 @@ public class ChecksumCommandTest {
             Path big = dir.resolve("big");
             Files.write(big, data);
             String[] args = {"checksum", big.toString()};
-            var early = ChecksumHeadStart.begin(args);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            Stdio stdio = new Stdio(new ByteArrayInputStream(new byte[0]), out, err, false, false, false);
+            // The root hands the raw arguments to the command it makes for them, which starts hashing.
+            picocli.CommandLine cl = CookbookCli.create(stdio, args);
+            ChecksumCommand command = cl.getSubcommands().get("checksum").getCommand();
+            var early = command.headStart();
             assertTrue(early != null && early.await() != null, "the head start hashed the file");
             byte[] changed = data.clone();
             changed[0] ^= 1;
             Files.write(big, changed); // only a run that reads the file again sees this
 
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-            Stdio stdio = new Stdio(new ByteArrayInputStream(new byte[0]), out, err, false, false, false);
-            picocli.CommandLine cl = CookbookCli.create(stdio, args, early);
             assertEquals(0, cl.execute(args), () -> err.toString(UTF_8));
             cl.getOut().flush();
             assertEquals(hex("SHA-256", data) + "  " + big + "\n", out.toString(UTF_8));

@@ -1,7 +1,5 @@
 package dev.cookbook.crypto.cipher;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -9,55 +7,40 @@ import java.util.Optional;
  * triple DES (a 64-bit block, deprecated by NIST in 2023) and RC4 (biased keystream). They exist
  * for old data; every one of them is a stream mode, so ciphertext is as long as plaintext.
  *
- * <p>Each constant is one line: adding a cipher means adding one here. The engine is the fastest
- * measured on the JDK 17 we target, checked byte-identical by the tests: {@link DesCfb} over
- * {@link DesCore} for DES and triple DES (1.3x Bouncy Castle's {@code DESedeEngine}, 1.6x the
- * JDK's), {@link Rc4} for RC4 (2x the JDK's ARCFOUR).
+ * <p>Each constant is one line: adding a cipher means adding one here. The engines are this
+ * package's own ({@link DesCfb} over {@link DesCore} for DES and triple DES, {@link Rc4} for RC4),
+ * checked byte-identical to the JDK's and Bouncy Castle's by the tests; cli/bench and the README
+ * hold their measured speeds.
  */
 public enum CipherAlgorithm {
     /** DES in CFB mode with 64-bit feedback: openssl {@code des-cfb}. */
-    DES_CFB(1, "des-cfb", "des-cfb", 8, 8, 64, List.of()),
+    DES_CFB(1, "des-cfb", 8, 8, 64),
     /** DES in CFB mode with 8-bit feedback: openssl {@code des-cfb8}. */
-    DES_CFB8(2, "des-cfb8", "des-cfb8", 8, 8, 8, List.of()),
+    DES_CFB8(2, "des-cfb8", 8, 8, 8),
     /** Triple DES (EDE, three keys) in CFB mode with 64-bit feedback: openssl {@code des-ede3-cfb}. */
-    DES3_CFB(3, "des3-cfb", "des-ede3-cfb", 24, 8, 64, List.of("des-ede3-cfb")),
+    DES3_CFB(3, "des-ede3-cfb", 24, 8, 64),
     /** Triple DES (EDE, three keys) in CFB mode with 8-bit feedback: openssl {@code des-ede3-cfb8}. */
-    DES3_CFB8(4, "des3-cfb8", "des-ede3-cfb8", 24, 8, 8, List.of("des-ede3-cfb8")),
+    DES3_CFB8(4, "des-ede3-cfb8", 24, 8, 8),
     /** RC4 (ARC4) with a 128-bit key: openssl {@code rc4}. */
-    ARC4(5, "arc4", "rc4", 16, 0, 0, List.of("rc4"));
+    ARC4(5, "rc4", 16, 0, 0);
 
     private final int id;
-    private final String cliName;
     private final String opensslName;
     private final int keyLength;
     private final int ivLength;
     private final int feedbackBits;
-    private final List<String> aliases;
 
-    CipherAlgorithm(
-            int id,
-            String cliName,
-            String opensslName,
-            int keyLength,
-            int ivLength,
-            int feedbackBits,
-            List<String> aliases) {
+    CipherAlgorithm(int id, String opensslName, int keyLength, int ivLength, int feedbackBits) {
         this.id = id;
-        this.cliName = cliName;
         this.opensslName = opensslName;
         this.keyLength = keyLength;
         this.ivLength = ivLength;
         this.feedbackBits = feedbackBits;
-        this.aliases = aliases;
     }
 
     /** The number stored in the cookbook format's header; never reused. */
     int id() {
         return id;
-    }
-
-    public String cliName() {
-        return cliName;
     }
 
     /** The name {@code openssl enc} knows it by, without the dash: {@code des-ede3-cfb}. */
@@ -95,28 +78,17 @@ public enum CipherAlgorithm {
         // is more than any tool makes (Java's own ARCFOUR accepts the same 40 to 1024 bits).
         boolean keyOk = this == ARC4 ? key.length >= 5 && key.length <= 128 : key.length == keyLength;
         if (!keyOk) {
-            throw new IllegalArgumentException(
-                    cliName + " needs a " + (this == ARC4 ? "5- to 128" : keyLength) + "-byte key, not " + key.length);
+            throw new IllegalArgumentException(opensslName + " needs a " + (this == ARC4 ? "5- to 128" : keyLength)
+                    + "-byte key, not " + key.length);
         }
         if ((iv == null ? 0 : iv.length) != ivLength) {
             throw new IllegalArgumentException(
-                    cliName + " needs a " + ivLength + "-byte IV, not " + (iv == null ? 0 : iv.length));
+                    opensslName + " needs a " + ivLength + "-byte IV, not " + (iv == null ? 0 : iv.length));
         }
         if (this == ARC4) {
             return new Rc4(key); // encryption and decryption are one operation
         }
         return new DesCfb(key, encrypt, feedbackBits == 64, iv);
-    }
-
-    /** By the name users type ({@code des3-cfb}), an alias ({@code rc4}) or openssl's name, ignoring case. */
-    public static Optional<CipherAlgorithm> fromName(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
-        for (CipherAlgorithm c : values()) {
-            if (c.cliName.equals(n) || c.opensslName.equals(n) || c.aliases.contains(n)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
     }
 
     static Optional<CipherAlgorithm> fromId(int id) {
@@ -126,10 +98,5 @@ public enum CipherAlgorithm {
             }
         }
         return Optional.empty();
-    }
-
-    @Override
-    public String toString() {
-        return cliName;
     }
 }

@@ -47,11 +47,22 @@ final class DesCfb implements CipherStream {
     }
 
     /**
-     * Two fresh encryptions under the same key (two chunks of the cookbook format) run side by side
-     * over the bytes they both have; anything else as {@link CipherStream#processWith} does it.
+     * Transforms in place the first {@code len} bytes of {@code buf} with {@code one} and the first
+     * {@code otherLen} of {@code otherBuf} with {@code other}, as two {@link CipherStream#process}
+     * calls would. Two fresh DES encryptions under the same key (two chunks of the cookbook format)
+     * run side by side over the bytes they both have (see {@link DesCore#encrypt2}); anything else
+     * one after the other.
      */
-    @Override
-    public void processWith(CipherStream other, byte[] buf, int len, byte[] otherBuf, int otherLen) {
+    static void processPair(CipherStream one, CipherStream other, byte[] buf, int len, byte[] otherBuf, int otherLen) {
+        if (one instanceof DesCfb d) {
+            d.processWith(other, buf, len, otherBuf, otherLen);
+        } else {
+            one.process(buf, 0, len, buf, 0);
+            other.process(otherBuf, 0, otherLen, otherBuf, 0);
+        }
+    }
+
+    private void processWith(CipherStream other, byte[] buf, int len, byte[] otherBuf, int otherLen) {
         if (!(other instanceof DesCfb o)
                 || !encrypt
                 || !o.encrypt
@@ -59,7 +70,8 @@ final class DesCfb implements CipherStream {
                 || used != 0
                 || o.used != 0
                 || !core.sameKey(o.core)) {
-            CipherStream.super.processWith(other, buf, len, otherBuf, otherLen);
+            process(buf, 0, len, buf, 0);
+            other.process(otherBuf, 0, otherLen, otherBuf, 0);
             return;
         }
         long[] ks = pair;

@@ -13,7 +13,7 @@ import org.bouncycastle.crypto.engines.DESEngine;
  * each converting the block from bytes to integers and back, applying the initial and final
  * permutations, and allocating a temporary block. Done once per triple-DES block, with the block
  * kept in registers between the passes (as openssl's {@code DES_encrypt3} does), the same
- * computation runs at 36 MB/s on one core here against Bouncy Castle's 28 (openssl: 30). The tests
+ * computation does less work (cli/bench and the README hold the measured speeds). The tests
  * check it byte for byte against Bouncy Castle's engines on random keys and data, the NIST vectors
  * and openssl.
  */
@@ -140,8 +140,8 @@ final class DesCore {
     /**
      * Encrypts two independent blocks, {@code a} into {@code out[0]} and {@code b} into
      * {@code out[1]}, their rounds interleaved: one block's rounds form a single chain of dependent
-     * steps, and two chains side by side let the processor overlap them, about 1.2x the throughput
-     * of two {@link #encrypt} calls. For whatever has blocks that do not depend on each other: CFB
+     * steps, and two chains side by side let the processor overlap them, more throughput than two
+     * {@link #encrypt} calls. For whatever has blocks that do not depend on each other: CFB
      * decryption, and two chunks of the cookbook format.
      */
     void encrypt2(long a, long b, long[] out) {

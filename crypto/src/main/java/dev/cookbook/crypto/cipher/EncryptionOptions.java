@@ -12,7 +12,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class EncryptionOptions {
-    /** PBKDF2-HMAC-SHA-256 iterations of the cookbook format: OWASP's 2023 advice, about 0.12 s here. */
+    /** PBKDF2-HMAC-SHA-256 iterations of the cookbook format: OWASP's 2023 advice. */
     public static final int DEFAULT_ITERATIONS = 600_000;
     /** {@code openssl enc -pbkdf2}'s own default, so that a plain {@code openssl enc -d -pbkdf2} opens our file. */
     public static final int OPENSSL_ITERATIONS = 10_000;
@@ -126,7 +126,8 @@ public final class EncryptionOptions {
                         "chunk size must be a power of two from 1 KiB to 16 MiB, not " + chunkSize);
             }
             if (format == Format.COOKBOOK && kdf != Kdf.PBKDF2_SHA256) {
-                throw new IllegalArgumentException("the cookbook format derives keys with pbkdf2 only, not " + kdf);
+                throw new IllegalArgumentException(
+                        "the cookbook format derives keys with PBKDF2 only, not openssl's legacy EVP_BytesToKey");
             }
             return new EncryptionOptions(this);
         }

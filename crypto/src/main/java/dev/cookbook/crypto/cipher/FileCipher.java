@@ -2,13 +2,14 @@ package dev.cookbook.crypto.cipher;
 
 import dev.cookbook.crypto.AuthenticationException;
 import dev.cookbook.crypto.CryptoException;
+import dev.cookbook.crypto.internal.OrderedExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -196,7 +197,7 @@ public final class FileCipher {
 
     // -------------------------------------------------------------------------------- cookbook
 
-    /** One chunk on its way through the {@link ChunkPipeline}. */
+    /** One chunk on its way through the {@link OrderedExecutor}. */
     private static final class Chunk {
         final long index;
         final byte[] buf;
@@ -255,7 +256,7 @@ public final class FileCipher {
 
     /**
      * Seals the chunks two at a time, so that a block cipher can run both encryptions side by side
-     * (see {@link CipherStream#processWith}); pairs are sealed on the pipeline's threads, at most
+     * (see {@link DesCfb#processPair}); pairs are sealed on the pipeline's threads, at most
      * {@code 2 * threads} of them in flight (the {@code 4 * threads} chunks of the other runs).
      */
     private long sealChunks(InputStream in, OutputStream out, SealedFormat.Header header) throws IOException {
@@ -264,7 +265,7 @@ public final class FileCipher {
         Pieces pieces = new Pieces(in, header.chunkSize(), SealedFormat.TAG_LENGTH);
         long[] total = {0};
         long[] index = {0};
-        try (ChunkPipeline pipeline = new ChunkPipeline(threads, 2 * threads)) {
+        try (OrderedExecutor pipeline = new OrderedExecutor(threads, "cipher")) {
             pipeline.run(
                     () -> {
                         Chunk c = pieces.next(index[0]++, null);
@@ -273,7 +274,7 @@ public final class FileCipher {
                         }
                         return c;
                     },
-                    c -> {
+                    (c, stop) -> {
                         Chunk d = c.next;
                         if (d == null) {
                             crypters.get().seal(c.index, c.last, c.buf, c.len);
@@ -282,14 +283,13 @@ public final class FileCipher {
                         }
                         return c;
                     },
-                    c -> {
+                    (c, done) -> {
                         for (Chunk d = c; d != null; d = d.next) {
                             out.write(d.buf, 0, d.len + SealedFormat.TAG_LENGTH);
                             total[0] += d.len;
                         }
-                    });
-        } catch (AuthenticationException e) {
-            throw new IllegalStateException("sealing cannot fail authentication", e);
+                    },
+                    2 * threads);
         }
         return total[0];
     }
@@ -301,21 +301,22 @@ public final class FileCipher {
         Pieces pieces = new Pieces(in, header.chunkSize() + SealedFormat.TAG_LENGTH, 0);
         long[] total = {0};
         long[] index = {0};
-        try (ChunkPipeline pipeline = new ChunkPipeline(threads)) {
+        try (OrderedExecutor pipeline = new OrderedExecutor(threads, "cipher")) {
             pipeline.run(
                     () -> pieces.next(index[0]++, null),
-                    c -> {
+                    (c, stop) -> {
                         if (c.len < SealedFormat.TAG_LENGTH) {
                             throw new AuthenticationException(); // truncated: no room even for a tag
                         }
                         crypters.get().open(c.index, c.last, c.buf, c.len - SealedFormat.TAG_LENGTH);
                         return c;
                     },
-                    c -> {
+                    (c, opened) -> {
                         int len = c.len - SealedFormat.TAG_LENGTH;
                         out.write(c.buf, 0, len);
                         total[0] += len;
-                    });
+                    },
+                    4 * threads);
         }
         return total[0];
     }
@@ -357,7 +358,7 @@ public final class FileCipher {
         byte[][] register = {iv};
         long[] total = {0};
         long[] index = {0};
-        try (ChunkPipeline pipeline = new ChunkPipeline(threads)) {
+        try (OrderedExecutor pipeline = new OrderedExecutor(threads, "cipher")) {
             pipeline.run(
                     () -> {
                         Chunk p = pieces.next(index[0]++, register[0]);
@@ -366,60 +367,50 @@ public final class FileCipher {
                         }
                         return p;
                     },
-                    p -> {
+                    (p, stop) -> {
                         c.newStream(false, key, p.iv).process(p.buf, 0, p.len, p.buf, 0);
                         return p;
                     },
-                    p -> {
+                    (p, done) -> {
                         out.write(p.buf, 0, p.len);
                         total[0] += p.len;
-                    });
-        } catch (AuthenticationException e) {
-            throw new IllegalStateException("decrypting without authentication cannot fail it", e);
+                    },
+                    4 * threads);
         }
         return total[0];
     }
 
     /**
-     * Runs a cipher from the start of {@code in} to its end. With more than one thread the cipher
-     * works on one while this one reads and writes: reading and writing 256 MiB cost about a
-     * tenth of a second, which then no longer adds to the cipher's time. Input is read ahead only
-     * while more is already there, so what comes through a slow pipe goes out at once.
+     * Runs a cipher from the start of {@code in} to its end. The cipher carries its state from one
+     * buffer to the next, so it runs where buffers are taken, in order, right after each read;
+     * with more than one thread, another one meanwhile writes out what is done. A read that waits
+     * (a slow pipe) does not hold up what was read before it.
      */
     private long pump(InputStream in, OutputStream out, CipherStream s) throws IOException {
-        ArrayDeque<byte[]> free = new ArrayDeque<>(); // buffers written out, for reading into again
+        // Buffers written out, for reading into again; taken and given back on different threads.
+        ConcurrentLinkedDeque<byte[]> free = new ConcurrentLinkedDeque<>();
         long[] total = {0};
-        ChunkPipeline.Reader<Chunk> reader = new ChunkPipeline.Reader<>() {
-            @Override
-            public Chunk next() throws IOException {
-                byte[] buf = free.isEmpty() ? new byte[BUFFER] : free.pop();
-                int n = in.read(buf); // what is there, not necessarily a full buffer
-                return n < 0 ? null : new Chunk(0, buf, n, false, null);
-            }
-
-            @Override
-            public boolean ready() {
-                try {
-                    return in.available() > 0;
-                } catch (IOException e) {
-                    return false; // next() meets the problem and reports it
-                }
-            }
-        };
-        try (ChunkPipeline pipeline = threads == 1 ? new ChunkPipeline(1) : ChunkPipeline.inOrder()) {
+        try (OrderedExecutor pipeline = new OrderedExecutor(Math.min(threads, 2), "cipher")) {
             pipeline.run(
-                    reader,
-                    c -> {
-                        s.process(c.buf, 0, c.len, c.buf, 0);
-                        return c;
+                    () -> {
+                        byte[] buf = free.poll();
+                        if (buf == null) {
+                            buf = new byte[BUFFER];
+                        }
+                        int n = in.read(buf); // what is there, not necessarily a full buffer
+                        if (n < 0) {
+                            return null;
+                        }
+                        s.process(buf, 0, n, buf, 0);
+                        return new Chunk(0, buf, n, false, null);
                     },
-                    c -> {
+                    (c, stop) -> c,
+                    (c, done) -> {
                         out.write(c.buf, 0, c.len);
                         total[0] += c.len;
                         free.push(c.buf);
-                    });
-        } catch (AuthenticationException e) {
-            throw new IllegalStateException("a cipher without authentication cannot fail it", e);
+                    },
+                    4);
         }
         return total[0];
     }

@@ -21,22 +21,12 @@ public enum Kdf {
      * format uses. Large iteration counts run on the JDK's implementation (HMAC on the CPU's SHA
      * instructions), small ones on Bouncy Castle's (see {@link #SMALL_ITERATIONS}).
      */
-    PBKDF2_SHA256("pbkdf2"),
+    PBKDF2_SHA256,
     /**
      * openssl's legacy {@code EVP_BytesToKey} with MD5 and one iteration: what {@code openssl enc}
      * did before 1.1.1 without {@code -pbkdf2}. Trivially fast to brute-force; for reading old files.
      */
-    EVP_MD5("evp-md5");
-
-    private final String cliName;
-
-    Kdf(String cliName) {
-        this.cliName = cliName;
-    }
-
-    public String cliName() {
-        return cliName;
-    }
+    EVP_MD5;
 
     /**
      * Derives {@code length} bytes from {@code password} (its UTF-8 bytes, as openssl reads them).
@@ -52,10 +42,8 @@ public enum Kdf {
 
     /**
      * Up to this many iterations Bouncy Castle's PBKDF2 is faster in a fresh process: the JDK's
-     * needs its cryptography providers looked up first (about 40 ms), and runs an iteration in
-     * 0.4 us against Bouncy Castle's 0.56 only once compiled. openssl's default of 10,000 takes
-     * 40 ms through Bouncy Castle against 90 through the JDK; the cookbook format's 600,000, 330
-     * through the JDK against 370.
+     * needs its cryptography providers looked up first, and runs an iteration faster only once
+     * compiled (the measurements are in cli/bench and the README).
      */
     static final int SMALL_ITERATIONS = 100_000;
 
@@ -122,10 +110,5 @@ public enum Kdf {
         byte[] out = Arrays.copyOfRange(b.array(), b.position(), b.limit());
         Arrays.fill(b.array(), (byte) 0);
         return out;
-    }
-
-    @Override
-    public String toString() {
-        return cliName;
     }
 }

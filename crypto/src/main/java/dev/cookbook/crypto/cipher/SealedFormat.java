@@ -329,10 +329,10 @@ final class SealedFormat {
         /**
          * Seals chunk {@code i} ({@code len} bytes of {@code buf}, not the last) and chunk {@code i + 1}
          * ({@code nextLen} bytes of {@code next}) as {@link #seal} would, their encryptions side by
-         * side where the cipher can (see {@link CipherStream#processWith}).
+         * side where the cipher can (see {@link DesCfb#processPair}).
          */
         void sealPair(long i, byte[] buf, int len, boolean nextLast, byte[] next, int nextLen) {
-            stream(i, true).processWith(stream(i + 1, true), buf, len, next, nextLen);
+            DesCfb.processPair(stream(i, true), stream(i + 1, true), buf, len, next, nextLen);
             tag(i, false, buf, len, buf, len);
             tag(i + 1, nextLast, next, nextLen, next, nextLen);
         }

@@ -22,6 +22,13 @@ public interface CheckListener {
         IGNORED_MISSING
     }
 
+    /**
+     * The file's untagged lines give no algorithm and their digests' length is not the given
+     * algorithm's: they are checked with {@code algorithm}, the usual one for that length. Called
+     * once, before the first of them is reported.
+     */
+    default void assumed(DigestAlgorithm algorithm) {}
+
     /** Line {@code lineNumber} (1-based) is not a checksum line. */
     default void malformed(long lineNumber) {}
 

@@ -20,14 +20,22 @@ import java.util.Optional;
  * thread-safe.
  */
 public final class ChecksumLineParser {
-    private final DigestAlgorithm untagged;
+    private DigestAlgorithm untagged;
     private final boolean fixed;
+    /** The algorithm of untagged lines as the first one's digest length showed it, or null. */
+    private DigestAlgorithm inferred;
+
+    private boolean decided;
     /** -1 undecided, 0 standard ("HASH  NAME"), 1 BSD reversed ("HASH NAME"); as coreutils. */
     private int reversed = -1;
 
     /**
      * @param algorithm for untagged lines
-     * @param fixed     if true, tagged lines must name {@code algorithm} too (an explicit {@code -a})
+     * @param fixed     if true, tagged lines must name {@code algorithm} too, and untagged lines are
+     *                  always of {@code algorithm}; if false, untagged lines are of the usual
+     *                  algorithm for the first one's digest length ({@link DigestAlgorithm#usualForHexLength}:
+     *                  32 hex digits md5, 40 sha1, ...), or of {@code algorithm} when the length
+     *                  has none
      */
     public ChecksumLineParser(DigestAlgorithm algorithm, boolean fixed) {
         this.untagged = algorithm;
@@ -103,7 +111,31 @@ public final class ChecksumLineParser {
         return Optional.of(new ChecksumEntry(algorithm, ascii(s, i, len), name, false));
     }
 
+    /**
+     * The algorithm of the untagged lines, if the first one's digest length showed one other than
+     * the algorithm given; null otherwise.
+     */
+    public DigestAlgorithm inferred() {
+        return inferred;
+    }
+
     private Optional<ChecksumEntry> parseUntagged(byte[] s, int i, int len, boolean escaped) {
+        if (!fixed && !decided) {
+            int start = i < len && s[i] == '\\' ? i + 1 : i;
+            int end = start;
+            while (end < len && isHexDigit(s[end])) {
+                end++;
+            }
+            if (end < len && isWhite(s[end])) {
+                decided = true; // the first line that looks like an untagged checksum line decides
+                DigestAlgorithm usual =
+                        DigestAlgorithm.usualForHexLength(end - start).orElse(untagged);
+                if (usual != untagged) {
+                    inferred = usual;
+                    untagged = usual;
+                }
+            }
+        }
         int hexLength = untagged.hexLength();
         int minimum = hexLength + 2; // digest, blank, a one-character name
         if (len - i < minimum + (i < len && s[i] == '\\' ? 1 : 0)) {
@@ -177,6 +209,10 @@ public final class ChecksumLineParser {
             }
         }
         return true;
+    }
+
+    private static boolean isHexDigit(byte b) {
+        return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
     }
 
     private static boolean isWhite(byte b) {

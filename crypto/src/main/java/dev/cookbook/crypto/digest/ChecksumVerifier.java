@@ -75,11 +75,17 @@ public final class ChecksumVerifier {
      * @throws IOException if the checksum file itself cannot be read
      */
     public CheckSummary verify(InputStream checksums, boolean fromStdin, CheckListener listener) throws IOException {
-        Lines lines = new Lines(checksums, new ChecksumLineParser(algorithm, fixedAlgorithm), fromStdin, stdin);
+        ChecksumLineParser parser = new ChecksumLineParser(algorithm, fixedAlgorithm);
+        Lines lines = new Lines(checksums, parser, fromStdin, stdin);
         long[] tally = new long[4]; // mismatched, unreadable, verified, wellFormed
         long[] malformed = {0};
+        boolean[] announced = {false};
         try {
             digester.run(lines, (line, result) -> {
+                if (!announced[0] && parser.inferred() != null) {
+                    announced[0] = true;
+                    listener.assumed(parser.inferred());
+                }
                 if (line.entry == null) {
                     malformed[0]++;
                     listener.malformed(line.number);

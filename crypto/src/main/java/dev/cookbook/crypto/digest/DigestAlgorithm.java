@@ -3,15 +3,13 @@ package dev.cookbook.crypto.digest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 import org.bouncycastle.crypto.digests.Blake3Digest;
 import org.bouncycastle.crypto.digests.MD4Digest;
 
 /**
- * The message digests {@code checksum} computes, with the names users type and the tags the
- * BSD ("tagged") line format prints.
+ * Message digests, with the tags the BSD ("tagged") checksum line format prints.
  *
  * <p>Where the JDK has an algorithm it is used, because HotSpot compiles MD5, SHA-1 and SHA-2 to the
  * CPU's own instructions; Bouncy Castle's lightweight classes supply the rest (MD4, BLAKE2b, BLAKE3).
@@ -24,24 +22,22 @@ import org.bouncycastle.crypto.digests.MD4Digest;
  * }</pre>
  */
 public enum DigestAlgorithm {
-    MD2("md2", 128, false, "MD2", List.of(), "MD2"),
-    MD4("md4", 128, false, "MD4", List.of(), null),
-    MD5("md5", 128, false, "MD5", List.of(), "MD5"),
-    SHA1("sha1", 160, false, "SHA1", List.of("SHA-1"), "SHA-1"),
-    SHA224("sha224", 224, true, "SHA224", List.of("SHA2-224", "SHA-224"), "SHA-224"),
-    SHA256("sha256", 256, true, "SHA256", List.of("SHA2-256", "SHA-256"), "SHA-256"),
-    SHA384("sha384", 384, true, "SHA384", List.of("SHA2-384", "SHA-384"), "SHA-384"),
-    SHA512("sha512", 512, true, "SHA512", List.of("SHA2-512", "SHA-512"), "SHA-512"),
-    SHA512_256(
-            "sha512-256", 256, true, "SHA512t256", List.of("SHA512-256", "SHA2-512/256", "SHA-512/256"), "SHA-512/256"),
-    SHA3_224("sha3-224", 224, true, "SHA3-224", List.of(), "SHA3-224"),
-    SHA3_256("sha3-256", 256, true, "SHA3-256", List.of(), "SHA3-256"),
-    SHA3_384("sha3-384", 384, true, "SHA3-384", List.of(), "SHA3-384"),
-    SHA3_512("sha3-512", 512, true, "SHA3-512", List.of(), "SHA3-512"),
-    BLAKE2B_512("blake2b-512", 512, true, "BLAKE2b", List.of("BLAKE2b-512", "BLAKE2B-512"), null),
-    BLAKE3("blake3", 256, true, "BLAKE3", List.of(), null);
+    MD2(128, false, "MD2", List.of(), "MD2"),
+    MD4(128, false, "MD4", List.of(), null),
+    MD5(128, false, "MD5", List.of(), "MD5"),
+    SHA1(160, false, "SHA1", List.of("SHA-1"), "SHA-1"),
+    SHA224(224, true, "SHA224", List.of("SHA2-224", "SHA-224"), "SHA-224"),
+    SHA256(256, true, "SHA256", List.of("SHA2-256", "SHA-256"), "SHA-256"),
+    SHA384(384, true, "SHA384", List.of("SHA2-384", "SHA-384"), "SHA-384"),
+    SHA512(512, true, "SHA512", List.of("SHA2-512", "SHA-512"), "SHA-512"),
+    SHA512_256(256, true, "SHA512t256", List.of("SHA512-256", "SHA2-512/256", "SHA-512/256"), "SHA-512/256"),
+    SHA3_224(224, true, "SHA3-224", List.of(), "SHA3-224"),
+    SHA3_256(256, true, "SHA3-256", List.of(), "SHA3-256"),
+    SHA3_384(384, true, "SHA3-384", List.of(), "SHA3-384"),
+    SHA3_512(512, true, "SHA3-512", List.of(), "SHA3-512"),
+    BLAKE2B_512(512, true, "BLAKE2b", List.of("BLAKE2b-512", "BLAKE2B-512"), null),
+    BLAKE3(256, true, "BLAKE3", List.of(), null);
 
-    private final String cliName;
     private final int bits;
     private final boolean secure;
     private final String tag;
@@ -49,18 +45,12 @@ public enum DigestAlgorithm {
     /** The JCA name if the JDK provides it, else null: Bouncy Castle then. */
     private final String jcaName;
 
-    DigestAlgorithm(String cliName, int bits, boolean secure, String tag, List<String> tagAliases, String jcaName) {
-        this.cliName = cliName;
+    DigestAlgorithm(int bits, boolean secure, String tag, List<String> tagAliases, String jcaName) {
         this.bits = bits;
         this.secure = secure;
         this.tag = tag;
         this.tagAliases = tagAliases;
         this.jcaName = jcaName;
-    }
-
-    /** The name users type: {@code sha256}, {@code sha3-512}, {@code blake2b-512}. */
-    public String cliName() {
-        return cliName;
     }
 
     /** Digest length in bits. */
@@ -113,25 +103,6 @@ public enum DigestAlgorithm {
     }
 
     /**
-     * Looks up an algorithm by the name users type, ignoring case; also accepts the JDK and openssl
-     * spellings ({@code SHA-256}, {@code sha2-256}, {@code blake2b}).
-     */
-    public static Optional<DigestAlgorithm> fromName(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
-        for (DigestAlgorithm a : values()) {
-            if (a.cliName.equals(n) || a.tag.toLowerCase(Locale.ROOT).equals(n)) {
-                return Optional.of(a);
-            }
-            for (String alias : a.tagAliases) {
-                if (alias.toLowerCase(Locale.ROOT).equals(n)) {
-                    return Optional.of(a);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
      * The usual algorithm behind a digest of {@code hexLength} hex digits (32: md5, 40: sha1, 64:
      * sha256, ...), to suggest when a checksum file does not match the algorithm chosen.
      */
@@ -156,10 +127,5 @@ public enum DigestAlgorithm {
             }
         }
         return Optional.empty();
-    }
-
-    @Override
-    public String toString() {
-        return cliName;
     }
 }

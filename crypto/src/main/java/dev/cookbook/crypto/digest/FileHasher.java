@@ -22,9 +22,9 @@ import java.util.function.BooleanSupplier;
 final class FileHasher {
     /**
      * Small enough that what a read copies in is still in the core's cache when the digest reads it,
-     * large enough that a big file costs few system calls. Measured on 1 GiB with SHA-256: 256 KiB
-     * takes 0.66 s, 1 MiB 0.75 s; and reading on a second thread while hashing is slower still
-     * (0.8 s), because the data then has to cross from one core's cache to the other's.
+     * large enough that a big file costs few system calls (measured against 1 MiB, see cli/bench);
+     * reading on a second thread while hashing is slower still, because the data then has to cross
+     * from one core's cache to the other's.
      */
     static final int BUFFER_SIZE = 256 << 10;
 

@@ -1,8 +1,5 @@
 package dev.cookbook.crypto.rsa;
 
-import java.util.Locale;
-import java.util.Optional;
-
 /** The digests a signature can be made over, with their names in the JDK and in openssl. */
 public enum SignatureHash {
     SHA256("SHA-256", "SHA256", 32, true),
@@ -25,11 +22,6 @@ public enum SignatureHash {
         this.secure = secure;
     }
 
-    /** The name users and openssl use: {@code sha256}. */
-    public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /** The digest's name in the JDK: {@code SHA-256}. */
     String jdkName() {
         return jdkName;
@@ -47,20 +39,5 @@ public enum SignatureHash {
 
     public boolean isSecure() {
         return secure;
-    }
-
-    public static Optional<SignatureHash> fromName(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT).replace("-", "");
-        for (SignatureHash h : values()) {
-            if (h.cliName().equals(n)) {
-                return Optional.of(h);
-            }
-        }
-        return Optional.empty();
-    }
-
-    @Override
-    public String toString() {
-        return cliName();
     }
 }

@@ -74,7 +74,7 @@ class EncryptionOptionsTest {
     @DisplayName("the cookbook format with EVP_MD5 is refused, naming the format and the KDF")
     void cookbookWithEvpMd5() {
         String message = rejection(builder().format(Format.COOKBOOK).kdf(Kdf.EVP_MD5));
-        assertEquals("the cookbook format derives keys with pbkdf2 only, not evp-md5", message);
+        assertEquals("the cookbook format derives keys with PBKDF2 only, not openssl's legacy EVP_BytesToKey", message);
     }
 
     @ParameterizedTest

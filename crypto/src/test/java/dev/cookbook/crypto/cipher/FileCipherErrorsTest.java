@@ -130,7 +130,7 @@ class FileCipherErrorsTest {
         Secret noIv = new Secret.RawKey(new byte[24], null);
 
         assertEquals(
-                "des3-cfb needs a 24-byte key, not 16",
+                "des-ede3-cfb needs a 24-byte key, not 16",
                 assertThrows(
                                 IllegalArgumentException.class,
                                 () -> new FileCipher()
@@ -141,7 +141,7 @@ class FileCipherErrorsTest {
                                                 shortKey))
                         .getMessage());
         assertEquals(
-                "des3-cfb needs a 24-byte key, not 16",
+                "des-ede3-cfb needs a 24-byte key, not 16",
                 assertThrows(
                                 IllegalArgumentException.class,
                                 () -> new FileCipher()
@@ -152,7 +152,7 @@ class FileCipherErrorsTest {
                                                 shortKey))
                         .getMessage());
         assertEquals(
-                "des3-cfb needs a 8-byte IV, not 0",
+                "des-ede3-cfb needs a 8-byte IV, not 0",
                 assertThrows(
                                 IllegalArgumentException.class,
                                 () -> new FileCipher()

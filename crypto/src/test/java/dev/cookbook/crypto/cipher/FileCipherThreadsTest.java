@@ -135,7 +135,8 @@ class FileCipherThreadsTest {
     @Test
     @DisplayName("on one thread, decrypting raw CFB data with no IV is refused, naming the lengths")
     void rawDecryptWithoutIvOnOneThread() {
-        assertEquals("des3-cfb needs a 8-byte IV, not 0", rawDecryptWithoutIv(1).getMessage());
+        assertEquals(
+                "des-ede3-cfb needs a 8-byte IV, not 0", rawDecryptWithoutIv(1).getMessage());
     }
 
     /**
@@ -146,7 +147,8 @@ class FileCipherThreadsTest {
     @Test
     @DisplayName("on several threads, decrypting raw CFB data with no IV is refused like on one")
     void rawDecryptWithoutIvOnSeveralThreads() {
-        assertEquals("des3-cfb needs a 8-byte IV, not 0", rawDecryptWithoutIv(2).getMessage());
+        assertEquals(
+                "des-ede3-cfb needs a 8-byte IV, not 0", rawDecryptWithoutIv(2).getMessage());
     }
 
     private static Exception rawDecryptWithoutIv(int threads) {

@@ -201,12 +201,4 @@ class KdfTest {
         Kdf.EVP_MD5.derive(password, unhex("0102030405060708"), 1, 16);
         assertEquals("secret", new String(password));
     }
-
-    @Test
-    @DisplayName("the names users type")
-    void cliNames() {
-        assertEquals("pbkdf2", Kdf.PBKDF2_SHA256.cliName());
-        assertEquals("evp-md5", Kdf.EVP_MD5.cliName());
-        assertEquals("evp-md5", Kdf.EVP_MD5.toString());
-    }
 }

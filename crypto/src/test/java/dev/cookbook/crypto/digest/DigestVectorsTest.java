@@ -148,7 +148,13 @@ class DigestVectorsTest {
         if (fields.length != 3) {
             throw new IllegalArgumentException(VECTOR_FILE + ":" + number + ": expected 3 TAB-separated fields");
         }
-        DigestAlgorithm algorithm = DigestAlgorithm.fromName(fields[0])
+        // The file names algorithms as the constants, in lower case with - for _ (sha3-256).
+        DigestAlgorithm algorithm = java.util.Arrays.stream(DigestAlgorithm.values())
+                .filter(a -> a.name()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', '-')
+                        .equals(fields[0]))
+                .findFirst()
                 .orElseThrow(() ->
                         new IllegalArgumentException(VECTOR_FILE + ":" + number + ": unknown algorithm " + fields[0]));
         return new Vector(number, algorithm, fields[1], parseInput(number, fields[1]), fields[2]);

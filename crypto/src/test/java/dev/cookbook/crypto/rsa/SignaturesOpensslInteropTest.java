@@ -84,7 +84,7 @@ class SignaturesOpensslInteropTest {
         return openssl(
                 dir,
                 "dgst",
-                "-" + scheme.hash().cliName(),
+                "-" + scheme.hash().name().toLowerCase(java.util.Locale.ROOT),
                 "-verify",
                 publicKeyFile,
                 "-signature",
@@ -95,7 +95,14 @@ class SignaturesOpensslInteropTest {
 
     /** {@code openssl dgst -<hash> -sign key.pem <options> <message>}: the signature. */
     private static byte[] opensslSign(Scheme scheme, List<Object> options) throws Exception {
-        return runOpenssl(dir, "dgst", "-" + scheme.hash().cliName(), "-sign", privateKeyFile, options, message);
+        return runOpenssl(
+                dir,
+                "dgst",
+                "-" + scheme.hash().name().toLowerCase(java.util.Locale.ROOT),
+                "-sign",
+                privateKeyFile,
+                options,
+                message);
     }
 
     private static byte[] ourSignature(Scheme scheme) throws Exception {

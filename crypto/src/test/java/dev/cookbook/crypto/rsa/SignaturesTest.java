@@ -88,7 +88,7 @@ class SignaturesTest {
 
         @Override
         public String toString() {
-            return hash.cliName() + (pss ? " PSS" : " PKCS#1 v1.5");
+            return hash.name().toLowerCase(java.util.Locale.ROOT) + (pss ? " PSS" : " PKCS#1 v1.5");
         }
     }
 

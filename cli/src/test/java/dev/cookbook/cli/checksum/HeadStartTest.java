@@ -1,29 +1,62 @@
-package dev.cookbook.crypto.digest;
+package dev.cookbook.cli.checksum;
 
-import static dev.cookbook.crypto.ExternalTools.requireTool;
-import static dev.cookbook.crypto.digest.TestSupport.pseudoRandomBytes;
-import static dev.cookbook.crypto.digest.TestSupport.referenceHex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cookbook.crypto.digest.TestSupport.Job;
+import dev.cookbook.crypto.digest.DigestAlgorithm;
+import dev.cookbook.crypto.digest.DigestJob;
+import dev.cookbook.crypto.digest.DigestResult;
+import dev.cookbook.crypto.digest.ParallelDigester;
+import dev.cookbook.crypto.digest.Source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** {@link ChecksumHeadStart}: the work it does, and how a run takes it (through {@link DigestJob#started}). */
 class HeadStartTest {
-    private static final int SIZE = (int) HeadStart.MIN_SIZE + 12345;
+    private static final int SIZE = (int) ChecksumHeadStart.MIN_SIZE + 12345;
+
+    private record Job(Source source, DigestAlgorithm algorithm, Future<DigestResult> started) implements DigestJob {
+        Job(Source source, DigestAlgorithm algorithm) {
+            this(source, algorithm, null);
+        }
+    }
+
+    private static byte[] pseudoRandomBytes(int n) {
+        byte[] b = new byte[n];
+        new Random(n).nextBytes(b);
+        return b;
+    }
+
+    private static String referenceHex(DigestAlgorithm a, byte[] data) {
+        try {
+            String jca = a == DigestAlgorithm.SHA256 ? "SHA-256" : a == DigestAlgorithm.MD5 ? "MD5" : null;
+            return HexFormat.of().formatHex(MessageDigest.getInstance(jca).digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void requireTool(String tool) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+                        .anyMatch(d -> Files.isExecutable(Path.of(d, tool))),
+                tool + " is not installed");
+    }
 
     @TempDir
     Path dir;
@@ -34,12 +67,17 @@ class HeadStartTest {
         return file;
     }
 
-    /** The digests a run over {@code jobs} hands back, with {@code offer} offered first. */
-    private static List<String> run(int threads, HeadStart offer, List<Job> jobs) {
+    /**
+     * The digests a run over {@code jobs} hands back, the first job carrying what {@code offer}
+     * gives it, as {@link ChecksumCommand} does.
+     */
+    private static List<String> run(int threads, ChecksumHeadStart offer, List<Job> jobs) {
+        List<Job> offered = new ArrayList<>(jobs);
+        Job first = jobs.get(0);
+        offered.set(0, new Job(first.source(), first.algorithm(), offer.claim(first.source(), first.algorithm())));
         List<String> hexes = new ArrayList<>();
         try (ParallelDigester digester = new ParallelDigester(threads)) {
-            digester.offer(offer);
-            digester.run(jobs.iterator(), (job, result) -> hexes.add(result.ok() ? result.hex() : "error"));
+            digester.run(offered.iterator(), (job, result) -> hexes.add(result.ok() ? result.hex() : "error"));
         }
         return hexes;
     }
@@ -50,11 +88,10 @@ class HeadStartTest {
         byte[] original = pseudoRandomBytes(SIZE);
         Path big = write("big file", original);
         Path other = write("other", new byte[] {1, 2, 3});
-        HeadStart early = HeadStart.begin(big.toString(), DigestAlgorithm.SHA256);
+        ChecksumHeadStart early = ChecksumHeadStart.begin(big.toString(), DigestAlgorithm.SHA256);
         DigestResult done = early.await();
         assertNotNull(done);
         assertEquals(SIZE, done.size());
-        assertEquals(SIZE, early.bytesRead());
         // Changed after the head start read it: only a run that reads again would see this.
         byte[] changed = original.clone();
         changed[0] ^= 1;
@@ -78,8 +115,8 @@ class HeadStartTest {
     void aHeadStartForAnotherAlgorithmOrAnotherNameIsNotTaken() throws IOException {
         byte[] original = pseudoRandomBytes(SIZE);
         Path big = write("big", original);
-        HeadStart md5 = HeadStart.begin(big.toString(), DigestAlgorithm.MD5);
-        HeadStart otherName = HeadStart.begin(dir + "/./big", DigestAlgorithm.SHA256); // the same file
+        ChecksumHeadStart md5 = ChecksumHeadStart.begin(big.toString(), DigestAlgorithm.MD5);
+        ChecksumHeadStart otherName = ChecksumHeadStart.begin(dir + "/./big", DigestAlgorithm.SHA256); // the same file
         assertNotNull(md5.await());
         assertNotNull(otherName.await());
         byte[] changed = original.clone();
@@ -87,8 +124,8 @@ class HeadStartTest {
         Files.write(big, changed);
         Job job = new Job(Source.file(big.toString(), big), DigestAlgorithm.SHA256);
 
-        assertFalse(md5.claim(job.source(), job.algorithm()));
-        assertFalse(otherName.claim(job.source(), job.algorithm()));
+        assertNull(md5.claim(job.source(), job.algorithm()));
+        assertNull(otherName.claim(job.source(), job.algorithm()));
         assertEquals(List.of(referenceHex(DigestAlgorithm.SHA256, changed)), run(1, md5, List.of(job)));
         assertEquals(List.of(referenceHex(DigestAlgorithm.SHA256, changed)), run(1, otherName, List.of(job)));
     }
@@ -98,7 +135,7 @@ class HeadStartTest {
         byte[] original = pseudoRandomBytes(SIZE);
         Path big = write("big", original);
         Path small = write("small", new byte[] {7});
-        HeadStart early = HeadStart.begin(big.toString(), DigestAlgorithm.SHA256);
+        ChecksumHeadStart early = ChecksumHeadStart.begin(big.toString(), DigestAlgorithm.SHA256);
         assertNotNull(early.await());
         byte[] changed = original.clone();
         changed[1000] ^= 1;
@@ -116,18 +153,22 @@ class HeadStartTest {
 
     @Test
     void smallFilesDirectoriesAndMissingFilesAreLeftToTheRun() throws IOException {
-        Path small = write("small", new byte[(int) HeadStart.MIN_SIZE - 1]);
-        assertNull(HeadStart.begin(small.toString(), DigestAlgorithm.SHA256).await());
-        assertNull(HeadStart.begin(dir.toString(), DigestAlgorithm.SHA256).await());
-        assertNull(HeadStart.begin(dir.resolve("missing").toString(), DigestAlgorithm.SHA256)
+        Path small = write("small", new byte[(int) ChecksumHeadStart.MIN_SIZE - 1]);
+        assertNull(ChecksumHeadStart.begin(small.toString(), DigestAlgorithm.SHA256)
                 .await());
-        assertNull(HeadStart.begin("nul\0in name", DigestAlgorithm.SHA256).await());
+        assertNull(
+                ChecksumHeadStart.begin(dir.toString(), DigestAlgorithm.SHA256).await());
+        assertNull(ChecksumHeadStart.begin(dir.resolve("missing").toString(), DigestAlgorithm.SHA256)
+                .await());
+        assertNull(
+                ChecksumHeadStart.begin("nul\0in name", DigestAlgorithm.SHA256).await());
 
         List<String> hexes = run(
                 1,
-                HeadStart.begin(small.toString(), DigestAlgorithm.SHA256),
+                ChecksumHeadStart.begin(small.toString(), DigestAlgorithm.SHA256),
                 List.of(new Job(Source.file(small.toString(), small), DigestAlgorithm.SHA256)));
-        assertEquals(List.of(referenceHex(DigestAlgorithm.SHA256, new byte[(int) HeadStart.MIN_SIZE - 1])), hexes);
+        assertEquals(
+                List.of(referenceHex(DigestAlgorithm.SHA256, new byte[(int) ChecksumHeadStart.MIN_SIZE - 1])), hexes);
     }
 
     @Test
@@ -140,22 +181,24 @@ class HeadStartTest {
         // Opening a FIFO for reading blocks until a writer comes: a head start that opened it would hang.
         assertTimeoutPreemptively(
                 Duration.ofSeconds(10),
-                () -> assertNull(
-                        HeadStart.begin(fifo.toString(), DigestAlgorithm.SHA256).await()));
+                () -> assertNull(ChecksumHeadStart.begin(fifo.toString(), DigestAlgorithm.SHA256)
+                        .await()));
     }
 
     @Test
-    void bytesReadCountsTheAdoptedHeadStart() throws IOException {
+    void bytesReadCountsTheTakenHeadStart() throws IOException {
         Path big = write("big", pseudoRandomBytes(SIZE));
-        HeadStart early = HeadStart.begin(big.toString(), DigestAlgorithm.SHA256);
+        ChecksumHeadStart early = ChecksumHeadStart.begin(big.toString(), DigestAlgorithm.SHA256);
         assertNotNull(early.await());
+        assertEquals(0, early.bytesRead(), "not taken yet");
+        Job job = new Job(Source.file(big.toString(), big), DigestAlgorithm.SHA256);
         try (ParallelDigester digester = new ParallelDigester(1)) {
-            digester.offer(early);
             digester.run(
-                    List.of(new Job(Source.file(big.toString(), big), DigestAlgorithm.SHA256))
+                    List.of(new Job(job.source(), job.algorithm(), early.claim(job.source(), job.algorithm())))
                             .iterator(),
-                    (job, result) -> assertTrue(result.ok()));
-            assertEquals(SIZE, digester.bytesRead());
+                    (j, result) -> assertTrue(result.ok()));
+            assertEquals(0, digester.bytesRead(), "the run did not read the file again");
         }
+        assertEquals(SIZE, early.bytesRead());
     }
 }
