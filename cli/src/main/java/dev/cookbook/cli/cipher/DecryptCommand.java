@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
             "  cookbook decrypt -c arc4 -K 000102030405060708090a0b0c0d0e0f -i raw.bin -o plain.bin",
             "  cookbook decrypt --identity key.pem -i in.enc -o in",
         })
+@ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class DecryptCommand implements Callable<Integer> {
     @Mixin
     private CipherOptions cipher;

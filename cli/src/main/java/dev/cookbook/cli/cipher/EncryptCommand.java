@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             "  cookbook encrypt --openssl -c des-cfb --pass file:pw.txt -i in -o in.enc --print-openssl",
             "  cookbook encrypt --recipient alice.pub.pem --recipient bob.pub.pem -i in -o in.enc",
         })
+@ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class EncryptCommand implements Callable<Integer> {
     @Mixin
     private CipherOptions cipher;

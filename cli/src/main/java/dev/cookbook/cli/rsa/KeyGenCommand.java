@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
                     + "--pass), and its SPKI public key (BEGIN PUBLIC KEY) with --pub-out.",
             "Files are written atomically; the private key is readable by its owner only.",
         })
+@ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class KeyGenCommand implements Callable<Integer> {
     static final int MIN_BITS = 2048;
 
