@@ -16,7 +16,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * Usage errors in a person's words: picocli's messages name argument indexes and Java types
  * ({@code unmatched argument at index 3}, {@code 'x' is not an int}); these name the argument as
- * help shows it ({@code SHELL}, {@code -j/--jobs}) and what would have been right.
+ * help shows it ({@code SHELL}, {@code option '--jobs'}) and what would have been right.
  */
 final class UsageMessages {
     private static final Pattern INVALID_VALUE = Pattern.compile(
@@ -48,7 +48,9 @@ final class UsageMessages {
         ArgSpec arg = ex.getArgSpec();
         Matcher invalid = INVALID_VALUE.matcher(message);
         if (arg != null && invalid.matches()) {
-            return "invalid value for " + name(arg) + ": " + detail(arg, invalid.group(1));
+            // picocli's "option '--jobs'" reads well; "positional parameter at index 0 (SHELL)" does not
+            String what = arg.isOption() ? "option '" + ((OptionSpec) arg).longestName() + "'" : arg.paramLabel();
+            return "invalid value for " + what + ": " + detail(arg, invalid.group(1));
         }
         if (ex.getClass() == ParameterException.class) {
             return Messages.lowerFirst(message); // ours, already in words

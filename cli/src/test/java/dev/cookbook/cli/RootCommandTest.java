@@ -133,7 +133,7 @@ public class RootCommandTest {
         assertUsageError(
                 "cookbook completion: invalid value for SHELL: 'fish' (use bash or zsh)\n", "completion", "fish");
         assertUsageError(
-                "cookbook key gen: invalid value for --bits: 'many' is not a whole number\n",
+                "cookbook key gen: invalid value for option '--bits': 'many' is not a whole number\n",
                 "key",
                 "gen",
                 "--bits",
@@ -204,7 +204,7 @@ public class RootCommandTest {
                     Examples:
                       cookbook checksum README.md
                       cookbook checksum -a md5 -r src/ > MD5SUMS && cookbook checksum -c MD5SUMS
-                      cookbook encrypt -i notes.txt -o notes.txt.enc && cookbook decrypt -i notes.txt.enc
+                      cookbook encrypt --pass env:PASSWORD -i notes.txt -o notes.txt.enc && cookbook decrypt --pass env:PASSWORD -i notes.txt.enc
                       cookbook help checksum
                     """), help);
         }

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  cookbook decrypt -i report.pdf.enc -o report.pdf",
+            "  cookbook decrypt --pass env:PASSWORD -i report.pdf.enc -o report.pdf",
             "  cookbook decrypt -c des-cfb --pass env:PASSWORD < old.enc > old.txt     # from openssl enc",
             "  cookbook decrypt -c arc4 -K 000102030405060708090a0b0c0d0e0f -i raw.bin -o plain.bin",
             "  cookbook decrypt --identity key.pem -i in.enc -o in",

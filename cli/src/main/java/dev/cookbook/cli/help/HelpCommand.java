@@ -20,6 +20,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(
         name = "help",
         helpCommand = true,
+        mixinStandardHelpOptions = true,
         description = "Print the help of a command: cookbook help csv read is cookbook csv read --help.",
         footerHeading = "%nExamples:%n",
         footer = {"  cookbook help checksum", "  cookbook help key gen"})
