@@ -5,6 +5,8 @@ import dev.cookbook.cli.cipher.DecryptCommand;
 import dev.cookbook.cli.cipher.EncryptCommand;
 import dev.cookbook.cli.completion.CompletionCommand;
 import dev.cookbook.cli.csv.CsvCommand;
+import dev.cookbook.cli.help.CookbookHelp;
+import dev.cookbook.cli.help.HelpCommand;
 import dev.cookbook.cli.rsa.KeyCommand;
 import dev.cookbook.cli.rsa.SignCommand;
 import dev.cookbook.cli.rsa.VerifyCommand;
@@ -12,9 +14,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -22,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * exit codes and logging are wired. {@link Main} and every test go through {@link #create}.
  */
 public final class CookbookCli {
-    /** The subcommands, in the order help lists them. */
-    static final List<Class<?>> COMMANDS = List.of(
+    /** The subcommands, in the order help lists them; completion generation reads them too. */
+    public static final List<Class<?>> COMMANDS = List.of(
             ChecksumCommand.class,
             EncryptCommand.class,
             DecryptCommand.class,
@@ -65,9 +67,15 @@ public final class CookbookCli {
         ErrorHandler errors = new ErrorHandler();
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);
-        cl.setExecutionStrategy(LoggingMixin::executionStrategy);
+        cl.setExecutionStrategy(parseResult -> {
+            UsageMessages.rejectUnmatched(parseResult);
+            return LoggingMixin.executionStrategy(parseResult);
+        });
         cl.setUsageHelpAutoWidth(true);
-        configureTree(cl, true);
+        // An operand is always a name: '@notes.txt' is that file, never a file of arguments.
+        cl.setExpandAtFiles(false);
+        cl.setHelpFactory(CookbookHelp.FACTORY);
+        configureTree(cl);
         return cl;
     }
 
@@ -107,17 +115,28 @@ public final class CookbookCli {
         }
     }
 
-    /** What every command shares: the exit-code table in its help, and {@code --version}. */
-    private static void configureTree(CommandLine cl, boolean root) {
+    /**
+     * What every command shares: {@code --version}, and the exit-code table in its help, listing the
+     * codes it declares with {@link ExitCodes.Returns}, or for a command with subcommands, the codes
+     * they return. Returns those codes.
+     */
+    private static TreeSet<Integer> configureTree(CommandLine cl) {
         CommandSpec spec = cl.getCommandSpec();
-        boolean run = root || spec.name().equals("run");
-        spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(ExitCodes.helpTable(run));
         if (spec.versionProvider() == null) {
             spec.versionProvider(new VersionProvider());
         }
-        for (CommandLine sub : cl.getSubcommands().values()) {
-            configureTree(sub, false);
+        TreeSet<Integer> codes = ExitCodes.declared(spec.userObject().getClass());
+        if (codes == null) {
+            codes = new TreeSet<>();
+            for (int code : ExitCodes.ALWAYS) {
+                codes.add(code);
+            }
         }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            codes.addAll(configureTree(sub));
+        }
+        spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(ExitCodes.helpTable(codes));
+        return codes;
     }
 
     /**

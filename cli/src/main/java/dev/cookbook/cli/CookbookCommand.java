@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  cookbook checksum README.md",
             "  cookbook checksum -a md5 -r src/ > MD5SUMS && cookbook checksum -c MD5SUMS",
-            "  cookbook encrypt -i notes.txt -o notes.txt.enc && cookbook decrypt -i notes.txt.enc",
+            "  cookbook encrypt --pass env:PASSWORD -i notes.txt -o notes.txt.enc && cookbook decrypt --pass env:PASSWORD -i notes.txt.enc",
             "  cookbook help checksum",
         })
 public final class CookbookCommand implements Callable<Integer> {

@@ -28,7 +28,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
         String prefix = prefix(cl);
-        err.println(prefix + ": " + Messages.lowerFirst(ex.getMessage()));
+        err.println(prefix + ": " + UsageMessages.describe(ex));
         if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             err.println(prefix + ": hint: did you mean " + String.join(" or ", u.getSuggestions()) + "?");
         }

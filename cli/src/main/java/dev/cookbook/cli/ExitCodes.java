@@ -1,7 +1,14 @@
 package dev.cookbook.cli;
 
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The exit-code table: the one place that says what every {@code cookbook} exit status means. It is
@@ -32,23 +39,68 @@ public final class ExitCodes {
      */
     public static final int CLOSED_PIPE = 141;
 
+    /** What every command can return, declared or not: success, a usage error, a bug. */
+    public static final int[] ALWAYS = {OK, USAGE, INTERNAL};
+
+    /**
+     * The exit codes a command can return besides {@link #ALWAYS}; its {@code --help} lists those
+     * only. Every command without subcommands declares it (a test checks); a command with
+     * subcommands shows what its subcommands return. For example, {@code checksum} declares
+     * {@code @ExitCodes.Returns({CHECK_FAILED, IO_ERROR, CLOSED_PIPE})}: {@code --check} can fail,
+     * a file can be unreadable, and it writes standard output.
+     */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    public @interface Returns {
+        int[] value();
+    }
+
     private ExitCodes() {}
 
-    /** The table for {@code --help}: code to meaning, in order. */
-    static Map<String, String> helpTable(boolean withRunCodes) {
-        Map<String, String> t = new LinkedHashMap<>();
-        t.put(pad(OK), "success");
-        t.put(pad(CHECK_FAILED), "a check came out negative (checksum mismatch, bad signature)");
-        t.put(pad(USAGE), "usage error: unknown option, bad value, conflicting options");
-        t.put(pad(BAD_DATA), "bad data: malformed input, wrong password, tampered data");
-        t.put(pad(IO_ERROR), "I/O or network failure: file missing or unreadable");
-        t.put(pad(INTERNAL), "internal error (a bug): run with -v for the stack trace");
-        if (withRunCodes) {
-            t.put(pad(TIMEOUT), "run: the command timed out");
-            t.put(pad(NOT_EXECUTABLE), "run: command found but not executable");
-            t.put(pad(NOT_FOUND), "run: command not found");
+    /** Every code's meaning, in order. */
+    private static Map<Integer, String> meanings() {
+        Map<Integer, String> t = new LinkedHashMap<>();
+        t.put(OK, "success");
+        t.put(CHECK_FAILED, "a check came out negative (checksum mismatch, bad signature)");
+        t.put(USAGE, "usage error: unknown option, bad value, conflicting options");
+        t.put(BAD_DATA, "bad data: malformed input, wrong password, tampered data");
+        t.put(IO_ERROR, "I/O or network failure: file missing or unreadable");
+        t.put(INTERNAL, "internal error (a bug): run with -v for the stack trace");
+        t.put(TIMEOUT, "run: the command timed out");
+        t.put(NOT_EXECUTABLE, "run: command found but not executable");
+        t.put(NOT_FOUND, "run: command not found");
+        t.put(CLOSED_PIPE, "standard output was closed early (| head); nothing printed");
+        return t;
+    }
+
+    /** The codes {@code command} declares with {@link Returns}, plus {@link #ALWAYS}; null if it declares none. */
+    static TreeSet<Integer> declared(Class<?> command) {
+        Returns returns = command == null ? null : command.getAnnotation(Returns.class);
+        if (returns == null) {
+            return null;
         }
-        t.put(pad(CLOSED_PIPE), "standard output was closed early (| head); nothing printed");
+        TreeSet<Integer> codes = new TreeSet<>();
+        for (int code : ALWAYS) {
+            codes.add(code);
+        }
+        for (int code : returns.value()) {
+            if (!meanings().containsKey(code)) {
+                throw new IllegalArgumentException(command.getName() + " declares an unknown exit code " + code);
+            }
+            codes.add(code);
+        }
+        return codes;
+    }
+
+    /** The table for {@code --help}: each of {@code codes} with its meaning, in order. */
+    static Map<String, String> helpTable(Collection<Integer> codes) {
+        Map<String, String> t = new LinkedHashMap<>();
+        meanings().forEach((code, meaning) -> {
+            if (codes.contains(code)) {
+                t.put(pad(code), meaning);
+            }
+        });
         return t;
     }
 

@@ -42,7 +42,7 @@ public class RootCommandTest {
                 "completion",
                 "help",
                 "-v, --verbose",
-                "--log-file=PATH",
+                "--log-file PATH",
                 "Exit status:",
                 "   0   success",
                 "   3   bad data",
@@ -78,10 +78,232 @@ public class RootCommandTest {
         Cli.Result r = Cli.run("chcksum", "x");
         assertEquals(2, r.exit());
         assertEquals("""
-                cookbook: unmatched arguments from index 0: 'chcksum', 'x'
+                cookbook: unknown command 'chcksum'
                 cookbook: hint: did you mean checksum?
                 cookbook: hint: see 'cookbook --help'
                 """, r.err());
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorEvenWithHelp() {
+        Cli.Result r = Cli.run("nosuchcommand", "--help");
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals("", r.out());
+        assertEquals("""
+                cookbook: unknown command 'nosuchcommand'
+                cookbook: hint: did you mean checksum or completion?
+                cookbook: hint: see 'cookbook --help'
+                """, r.err());
+
+        Cli.Result mail = Cli.run("mail", "send", "--help");
+        assertEquals(2, mail.exit(), mail::toString);
+        assertEquals("", mail.out());
+        assertEquals("""
+                cookbook: unknown command 'mail'
+                cookbook: hint: see 'cookbook --help'
+                """, mail.err());
+
+        Cli.Result key = Cli.run("key", "generate", "--help");
+        assertEquals(2, key.exit(), key::toString);
+        assertEquals("""
+                cookbook key: unknown command 'generate'
+                cookbook key: hint: did you mean gen or convert?
+                cookbook key: hint: see 'cookbook key --help'
+                """, key.err());
+
+        Cli.Result csv = Cli.run("csv", "raed", "--help");
+        assertEquals(2, csv.exit(), csv::toString);
+        assertEquals("""
+                cookbook csv: unknown command 'raed'
+                cookbook csv: hint: see 'cookbook csv --help'
+                """, csv.err());
+
+        Cli.Result option = Cli.run("checksum", "--frobnicate", "--help");
+        assertEquals(2, option.exit(), option::toString);
+        assertEquals("""
+                cookbook checksum: unknown option: '--frobnicate'
+                cookbook checksum: hint: see 'cookbook checksum --help'
+                """, option.err());
+    }
+
+    @Test
+    void usageErrorsNameArgumentsAsHelpShowsThem() {
+        assertUsageError("cookbook completion: unexpected argument 'x'\n", "completion", "bash", "x");
+        assertUsageError("cookbook completion: unexpected arguments 'x', 'y'\n", "completion", "bash", "x", "y");
+        assertUsageError(
+                "cookbook completion: invalid value for SHELL: 'fish' (use bash or zsh)\n", "completion", "fish");
+        assertUsageError(
+                "cookbook key gen: invalid value for option '--bits': 'many' is not a whole number\n",
+                "key",
+                "gen",
+                "--bits",
+                "many");
+        assertUsageError("cookbook checksum: -a/--algorithm needs a value: ALGO\n", "checksum", "-a");
+        assertUsageError("cookbook sign: missing required option --key KEY\n", "sign");
+        assertUsageError("cookbook: unknown command 'nosuch'\n", "help", "nosuch");
+    }
+
+    private static void assertUsageError(String firstLine, String... args) {
+        Cli.Result r = Cli.run(args);
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals("", r.out());
+        assertEquals(firstLine, r.err().lines().findFirst().orElse("") + "\n", r::toString);
+        assertTrue(
+                r.err().endsWith("hint: see '" + r.err().substring(0, r.err().indexOf(':')) + " --help'\n"),
+                r::toString);
+    }
+
+    @Test
+    void anOperandStartingWithAtIsAFileNameNotAnArgumentFile(@TempDir Path dir) throws Exception {
+        Path args = dir.resolve("args.txt");
+        Files.writeString(args, "--list\n");
+        // with argument files on, this would run 'checksum --list' and exit 0
+        Cli.Result r = Cli.run("checksum", "@" + args);
+        assertEquals(4, r.exit(), r::toString);
+        assertEquals("", r.out());
+        assertEquals("cookbook checksum: @" + args + ": No such file or directory\n", r.err());
+    }
+
+    @Test
+    void helpShowsOptionsGnuStyleAndParsingStillTakesEquals() {
+        String help = Cli.run("checksum", "--help").out();
+        assertTrue(help.contains("  -a, --algorithm ALGO   Digest algorithm"), help);
+        assertTrue(help.contains("[-a ALGO]"), help);
+        assertTrue(!help.contains("=ALGO") && !help.contains("=PATH") && !help.contains("=N"), help);
+        Cli.Result md5 =
+                Cli.run("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8), "checksum", "--algorithm=md5");
+        assertEquals(0, md5.exit(), md5::toString);
+        assertEquals("900150983cd24fb0d6963f7d28e17f72  -\n", md5.out());
+        Cli.Result parsed = Cli.run("checksum", "--jobs=0");
+        assertEquals(
+                "cookbook checksum: -j/--jobs must be between 1 and 1024, not 0",
+                parsed.err().lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void theSynopsisBreaksOnlyBetweenElements() {
+        String oneLine = synopsis(usageAtWidth(400, "checksum", "--help")).get(0);
+        for (int width : new int[] {55, 61, 70, 80, 100}) {
+            List<String> lines = synopsis(usageAtWidth(width, "checksum", "--help"));
+            assertEquals(
+                    oneLine, String.join(" ", lines.stream().map(String::strip).toList()), "width " + width);
+            for (String line : lines) {
+                assertTrue(line.endsWith("]") || line.endsWith("..."), () -> "width " + width + ": " + line);
+                assertTrue(line.length() <= width, () -> "width " + width + ": " + line);
+            }
+        }
+        assertTrue(oneLine.contains(" [--[no-]progress] "), oneLine);
+    }
+
+    @Test
+    void examplesAreNeverWrapped() {
+        for (int width : new int[] {55, 80}) {
+            String help = usageAtWidth(width, "--help");
+            assertTrue(help.endsWith("""
+
+                    Examples:
+                      cookbook checksum README.md
+                      cookbook checksum -a md5 -r src/ > MD5SUMS && cookbook checksum -c MD5SUMS
+                      cookbook encrypt --pass env:PASSWORD -i notes.txt -o notes.txt.enc && cookbook decrypt --pass env:PASSWORD -i notes.txt.enc
+                      cookbook help checksum
+                    """), help);
+        }
+    }
+
+    @Test
+    void helpReachesSubcommandsOfSubcommands() {
+        for (List<String> command : List.of(List.of("csv", "read"), List.of("key", "gen"), List.of("key"))) {
+            List<String> help = new java.util.ArrayList<>(List.of("help"));
+            help.addAll(command);
+            List<String> option = new java.util.ArrayList<>(command);
+            option.add("--help");
+            Cli.Result viaHelp = Cli.run(help.toArray(String[]::new));
+            Cli.Result viaOption = Cli.run(option.toArray(String[]::new));
+            assertEquals(0, viaHelp.exit(), viaHelp::toString);
+            assertEquals(viaOption.out(), viaHelp.out());
+            assertTrue(viaHelp.out().startsWith("Usage: cookbook " + String.join(" ", command) + " "), viaHelp.out());
+        }
+    }
+
+    @Test
+    void eachCommandListsTheExitCodesItCanReturn() {
+        assertEquals("""
+                Exit status:
+                     0   success
+                     1   a check came out negative (checksum mismatch, bad signature)
+                     2   usage error: unknown option, bad value, conflicting options
+                     4   I/O or network failure: file missing or unreadable
+                    70   internal error (a bug): run with -v for the stack trace
+                   141   standard output was closed early (| head); nothing printed
+                """, exitSection(Cli.run("checksum", "--help").out()));
+        assertEquals("""
+                Exit status:
+                     0   success
+                     2   usage error: unknown option, bad value, conflicting options
+                     4   I/O or network failure: file missing or unreadable
+                    70   internal error (a bug): run with -v for the stack trace
+                   141   standard output was closed early (| head); nothing printed
+                """, exitSection(Cli.run("completion", "--help").out()));
+        String root = exitSection(Cli.run("--help").out());
+        assertTrue(root.contains("   3   bad data") && root.contains("   1   a check"), root);
+        assertTrue(!root.contains("124") && !root.contains("127"), "no run-like command exists yet: " + root);
+    }
+
+    @Test
+    void everyCommandWithoutSubcommandsDeclaresItsExitCodes() {
+        List<String> undeclared = new java.util.ArrayList<>();
+        walk(CookbookCli.create(quietStdio()), cl -> {
+            if (cl.getSubcommands().isEmpty()
+                    && ExitCodes.declared(cl.getCommandSpec().userObject().getClass()) == null) {
+                undeclared.add(cl.getCommandSpec().qualifiedName());
+            }
+        });
+        assertEquals(List.of(), undeclared, "add @ExitCodes.Returns to these commands");
+    }
+
+    private static void walk(picocli.CommandLine cl, java.util.function.Consumer<picocli.CommandLine> visit) {
+        visit.accept(cl);
+        cl.getSubcommands().values().forEach(sub -> walk(sub, visit));
+    }
+
+    private static String exitSection(String help) {
+        int start = help.indexOf("Exit status:");
+        int end = help.indexOf("\n\n", start);
+        return help.substring(start, end < 0 ? help.length() : end + 1);
+    }
+
+    /** The help printed with the usage width set to {@code width}, as a terminal that wide would. */
+    private static String usageAtWidth(int width, String... args) {
+        String previous = System.setProperty("picocli.usage.width", Integer.toString(width));
+        try {
+            return Cli.run(args).out();
+        } finally {
+            if (previous == null) {
+                System.clearProperty("picocli.usage.width");
+            } else {
+                System.setProperty("picocli.usage.width", previous);
+            }
+        }
+    }
+
+    /** The synopsis lines: from "Usage:" to the first line that is not indented. */
+    private static List<String> synopsis(String help) {
+        List<String> lines = help.lines().toList();
+        List<String> out = new java.util.ArrayList<>(List.of(lines.get(0)));
+        for (int i = 1; i < lines.size() && lines.get(i).startsWith(" "); i++) {
+            out.add(lines.get(i));
+        }
+        return out;
+    }
+
+    private static Stdio quietStdio() {
+        return new Stdio(
+                new java.io.ByteArrayInputStream(new byte[0]),
+                new java.io.ByteArrayOutputStream(),
+                new java.io.ByteArrayOutputStream(),
+                false,
+                false,
+                false);
     }
 
     @Test

@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
             "  cookbook checksum -c MD5SUMS --quiet          # print only failures",
             "  cookbook checksum --json big.tar | jq .digest",
         })
+@ExitCodes.Returns({ExitCodes.CHECK_FAILED, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class ChecksumCommand implements Callable<Integer> {
 
     @Option(

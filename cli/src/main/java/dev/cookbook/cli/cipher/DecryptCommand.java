@@ -42,11 +42,12 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  cookbook decrypt -o report.pdf report.pdf.enc",
+            "  cookbook decrypt --pass env:PASSWORD -o report.pdf report.pdf.enc",
             "  cookbook decrypt -c des-cfb --pass env:PASSWORD < old.enc > old.txt     # from openssl enc",
             "  cookbook decrypt -c arc4 -K 000102030405060708090a0b0c0d0e0f -o plain.bin raw.bin",
             "  cookbook decrypt --identity key.pem -o in in.enc",
         })
+@ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class DecryptCommand implements Callable<Integer> {
     @Mixin
     private CipherOptions cipher;

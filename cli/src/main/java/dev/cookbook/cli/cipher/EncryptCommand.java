@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
             "  cookbook encrypt --openssl -c des-cfb --pass file:pw.txt -o in.enc --print-openssl in",
             "  cookbook encrypt --recipient alice.pub.pem --recipient bob.pub.pem -o in.enc in",
         })
+@ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class EncryptCommand implements Callable<Integer> {
     @Mixin
     private CipherOptions cipher;

@@ -2,7 +2,6 @@ package dev.cookbook.cli.completion;
 
 import dev.cookbook.cli.ExitCodes;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +19,7 @@ import picocli.CommandLine.Spec;
             "  cookbook completion bash > ~/.local/share/bash-completion/completions/cookbook",
             "  echo 'source <(cookbook completion zsh)' >> ~/.zshrc",
         })
+@ExitCodes.Returns({ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class CompletionCommand implements Callable<Integer> {
 
     /** The shells we generate for. */
@@ -40,18 +40,8 @@ public final class CompletionCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /**
-     * The script for {@code shell}. Picocli writes one script for both shells: under zsh it loads
-     * zsh's bash-completion emulation ({@code bashcompinit}) itself, so the zsh script is the same
-     * program with a zsh header.
-     */
+    /** The script for {@code shell}, generated from the command tree under {@code root}. */
     static String script(Shell shell, CommandLine root) {
-        String body = AutoComplete.bash("cookbook", root);
-        if (shell == Shell.zsh) {
-            return "# zsh completion for cookbook: add 'source <(cookbook completion zsh)' to ~/.zshrc,\n"
-                    + "# or source this file. It runs picocli's completion through zsh's bashcompinit.\n"
-                    + body;
-        }
-        return body;
+        return shell == Shell.zsh ? CompletionScript.zsh(root) : CompletionScript.bash(root);
     }
 }

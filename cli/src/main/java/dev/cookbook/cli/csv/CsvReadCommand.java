@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             "  cookbook csv read -d ' ' --quotechar '|' --rows raw.csv",
             "  cookbook csv read --fieldnames id,name --strict < headerless.csv",
         })
+@ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class CsvReadCommand implements Callable<Integer> {
     /** What --to writes. */
     enum To {
@@ -87,7 +88,7 @@ public final class CsvReadCommand implements Callable<Integer> {
 
     @Option(
             names = "--restkey",
-            paramLabel = "KEY",
+            paramLabel = "NAME",
             description = "The key of the list of fields beyond the header (default: null, the key Python's json "
                     + "gives DictReader's None).")
     private String restKey = "null";

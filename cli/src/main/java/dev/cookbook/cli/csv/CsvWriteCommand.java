@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
             "  cookbook csv write --append -o people.csv < more.jsonl      # keeps the file's columns",
             "  cookbook csv write --rows -d ' ' --quotechar '|' < rows.jsonl",
         })
+@ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class CsvWriteCommand implements Callable<Integer> {
     /** What --line-terminator writes. */
     enum Terminator {

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
                     + "for a public one).",
             "--pass unlocks an encrypted input; --out-pass encrypts a private key output (encrypted PKCS#8).",
         })
+@ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class KeyConvertCommand implements Callable<Integer> {
 
     /** The targets of {@code --to}. */

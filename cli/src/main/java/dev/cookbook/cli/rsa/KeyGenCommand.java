@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             "Files are written atomically; the private key is readable by its owner only. --force replaces both "
                     + "files if they exist.",
         })
+@ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class KeyGenCommand implements Callable<Integer> {
     static final int MIN_BITS = 2048;
 

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             "The fingerprint is that of the DER SubjectPublicKeyInfo, as "
                     + "'openssl pkey -pubout -outform DER | sha256sum' prints it.",
         })
+@ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class KeyInspectCommand implements Callable<Integer> {
     @Mixin
     private InputOptions input;

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         name = "pub",
         mixinStandardHelpOptions = true,
         description = "Print the public key (SPKI, BEGIN PUBLIC KEY) of a private key, public key or certificate.")
+@ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class KeyPubCommand implements Callable<Integer> {
     @Mixin
     private InputOptions input;

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             "  cookbook sign --key key.pem -o report.sig report.pdf",
             "  cookbook sign --key key.pem --pss --base64 < message.txt",
         })
+@ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class SignCommand implements Callable<Integer> {
     @Option(names = "--key", required = true, paramLabel = "KEY", description = "The private key file.")
     private String keyFile;

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             "  cookbook verify --key key.pub.pem --signature report.sig report.pdf",
             "  openssl dgst -sha256 -sign key.pem -out m.sig m.txt && cookbook verify --key key.pem --signature m.sig m.txt",
         })
+@ExitCodes.Returns({ExitCodes.CHECK_FAILED, ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class VerifyCommand implements Callable<Integer> {
     @Option(
             names = "--key",
