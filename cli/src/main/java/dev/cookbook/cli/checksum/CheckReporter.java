@@ -65,7 +65,8 @@ public final class CheckReporter implements CheckListener {
     public void checked(ChecksumEntry entry, Outcome outcome, IOException error) {
         DigestAlgorithm a = entry.algorithm();
         if (!a.isSecure() && !status && warnedInsecure.add(a)) {
-            error(ChecksumOutput.insecureWarning(a));
+            report.flush();
+            ChecksumOutput.warnInsecure(report.diagnostics(), a);
         }
         String name = ChecksumFormat.reportName(entry.fileName());
         switch (outcome) {
@@ -94,7 +95,8 @@ public final class CheckReporter implements CheckListener {
             String what = s.byteOrderMark() && s.crlf()
                     ? "a byte-order mark and CRLF line ends"
                     : s.byteOrderMark() ? "a byte-order mark" : "CRLF line ends";
-            error(Messages.quote(file) + ": warning: written on Windows; read it ignoring " + what);
+            report.flush();
+            report.diagnostics().warn(Messages.quote(file) + ": written on Windows; read it ignoring " + what);
         }
         if (!s.wellFormed()) {
             error(Messages.quote(file) + ": no properly formatted checksum lines found");

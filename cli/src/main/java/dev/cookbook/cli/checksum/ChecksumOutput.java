@@ -1,6 +1,7 @@
 package dev.cookbook.cli.checksum;
 
 import dev.cookbook.cli.Stdio;
+import dev.cookbook.cli.common.Diagnostics;
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.cli.common.ProgressBar;
 import dev.cookbook.cli.common.Report;
@@ -86,13 +87,13 @@ public final class ChecksumOutput {
     }
 
     void warnInsecure(DigestAlgorithm a) {
-        report.error(insecureWarning(a));
+        report.flush();
+        warnInsecure(report.diagnostics(), a);
     }
 
     /** The one warning a legacy algorithm gets, the same when printing and when checking. */
-    static String insecureWarning(DigestAlgorithm a) {
-        return "warning: " + DigestAlgorithmChoice.name(a)
-                + " is not secure (collisions are practical): use it only to check old data";
+    static void warnInsecure(Diagnostics say, DigestAlgorithm a) {
+        say.legacy(DigestAlgorithmChoice.name(a), "collisions are practical");
     }
 
     void finish() {

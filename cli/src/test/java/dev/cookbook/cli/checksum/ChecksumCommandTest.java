@@ -32,7 +32,7 @@ public class ChecksumCommandTest {
     static final String ABC_MD5 = "900150983cd24fb0d6963f7d28e17f72";
     static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     static final String MD5_WARNING =
-            "cookbook checksum: warning: md5 is not secure (collisions are practical): use it only to check old data\n";
+            "cookbook checksum: warning: md5 is a legacy algorithm (collisions are practical): use it only for old data\n";
 
     @TempDir
     Path dir;
@@ -399,7 +399,7 @@ public class ChecksumCommandTest {
                     Cli.run("checksum", "-c", sums.toString()),
                     0,
                     good + ": OK\n" + good + ": OK\n",
-                    "cookbook checksum: " + sums + ": warning: written on Windows; read it ignoring a byte-order mark "
+                    "cookbook checksum: warning: " + sums + ": written on Windows; read it ignoring a byte-order mark "
                             + "and CRLF line ends\n");
         }
 
@@ -475,7 +475,7 @@ public class ChecksumCommandTest {
             Path sums = file(tool.toUpperCase(java.util.Locale.ROOT), list);
             String insecure = algo.equals("md5") || algo.equals("sha1")
                     ? "cookbook checksum: warning: " + algo
-                            + " is not secure (collisions are practical): use it only to check old data\n"
+                            + " is a legacy algorithm (collisions are practical): use it only for old data\n"
                     : "";
             assertRun(
                     Cli.run("checksum", "-c", sums.toString()),
