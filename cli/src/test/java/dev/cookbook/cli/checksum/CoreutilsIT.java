@@ -168,7 +168,9 @@ public class CoreutilsIT {
             Binary.Result mine = cookbook(args);
             String where = sums + " " + flags + "\ntheirs:\n" + theirs + "\nours:\n" + mine;
             assertArrayEquals(theirs.stdout(), mine.stdout(), where);
-            assertEquals(theirs.err().replace("sha256sum: ", "cookbook checksum: "), mine.err(), where);
+            // Issue 11: --status prints nothing at all, where coreutils still says why a file cannot be read.
+            String err = flags.contains("--status") ? "" : theirs.err().replace("sha256sum: ", "cookbook checksum: ");
+            assertEquals(err, mine.err(), where);
             assertEquals(theirs.exit(), mine.exit(), where);
         }
     }
