@@ -897,7 +897,7 @@ function _picocli_cookbook_csv_write() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--append' '--sort-fields' '--json-cells' '--rows' '--no-header' '--progress' '--no-doublequote' '--skipinitialspace' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--force' '--append' '--sort-fields' '--json-cells' '--rows' '--no-header' '--progress' '--no-doublequote' '-h' '--help' '-V' '--version'"
   local arg_opts="'-i' '--in' '-o' '--out' '--fields' '--extras' '--restval' '--line-terminator' '-d' '--delimiter' '--quotechar' '--escapechar' '--quoting' '--encoding' '-v' '--verbose' '--log-file'"
   local ACTION_option_args=("raise" "ignore") # --extras values
   local EOL_option_args=("crlf" "lf") # --line-terminator values

@@ -62,7 +62,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             hint = hint(cl, e);
         } else if (t instanceof CsvException e) {
             code = ExitCodes.BAD_DATA;
-            message = located(null, e.line(), e.getMessage());
+            message = located(e.source(), e.line(), e.getMessage());
             hint = hint(cl, e);
         } else if (t instanceof IOException || t instanceof UncheckedIOException) {
             code = ExitCodes.IO_ERROR;

@@ -20,35 +20,35 @@ import org.junit.jupiter.api.Test;
 class JsonToCsvTest {
     private static final Charset UTF8 = StandardCharsets.UTF_8;
 
-    static JsonToCsv.Options options() {
-        return new JsonToCsv.Options().threads(1);
+    static JsonToCsv.Options.Builder options() {
+        return JsonToCsv.Options.builder().threads(1);
     }
 
-    static String csv(String json, JsonToCsv.Options o) throws IOException, CsvException {
+    static String csv(String json, JsonToCsv.Options.Builder o) throws IOException, CsvException {
         return new String(bytes(json.getBytes(UTF8), o), UTF8);
     }
 
-    static byte[] bytes(byte[] json, JsonToCsv.Options o) throws IOException, CsvException {
+    static byte[] bytes(byte[] json, JsonToCsv.Options.Builder o) throws IOException, CsvException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JsonToCsv.convert(new ByteArrayInputStream(json), out, o);
+        JsonToCsv.convert(new ByteArrayInputStream(json), out, o.build());
         return out.toByteArray();
     }
 
-    static JsonToCsv.Result result(String json, JsonToCsv.Options o) throws IOException, CsvException {
-        return JsonToCsv.convert(new ByteArrayInputStream(json.getBytes(UTF8)), new ByteArrayOutputStream(), o);
+    static JsonToCsv.Result result(String json, JsonToCsv.Options.Builder o) throws IOException, CsvException {
+        return JsonToCsv.convert(new ByteArrayInputStream(json.getBytes(UTF8)), new ByteArrayOutputStream(), o.build());
     }
 
     /** A conversion that must fail: what it wrote before failing, and how. */
     record Failure(String written, CsvException error) {}
 
-    static Failure failure(String json, JsonToCsv.Options o) {
+    static Failure failure(String json, JsonToCsv.Options.Builder o) {
         return failure(json.getBytes(UTF8), o, UTF8);
     }
 
-    static Failure failure(byte[] json, JsonToCsv.Options o, Charset outCharset) {
+    static Failure failure(byte[] json, JsonToCsv.Options.Builder o, Charset outCharset) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvException e =
-                assertThrows(CsvException.class, () -> JsonToCsv.convert(new ByteArrayInputStream(json), out, o));
+        CsvException e = assertThrows(
+                CsvException.class, () -> JsonToCsv.convert(new ByteArrayInputStream(json), out, o.build()));
         return new Failure(out.toString(outCharset), e);
     }
 
@@ -105,7 +105,7 @@ class JsonToCsvTest {
 
         @Test
         void givenFields() throws Exception {
-            JsonToCsv.Options o = options().fields(List.of("c", "a"));
+            JsonToCsv.Options.Builder o = options().fields(List.of("c", "a"));
             assertEquals("c,a\r\n3,1\r\n,2\r\n", csv("{\"a\":1,\"c\":3}\n{\"a\":2}\n", o));
             assertEquals(new JsonToCsv.Result(2, List.of("c", "a")), result("{\"a\":1,\"c\":3}\n{\"a\":2}\n", o));
             assertEquals(
@@ -217,7 +217,7 @@ class JsonToCsvTest {
     class Rows {
         @Test
         void jsonLinesOfArrays() throws Exception {
-            JsonToCsv.Options o = options().rows(true);
+            JsonToCsv.Options.Builder o = options().rows(true);
             assertEquals("1,2\r\n\r\nx,\"y,z\",true,\r\n", csv("[1,2]\n[]\n[\"x\",\"y,z\",true,null]\n", o));
             assertEquals(new JsonToCsv.Result(3, List.of()), result("[1,2]\n[]\n[\"x\"]", o));
         }
@@ -239,8 +239,21 @@ class JsonToCsvTest {
         }
 
         @Test
-        void rowsIgnoreFieldsAndHeader() throws Exception {
-            assertEquals("1\r\n", csv("[1]", options().rows(true).fields(List.of("a"))));
+        void rowsRefusesKeyOptions() throws Exception {
+            for (var entry : java.util.Map.of(
+                            "fields [a]", options().fields(List.of("a")),
+                            "sortFields", options().sortFields(true),
+                            "extras IGNORE", options().extras(JsonToCsv.Extras.IGNORE))
+                    .entrySet()) {
+                IllegalArgumentException e = assertThrows(
+                        IllegalArgumentException.class, entry.getValue().rows(true)::build);
+                assertEquals("rows writes arrays as they are, so " + entry.getKey() + " cannot apply", e.getMessage());
+            }
+            assertEquals(
+                    "fields is empty",
+                    assertThrows(IllegalArgumentException.class, options().fields(List.of())::build)
+                            .getMessage());
+            assertEquals("1\r\n", csv("[1]", options().rows(true).header(false))); // no header either way
         }
 
         @Test
@@ -387,7 +400,7 @@ class JsonToCsvTest {
                             "{\"a,b\":\"x\"}", options().dialect(none()).header(false)));
         }
 
-        private String assertDoesNotFail(String json, JsonToCsv.Options o) {
+        private String assertDoesNotFail(String json, JsonToCsv.Options.Builder o) {
             try {
                 return csv(json, o);
             } catch (IOException | CsvException e) {
@@ -463,7 +476,7 @@ class JsonToCsvTest {
                 for (boolean array : new boolean[] {false, true}) {
                     String prefix = array ? "[" + good.toString().replace("}\n", "},\n") : good.toString();
                     String input = prefix + tail + (array ? ", {\"id\":9}]" : "{\"id\":9}\n");
-                    JsonToCsv.Options base = options().charset(StandardCharsets.ISO_8859_1);
+                    JsonToCsv.Options.Builder base = options().charset(StandardCharsets.ISO_8859_1);
                     String expected =
                             new String(bytes(good.toString().getBytes(UTF8), base), StandardCharsets.ISO_8859_1);
                     for (int threads : new int[] {1, 2, 4}) {
@@ -544,7 +557,7 @@ class JsonToCsvTest {
         void everyThreadCountWritesTheSameBytes() throws Exception {
             byte[] json = generate(9, 40_000).getBytes(UTF8);
             assertTrue(json.length > 3_000_000, "a few MB: " + json.length);
-            for (JsonToCsv.Options base : List.of(
+            for (JsonToCsv.Options.Builder base : List.of(
                     options().jsonCells(true),
                     options()
                             .jsonCells(true)
