@@ -465,7 +465,9 @@ public final class CsvToJson {
                     batch.count++;
                 }
             } catch (JacksonException e) {
-                batch.failure = new CsvException(0, "cannot write JSON: " + e.getOriginalMessage());
+                // Not expected (the text was decoded strictly); the generator's own message would mean nothing to a
+                // user.
+                batch.failure = new CsvException(0, "a record cannot be written as JSON");
             }
         }
 

@@ -23,6 +23,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -288,8 +289,10 @@ public final class JsonToCsv {
         try {
             // Jackson reads 8000 bytes at a time: a large buffer saves most of the system calls.
             parser = JSON.createParser(ObjectReadContext.empty(), new java.io.BufferedInputStream(in, 1 << 20));
+        } catch (JacksonIOException e) {
+            throw e.getCause();
         } catch (JacksonException e) {
-            throw jsonError(e);
+            throw JsonErrors.of(e, null);
         }
         Parser source = new Parser(parser, o);
         Formatter formatter = new Formatter(o, source);
@@ -333,20 +336,6 @@ public final class JsonToCsv {
         }
         out.flush();
         return new Result(written[0], source.columns == null ? List.of() : source.columns);
-    }
-
-    static CsvException jsonError(JacksonException e) {
-        long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-        String m = e.getOriginalMessage();
-        int nl = m.indexOf('\n');
-        if (nl >= 0) {
-            m = m.substring(0, nl);
-        }
-        int marker = m.indexOf(" (start marker at");
-        if (marker >= 0) {
-            m = m.substring(0, marker);
-        }
-        return new CsvException(line, "not valid JSON: " + Character.toLowerCase(m.charAt(0)) + m.substring(1));
     }
 
     /** Parsed records: for each, its cells (kind, characters) in column order. */
@@ -499,9 +488,11 @@ public final class JsonToCsv {
                     return true;
                 }
                 throw e;
+            } catch (JacksonIOException e) {
+                throw e.getCause(); // the input failed, not the JSON
             } catch (JacksonException e) {
                 b.dropPartialRecord();
-                CsvException c = jsonError(e);
+                CsvException c = JsonErrors.of(e, p);
                 if (b.recordCount > 0) {
                     pending = c;
                     return true;
@@ -807,8 +798,11 @@ public final class JsonToCsv {
             }
             if (cr.isError()) {
                 int at = in.position();
-                String what = "'" + new String(Character.toChars(Character.codePointAt(text, at)))
-                        + "' cannot be written in " + o.charset.name();
+                int cp = Character.codePointAt(text, at);
+                String what = (Character.isSurrogate((char) cp)
+                                ? String.format("an unpaired surrogate (\\u%04x, half of a character)", cp)
+                                : "'" + new String(Character.toChars(cp)) + "'")
+                        + " cannot be written in " + o.charset.name();
                 int r = 0;
                 int keep = 0;
                 if (at < headerEnd) {

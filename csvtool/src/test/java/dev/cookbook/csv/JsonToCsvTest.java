@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@link JsonToCsv}: {@code csv.DictWriter} (and {@code csv.writer} for rows) fed with JSON records. */
 class JsonToCsvTest {
@@ -304,16 +306,117 @@ class JsonToCsvTest {
             Failure f = failure("{\"a\":1}\n{\"a\":}\n", options());
             assertEquals("a\r\n1\r\n", f.written());
             assertEquals(
-                    "not valid JSON: unexpected character ('}' (code 125)): expected a value",
-                    f.error().getMessage());
+                    "not valid JSON: '}' where a value was expected", f.error().getMessage());
             assertEquals(2, f.error().line());
             Failure g = failure("nul", options());
             assertEquals("", g.written());
             assertEquals(
-                    "not valid JSON: unrecognized token 'nul': was expecting (JSON String, Number, Array, Object"
-                            + " or token 'null', 'true' or 'false')",
+                    "not valid JSON: unknown word 'nul' (text must be in double quotes)",
                     g.error().getMessage());
             assertEquals(1, g.error().line());
+        }
+
+        /** Every message of Jackson's a user can meet, in words: none of its feature or class names. */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+                /x                          | 1 | a comment ('/'): JSON has none
+                `{"a":1}\\n// c`            | 2 | a comment ('/'): JSON has none
+                `{"a":1}\\n/* c */`         | 2 | a comment ('/'): JSON has none
+                #x                          | 1 | '#' where a value was expected
+                `{"a":tru}`                 | 1 | unknown word 'tru' (text must be in double quotes)
+                `{"a":1}x`                  | 1 | unknown word 'x' (text must be in double quotes)
+                `{"a":NaN}`                 | 1 | 'NaN' is not a JSON number
+                `{"a":-Infinity}`           | 1 | '-Infinity' is not a JSON number
+                `{"a":01}`                  | 1 | a number with a leading zero
+                `{"a":-}`                   | 1 | a malformed number (at '}')
+                `{"a":1.}`                  | 1 | a malformed number (at '}')
+                `{"a":1e}`                  | 1 | a malformed number (at '}')
+                `{"a":+1}`                  | 1 | a malformed number (at '+')
+                `{"a":.5}`                  | 1 | '.' where a value was expected
+                `{a:1}`                     | 1 | 'a' where a key in double quotes was expected
+                `{'a':1}`                   | 1 | ''' where a key in double quotes was expected
+                `{"a":1,}`                  | 1 | '}' where a key in double quotes was expected
+                `{"a":1 "b":2}`             | 1 | '"' where ',' or '}' was expected
+                `[{"a":1} {"a":2}]`       | 1 | '{' where ',' or ']' was expected
+                `{"a" 1}`                   | 1 | '1' where ':' was expected after a key
+                `{"a":1]`                   | 1 | ']' where '}' was expected
+                `[{"a":1}}`                 | 1 | '}' where ']' was expected
+                ]                           | 1 | ']' closes nothing
+                `{"a":"\\x"}`               | 1 | '\\x' is not an escape sequence
+                `{"a":"\\u12"}`             | 1 | a \\u escape needs four hexadecimal digits
+                `{"a":"x`                   | 1 | the input ends inside a string
+                `{"a":"\\u12`               | 1 | the input ends inside an escape sequence
+                `{"a":`                     | 1 | the input ends inside an object
+                `\\n{`                      | 2 | the input ends inside an object
+                `[{"a":1},`                 | 1 | the input ends inside an array
+                """)
+        void jacksonMessagesInWords(String json, long line, String message) {
+            Failure f = failure(json.replace("\\n", "\n"), options());
+            assertEquals("not valid JSON: " + message, f.error().getMessage());
+            assertEquals(line, f.error().line());
+        }
+
+        @Test
+        void jacksonMessagesInWordsForBytesAndLimits() {
+            Failure f = failure(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xff, '"', '}'}, options(), UTF8);
+            assertEquals(
+                    "not valid JSON: the byte 0xff is not UTF-8 text", f.error().getMessage());
+            assertEquals(1, f.error().line());
+            f = failure("{\"a\":\"\u0001\"}", options());
+            assertEquals(
+                    "not valid JSON: a control character (code 1) inside a string: it must be escaped",
+                    f.error().getMessage());
+            f = failure("{\"a\":1}\n\u0000", options());
+            assertEquals(
+                    "not valid JSON: a control character (code 0) between values",
+                    f.error().getMessage());
+            assertEquals(2, f.error().line());
+            f = failure("{\"a\":1}\n{\"a\":" + "1".repeat(1500) + "}", options());
+            assertEquals(
+                    "not valid JSON: a number longer than 1000 characters",
+                    f.error().getMessage());
+            assertEquals(2, f.error().line());
+            f = failure("{\"" + "k".repeat(60_000) + "\":1}", options());
+            assertEquals(
+                    "not valid JSON: a key longer than 50000 characters",
+                    f.error().getMessage());
+            assertEquals(1, f.error().line());
+            f = failure(
+                    "\n{\"a\":" + "[".repeat(600) + "]".repeat(600) + "}",
+                    options().jsonCells(true));
+            assertEquals(
+                    "not valid JSON: values nested more than 500 deep",
+                    f.error().getMessage());
+            assertEquals(2, f.error().line());
+            f = failure("{\"a\":\"\\ud800\"}", options());
+            assertEquals(
+                    "an unpaired surrogate (\\ud800, half of a character) cannot be written in UTF-8",
+                    f.error().getMessage());
+        }
+
+        @Test
+        void aFailingInputIsAnIoErrorNotBadJson() {
+            java.io.InputStream broken = new java.io.InputStream() {
+                private int n;
+
+                @Override
+                public int read() throws IOException {
+                    if (n++ < 3) {
+                        return "{\"a".charAt(n - 1);
+                    }
+                    throw new IOException("disk on fire");
+                }
+            };
+            IOException e = assertThrows(
+                    IOException.class,
+                    () -> JsonToCsv.convert(
+                            broken, new ByteArrayOutputStream(), options().build()));
+            assertEquals("disk on fire", e.getMessage());
+        }
+
+        @Test
+        void anUnrecognisedMessageIsPlainInvalidJson() {
+            assertEquals("", JsonErrors.words("some future message of jackson's"));
         }
 
         @Test
@@ -321,16 +424,12 @@ class JsonToCsvTest {
             Failure f = failure("{\"a\":1}\n\n\n{\"a\":", options());
             assertEquals("a\r\n1\r\n", f.written());
             assertEquals(
-                    "not valid JSON: unexpected end-of-input within/between Object entries",
-                    f.error().getMessage());
+                    "not valid JSON: the input ends inside an object", f.error().getMessage());
             assertEquals(4, f.error().line());
             Failure g = failure("[{\"a\":1}", options());
             assertEquals("a\r\n1\r\n", g.written());
-            assertTrue(
-                    g.error()
-                            .getMessage()
-                            .startsWith("not valid JSON: unexpected end-of-input: expected close marker for Array"),
-                    g.error().getMessage());
+            assertEquals(
+                    "not valid JSON: the input ends inside an array", g.error().getMessage());
             assertEquals(1, g.error().line());
         }
 

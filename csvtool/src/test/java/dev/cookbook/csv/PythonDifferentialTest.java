@@ -279,7 +279,7 @@ class PythonDifferentialTest {
                 List<Object> actual = Json.parseLines(ours);
                 records += expected.size();
                 verdict = sameRecords(expected, actual)
-                        ? "same records (" + d.quoting().cliName() + ")"
+                        ? "same records (" + d.quoting().name() + ")"
                         : "DIFFERENT records";
             } catch (CsvException e) {
                 ours = out.toString(StandardCharsets.UTF_8) + " then " + e.getMessage();
@@ -293,7 +293,7 @@ class PythonDifferentialTest {
         }
         tally.assertNoDifferences();
         for (Quoting q : Quoting.values()) {
-            assertTrue(tally.count("same records (" + q.cliName() + ")") == 500, tally.verdicts.toString());
+            assertTrue(tally.count("same records (" + q.name() + ")") == 500, tally.verdicts.toString());
         }
         assertTrue(records > 5000, "records: " + records);
     }
@@ -375,7 +375,7 @@ class PythonDifferentialTest {
                     : (pyError == null) != (error == null)
                             ? "DIFFERENT: only " + (error == null ? "python" : "ours") + " fails"
                             : (error == null ? "same output (" : "both fail after the same output (")
-                                    + d.quoting().cliName() + ")";
+                                    + d.quoting().name() + ")";
             tally.add(
                     verdict,
                     "case " + i + ": " + json + " with " + d + " " + c.get("columns") + " " + c.get("fields")
@@ -385,9 +385,9 @@ class PythonDifferentialTest {
         }
         tally.assertNoDifferences();
         for (Quoting q : Quoting.values()) {
-            assertTrue(tally.count("same output (" + q.cliName() + ")") > 100, tally.verdicts.toString());
+            assertTrue(tally.count("same output (" + q.name() + ")") > 100, tally.verdicts.toString());
         }
-        assertTrue(tally.count("both fail after the same output (none)") > 20, tally.verdicts.toString());
-        assertTrue(tally.count("both fail after the same output (minimal)") > 20, tally.verdicts.toString());
+        assertTrue(tally.count("both fail after the same output (NONE)") > 20, tally.verdicts.toString());
+        assertTrue(tally.count("both fail after the same output (MINIMAL)") > 20, tally.verdicts.toString());
     }
 }

@@ -1083,8 +1083,7 @@ public class CsvCommandTest {
                     run("{\"a\":1}\n{\"a\":2}\n{\"a\" 3}\n{\"a\":4}\n", "csv", "write"),
                     3,
                     "a\r\n1\r\n2\r\n",
-                    WRITE + "line 3: not valid JSON: unexpected character ('3' (code 51)): was expecting a colon to "
-                            + "separate property name and value\n");
+                    WRITE + "line 3: not valid JSON: '3' where ':' was expected after a key\n");
         }
 
         @Test
@@ -1218,27 +1217,50 @@ public class CsvCommandTest {
                     run("[{\"a\":1},\n{\"a\":2}\n", "csv", "write"),
                     3,
                     "a\r\n1\r\n2\r\n",
-                    WRITE + "line 3: not valid JSON: unexpected end-of-input: expected close marker for Array\n");
+                    WRITE + "line 3: not valid JSON: the input ends inside an array\n");
             assertRun(
                     run("{\"a\":1}\n{\"a\":2}\n{\"a\":3\n", "csv", "write"),
                     3,
                     "a\r\n1\r\n2\r\n",
-                    WRITE + "line 4: not valid JSON: unexpected end-of-input: expected close marker for Object\n");
+                    WRITE + "line 4: not valid JSON: the input ends inside an object\n");
             assertRun(
                     run("[\"a\"]\n[\"b\",1\n", "csv", "write", "--rows"),
                     3,
                     "a\r\n",
-                    WRITE + "line 3: not valid JSON: unexpected end-of-input: expected close marker for Array\n");
+                    WRITE + "line 3: not valid JSON: the input ends inside an array\n");
             assertRun(
                     run("{\"a\":1}\n{\"a\":[1,2\n", "csv", "write", "--json-cells"),
                     3,
                     "a\r\n1\r\n",
-                    WRITE + "line 3: not valid JSON: unexpected end-of-input: expected close marker for Array\n");
+                    WRITE + "line 3: not valid JSON: the input ends inside an array\n");
             assertRun(
                     run("{\"a\":1}\n{\"a\":\n", "csv", "write"),
                     3,
                     "a\r\n1\r\n",
-                    WRITE + "line 3: not valid JSON: unexpected end-of-input within/between Object entries\n");
+                    WRITE + "line 3: not valid JSON: the input ends inside an object\n");
+        }
+
+        /** Printed Jackson's "Feature 'ALLOW_COMMENTS' not enabled for parser". */
+        @Test
+        void jsonErrorsAreInWordsWithTheirFileAndLine() throws IOException {
+            assertRun(
+                    run("/x", "csv", "write"),
+                    3,
+                    "",
+                    WRITE + "line 1: not valid JSON: a comment ('/'): JSON has none\n");
+            assertRun(
+                    run("{\"a\":1}\n{\"a\":NaN}\n", "csv", "write"),
+                    3,
+                    "a\r\n1\r\n",
+                    WRITE + "line 2: not valid JSON: 'NaN' is not a JSON number\n");
+            Path json = dir.resolve("in.jsonl");
+            Files.write(json, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xc3, '"', '}', '\n'});
+            assertRun(
+                    run("", "csv", "write", "-i", json.toString()),
+                    3,
+                    "",
+                    WRITE + json
+                            + ": line 1: not valid JSON: not UTF-8 text (a character cut short by the byte 0x22)\n");
         }
 
         @Test
@@ -1379,8 +1401,7 @@ public class CsvCommandTest {
                                     + "{\"name\":\"C\" \"age\":\"3\"}\n"),
                     3,
                     "",
-                    WRITE + "line 3: not valid JSON: unexpected character ('\"' (code 34)): was expecting comma to "
-                            + "separate Object entries\n");
+                    WRITE + "line 3: not valid JSON: '\"' where ',' or '}' was expected\n");
             assertUnchanged(csv);
         }
 
@@ -1394,7 +1415,9 @@ public class CsvCommandTest {
             json.append("{\"id\":");
             Cli.Result r = append(csv, json.toString());
             assertEquals(3, r.exit(), r::toString);
-            assertTrue(r.err().startsWith(WRITE + "line 20001: not valid JSON: unexpected end-of-input"), r::toString);
+            assertTrue(
+                    r.err().equals(WRITE + "line 20001: not valid JSON: the input ends inside an object\n"),
+                    r::toString);
             assertUnchanged(csv);
         }
 
