@@ -1285,6 +1285,19 @@ public class CsvCommandTest {
             return run(json, a.toArray(String[]::new));
         }
 
+        /** The file's own name, and advice about reading it: its header is read, not written. */
+        @Test
+        void aHeaderThatIsNotTextInTheEncodingNamesTheFileAppendedTo() throws IOException {
+            Path csv = file("latin.csv", new byte[] {'n', (byte) 0xe9, '\n', '1', '\n'});
+            assertRun(
+                    append(csv, "{\"n\":2}\n"),
+                    3,
+                    "",
+                    WRITE + csv + ": line 1: not valid UTF-8 text\n" + WRITE
+                            + "hint: give the file's encoding with --encoding\n");
+            assertUnchanged(csv);
+        }
+
         private void assertUnchanged(Path csv) throws IOException {
             assertArrayEquals(before, Files.readAllBytes(csv), () -> "now: " + readString(csv));
         }
