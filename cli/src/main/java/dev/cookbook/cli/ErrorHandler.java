@@ -63,7 +63,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             hint = hint(cl, e);
         } else if (t instanceof CsvException e) {
             code = ExitCodes.BAD_DATA;
-            message = located(inputName(cl), e.line(), e.getMessage());
+            message = located(e.source() != null ? e.source() : inputName(cl), e.line(), e.getMessage());
             hint = hint(cl, e);
         } else if (t instanceof IOException || t instanceof UncheckedIOException) {
             code = ExitCodes.IO_ERROR;

@@ -29,9 +29,23 @@ import java.util.Objects;
  * <li>an exclusive lock, taken before anything is read, makes concurrent appenders wait their
  *     turn (the file's header and end are read through the locked channel, since closing any other
  *     descriptor of the file would release the lock);
- * <li>unless {@link #commit()} is reached the file is cut back to its original length, also when
- *     the JVM is stopped (Ctrl-C, kill); a file that did not exist is removed again.
+ * <li>unless {@link #commit()} is reached the file is cut back to its original length on
+ *     {@link #close()}; a file that did not exist is removed again. To undo it also when the JVM
+ *     is stopped (Ctrl-C, kill), have a shutdown hook call {@link #rollback()}: the library
+ *     installs none.
  * </ul>
+ *
+ * <p>Thread-safe: {@link #rollback()} may run on another thread while records are written.
+ *
+ * <pre>{@code
+ * try (CsvAppendTarget file = CsvAppendTarget.open(path, Dialect.EXCEL, UTF_8)) {
+ *     JsonToCsv.Options o = JsonToCsv.Options.builder()
+ *             .fields(file.header()).header(file.header() == null).charset(file.charset())
+ *             .build();
+ *     JsonToCsv.convert(json, file.stream(), o);
+ *     file.commit();
+ * }
+ * }</pre>
  */
 public final class CsvAppendTarget implements AutoCloseable {
     private static final int ATTEMPTS = 100;
@@ -45,7 +59,6 @@ public final class CsvAppendTarget implements AutoCloseable {
     private final String lineTerminator;
     private final Charset charset;
     private final byte[] prefix;
-    private final Thread onExit;
     private final OutputStream stream = new AppendStream();
     private boolean committed;
     private boolean restored;
@@ -65,8 +78,6 @@ public final class CsvAppendTarget implements AutoCloseable {
         this.prefix = needsBreak
                 ? (lineTerminator != null ? lineTerminator : dialect.lineTerminator()).getBytes(this.charset)
                 : new byte[0];
-        this.onExit = new Thread(this::restore, "csv-append-restore");
-        Runtime.getRuntime().addShutdownHook(onExit);
         channel.position(originalSize);
     }
 
@@ -75,7 +86,8 @@ public final class CsvAppendTarget implements AutoCloseable {
      *
      * @param dialect how the existing header is spelled
      * @param charset the file's encoding
-     * @throws CsvException the existing header is not valid CSV in that dialect and charset
+     * @throws CsvException the existing header is not valid CSV in that dialect and charset; its
+     *                      {@link CsvException#source() source} is {@code path}
      */
     public static CsvAppendTarget open(Path path, Dialect dialect, Charset charset) throws IOException, CsvException {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -105,7 +117,13 @@ public final class CsvAppendTarget implements AutoCloseable {
                     continue;
                 }
                 return new CsvAppendTarget(path, ch, lock, created, dialect, charset);
-            } catch (IOException | CsvException | RuntimeException e) {
+            } catch (CsvException e) {
+                ch.close();
+                if (created) {
+                    Files.deleteIfExists(path);
+                }
+                throw e.in(path.toString());
+            } catch (IOException | RuntimeException e) {
                 ch.close();
                 if (created) {
                     Files.deleteIfExists(path);
@@ -142,22 +160,18 @@ public final class CsvAppendTarget implements AutoCloseable {
     /** Makes the appended bytes durable; after this, closing keeps them. */
     public synchronized void commit() throws IOException {
         if (restored) {
-            throw new IOException(path + ": the append was undone while stopping");
+            throw new IOException(path + ": the append was rolled back");
         }
         channel.force(true);
         committed = true;
     }
 
+    /** Rolls back unless committed, releases the lock and closes the file. */
     @Override
     public void close() throws IOException {
         try {
-            restore();
+            rollback();
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onExit);
-            } catch (IllegalStateException e) {
-                // shutting down: the hook is running or has run
-            }
             try {
                 if (lock.isValid()) {
                     lock.release();
@@ -168,8 +182,15 @@ public final class CsvAppendTarget implements AutoCloseable {
         }
     }
 
-    /** Undoes the append unless committed: the file back to its length, or gone if it was new. */
-    private synchronized void restore() {
+    /**
+     * Undoes the append unless it was committed: the file back to its original length, or gone if
+     * it was new; every write after this fails. Safe to call from any thread, at any time, any
+     * number of times: from a shutdown hook, for one.
+     */
+    public synchronized void rollback() {
+        if (!channel.isOpen()) {
+            return; // closed: rolled back or committed already
+        }
         if (committed || restored) {
             return;
         }
@@ -185,7 +206,7 @@ public final class CsvAppendTarget implements AutoCloseable {
         }
     }
 
-    /** Writes at the end, unless the append has been undone; synchronized with {@link #restore()}. */
+    /** Writes at the end, unless the append has been undone; synchronized with {@link #rollback()}. */
     private final class AppendStream extends OutputStream {
         private boolean prefixed;
 
@@ -198,7 +219,7 @@ public final class CsvAppendTarget implements AutoCloseable {
         public void write(byte[] b, int off, int len) throws IOException {
             synchronized (CsvAppendTarget.this) {
                 if (restored) {
-                    throw new IOException(path + ": the append was undone while stopping");
+                    throw new IOException(path + ": the append was rolled back");
                 }
                 if (!prefixed && len > 0) {
                     prefixed = true;

@@ -1,10 +1,12 @@
 package dev.cookbook.csv;
 
+import java.io.InputStream;
+
 /**
  * Input that is not valid CSV or JSON for the dialect and options in use, or a record the options
- * refuse. The message names what is wrong, for a user; {@link #line()} says where, and
- * {@link #kind()} what sort of problem it is, so that a caller can suggest the option that
- * changes the outcome.
+ * refuse. The message names what is wrong, for a user, in words that name no command-line option;
+ * {@link #source()} and {@link #line()} say where, and {@link #kind()} what sort of problem it is,
+ * so that a caller can suggest the setting that changes the outcome.
  */
 public class CsvException extends Exception {
     /** What sort of problem: the ones an option can change, and the rest. */
@@ -31,6 +33,7 @@ public class CsvException extends Exception {
 
     private final long line;
     private final Kind kind;
+    private String source;
 
     /**
      * @param line the line of the input (1 = first) it happened at; 0 when no line applies
@@ -40,9 +43,28 @@ public class CsvException extends Exception {
     }
 
     public CsvException(Kind kind, long line, String message) {
+        this(kind, null, line, message);
+    }
+
+    /**
+     * @param source the name of the input the line is in, as the user gave it (a file name), or
+     *               null when it has none or is unknown
+     */
+    public CsvException(Kind kind, String source, long line, String message) {
         super(message);
         this.kind = kind;
+        this.source = source;
         this.line = line;
+    }
+
+    /**
+     * The name of the input {@link #line()} refers to, as it was given: the file a
+     * {@link CsvAppendTarget} opened, or the {@code source} passed to a stream-level entry point
+     * ({@link CsvToJson#convert(InputStream, String, java.nio.charset.Charset, java.io.OutputStream,
+     * CsvToJson.Options)}, ...); null when none was given.
+     */
+    public String source() {
+        return source;
     }
 
     /** Where it happened (1 = first), or 0. */
@@ -56,6 +78,17 @@ public class CsvException extends Exception {
 
     /** The same problem at {@code line}, with {@code prefix} before the message. */
     CsvException at(long line, String prefix) {
-        return new CsvException(kind, line, prefix + getMessage());
+        return new CsvException(kind, source, line, prefix + getMessage());
+    }
+
+    /**
+     * Names the input this happened in, unless it is named already: set by an entry point once,
+     * before the exception leaves the library, so a caller always sees it set.
+     */
+    CsvException in(String name) {
+        if (source == null) {
+            source = name;
+        }
+        return this;
     }
 }

@@ -20,8 +20,16 @@ import java.util.List;
  * the end of the input, or an escape character with nothing after it, is a {@link CsvException}
  * naming the line, where Python (not strict) returns what it has.
  *
- * <p>Records are read into a {@link RecordBatch}, many at a time; memory is bounded by the batch
- * and the field size limit, not by the input.
+ * <p>{@link #next()} gives one record at a time; memory is bounded by the field size limit, not by
+ * the input. Not thread-safe.
+ *
+ * <pre>{@code
+ * try (CsvReader r = CsvReader.open(in, StandardCharsets.UTF_8, Dialect.EXCEL)) {
+ *     for (List<String> record; (record = r.next()) != null; ) {
+ *         ...
+ *     }
+ * }
+ * }</pre>
  */
 public final class CsvReader implements Closeable {
     /** The default longest field, in characters. Python's default is 131,072; real data has longer. */
@@ -68,6 +76,11 @@ public final class CsvReader implements Closeable {
     private CsvException pending;
     private RecordBatch single;
 
+    /** Reads characters with {@link #DEFAULT_FIELD_SIZE_LIMIT}; a leading byte order mark is skipped. */
+    public CsvReader(Reader in, Dialect dialect) {
+        this(in, dialect, DEFAULT_FIELD_SIZE_LIMIT);
+    }
+
     /**
      * @param in             characters; a leading byte order mark is skipped
      * @param fieldSizeLimit the longest field accepted, in characters
@@ -90,6 +103,14 @@ public final class CsvReader implements Closeable {
     }
 
     /**
+     * Reads bytes in {@code charset}, with {@link #DEFAULT_FIELD_SIZE_LIMIT}; bytes that are not
+     * valid in it are a {@link CsvException} (never replaced silently).
+     */
+    public static CsvReader open(InputStream in, Charset charset, Dialect dialect) {
+        return open(in, charset, dialect, DEFAULT_FIELD_SIZE_LIMIT);
+    }
+
+    /**
      * Reads bytes in {@code charset}; bytes that are not valid in it are a {@link CsvException}
      * (never replaced silently).
      */
@@ -109,7 +130,7 @@ public final class CsvReader implements Closeable {
      * @return false when the input is exhausted and nothing was added
      * @throws CsvException malformed input; the records before it were added by the previous call
      */
-    public boolean read(RecordBatch batch, int maxRecords, int maxChars) throws IOException, CsvException {
+    boolean read(RecordBatch batch, int maxRecords, int maxChars) throws IOException, CsvException {
         if (pending != null) {
             CsvException e = pending;
             pending = null;
@@ -137,7 +158,11 @@ public final class CsvReader implements Closeable {
         return batch.recordCount > before;
     }
 
-    /** The next record, or null at the end: for a header, or for small inputs. */
+    /**
+     * The next record, its fields in order (a blank line is an empty list), or null at the end.
+     *
+     * @throws CsvException malformed input, at {@link CsvException#line()}
+     */
     public List<String> next() throws IOException, CsvException {
         if (single == null) {
             single = new RecordBatch();

@@ -34,6 +34,25 @@ public final class CsvTable {
      */
     public static long write(InputStream in, Charset charset, OutputStream out, CsvToJson.Options o)
             throws IOException, CsvException {
+        return write(in, null, charset, out, o);
+    }
+
+    /**
+     * {@link #write(InputStream, Charset, OutputStream, CsvToJson.Options)}, naming the input in its
+     * errors: {@code source} (a file name as the user gave it, or null) becomes
+     * {@link CsvException#source()}.
+     */
+    public static long write(InputStream in, String source, Charset charset, OutputStream out, CsvToJson.Options o)
+            throws IOException, CsvException {
+        try {
+            return run(in, charset, out, o);
+        } catch (CsvException e) {
+            throw e.in(source);
+        }
+    }
+
+    private static long run(InputStream in, Charset charset, OutputStream out, CsvToJson.Options o)
+            throws IOException, CsvException {
         CsvReader reader = CsvReader.open(in, charset, o.dialect, o.fieldSizeLimit);
         List<String> header = null;
         if (!o.rows) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -35,77 +36,226 @@ public final class CsvToJson {
         JSON_ARRAY
     }
 
-    /** What to read and how to write it; the defaults are Python's. */
+    /**
+     * What to read and how to write it; the defaults are Python's. Immutable and thread-safe;
+     * {@link #builder()} makes one and checks it.
+     *
+     * <pre>{@code
+     * CsvToJson.Options o = CsvToJson.Options.builder()
+     *         .dialect(Dialect.EXCEL.toBuilder().delimiter(';').build())
+     *         .fieldNames(List.of("id", "name"))
+     *         .build();
+     * }</pre>
+     */
     public static final class Options {
-        Dialect dialect = Dialect.EXCEL;
-        List<String> fieldNames;
-        String restKey = "null";
-        String restVal;
-        boolean raggedIsError;
-        boolean dedupeHeaders;
-        boolean rows;
-        Layout layout = Layout.JSON_LINES;
-        int fieldSizeLimit = CsvReader.DEFAULT_FIELD_SIZE_LIMIT;
-        int threads = Runtime.getRuntime().availableProcessors();
+        /** Python's {@code csv.DictReader} with the {@code excel} dialect, written as JSON Lines. */
+        public static final Options DEFAULTS = builder().build();
 
-        public Options dialect(Dialect d) {
-            this.dialect = d;
-            return this;
+        final Dialect dialect;
+        final List<String> fieldNames;
+        final String restKey;
+        final String restVal;
+        final boolean raggedIsError;
+        final boolean dedupeHeaders;
+        final boolean rows;
+        final Layout layout;
+        final int fieldSizeLimit;
+        final int threads;
+
+        private Options(Builder b) {
+            this.dialect = b.dialect;
+            this.fieldNames = b.fieldNames;
+            this.restKey = b.restKey == null ? Builder.DEFAULT_REST_KEY : b.restKey;
+            this.restVal = b.restVal;
+            this.raggedIsError = b.raggedIsError;
+            this.dedupeHeaders = b.dedupeHeaders;
+            this.rows = b.rows;
+            this.layout = b.layout;
+            this.fieldSizeLimit = b.fieldSizeLimit;
+            this.threads = b.threads;
         }
 
-        /** The keys, for a file without a header row (its first row is then data); null: the first row. */
-        public Options fieldNames(List<String> names) {
-            this.fieldNames = names == null ? null : List.copyOf(names);
-            return this;
+        public static Builder builder() {
+            return new Builder();
         }
 
-        /**
-         * The key of the list of a record's fields beyond the header. Python's default is
-         * {@code None}, which its {@code json} module writes as the key {@code "null"}: so is ours.
-         */
-        public Options restKey(String key) {
-            this.restKey = key;
-            return this;
+        /** A builder holding these options, to change some of them. */
+        public Builder toBuilder() {
+            Builder b = new Builder();
+            b.dialect = dialect;
+            b.fieldNames = fieldNames;
+            b.restKey = restKey.equals(Builder.DEFAULT_REST_KEY) ? null : restKey;
+            b.restVal = restVal;
+            b.raggedIsError = raggedIsError;
+            b.dedupeHeaders = dedupeHeaders;
+            b.rows = rows;
+            b.layout = layout;
+            b.fieldSizeLimit = fieldSizeLimit;
+            b.threads = threads;
+            return b;
         }
 
-        /** The value of keys a short record has no field for: null (the default) is JSON {@code null}. */
-        public Options restVal(String value) {
-            this.restVal = value;
-            return this;
+        public Dialect dialect() {
+            return dialect;
         }
 
-        /** A record with more or fewer fields than the header is an error instead. */
-        public Options raggedIsError(boolean on) {
-            this.raggedIsError = on;
-            return this;
+        /** The keys given for a file without a header row, or null: the first row is the header. */
+        public List<String> fieldNames() {
+            return fieldNames;
         }
 
-        /** Renames a repeated header name {@code a} to {@code a_2}, {@code a_3}, ... instead of failing. */
-        public Options dedupeHeaders(boolean on) {
-            this.dedupeHeaders = on;
-            return this;
+        public String restKey() {
+            return restKey;
         }
 
-        /** Every row as a JSON array, header included, blank lines as {@code []}: {@code csv.reader}. */
-        public Options rows(boolean on) {
-            this.rows = on;
-            return this;
+        /** The value of keys a short record has no field for; null is JSON {@code null}. */
+        public String restVal() {
+            return restVal;
         }
 
-        public Options layout(Layout l) {
-            this.layout = l;
-            return this;
+        public boolean raggedIsError() {
+            return raggedIsError;
         }
 
-        public Options fieldSizeLimit(int chars) {
-            this.fieldSizeLimit = chars;
-            return this;
+        public boolean dedupeHeaders() {
+            return dedupeHeaders;
         }
 
-        /** Worker threads turning records into JSON (1: all on the caller's thread). */
-        public Options threads(int n) {
-            this.threads = n;
-            return this;
+        public boolean rows() {
+            return rows;
+        }
+
+        public Layout layout() {
+            return layout;
+        }
+
+        public int fieldSizeLimit() {
+            return fieldSizeLimit;
+        }
+
+        public int threads() {
+            return threads;
+        }
+
+        /** Sets the options one by one; {@link #build()} refuses a combination where one would be ignored. */
+        public static final class Builder {
+            static final String DEFAULT_REST_KEY = "null";
+
+            private Dialect dialect = Dialect.EXCEL;
+            private List<String> fieldNames;
+            private String restKey;
+            private String restVal;
+            private boolean raggedIsError;
+            private boolean dedupeHeaders;
+            private boolean rows;
+            private Layout layout = Layout.JSON_LINES;
+            private int fieldSizeLimit = CsvReader.DEFAULT_FIELD_SIZE_LIMIT;
+            private int threads = Runtime.getRuntime().availableProcessors();
+
+            private Builder() {}
+
+            public Builder dialect(Dialect d) {
+                this.dialect = Objects.requireNonNull(d);
+                return this;
+            }
+
+            /** The keys, for a file without a header row (its first row is then data); null: the first row. */
+            public Builder fieldNames(List<String> names) {
+                this.fieldNames = names == null ? null : List.copyOf(names);
+                return this;
+            }
+
+            /**
+             * The key of the list of a record's fields beyond the header. Python's default is
+             * {@code None}, which its {@code json} module writes as the key {@code "null"}: so is ours.
+             */
+            public Builder restKey(String key) {
+                this.restKey = Objects.requireNonNull(key);
+                return this;
+            }
+
+            /** The value of keys a short record has no field for: null (the default) is JSON {@code null}. */
+            public Builder restVal(String value) {
+                this.restVal = value;
+                return this;
+            }
+
+            /** A record with more or fewer fields than the header is an error instead. */
+            public Builder raggedIsError(boolean on) {
+                this.raggedIsError = on;
+                return this;
+            }
+
+            /** Renames a repeated header name {@code a} to {@code a_2}, {@code a_3}, ... instead of failing. */
+            public Builder dedupeHeaders(boolean on) {
+                this.dedupeHeaders = on;
+                return this;
+            }
+
+            /** Every row as a JSON array, header included, blank lines as {@code []}: {@code csv.reader}. */
+            public Builder rows(boolean on) {
+                this.rows = on;
+                return this;
+            }
+
+            public Builder layout(Layout l) {
+                this.layout = Objects.requireNonNull(l);
+                return this;
+            }
+
+            /** The longest field accepted, in characters (at least 1). */
+            public Builder fieldSizeLimit(int chars) {
+                this.fieldSizeLimit = chars;
+                return this;
+            }
+
+            /** Worker threads turning records into JSON (1 or less: all on the caller's thread). */
+            public Builder threads(int n) {
+                this.threads = n;
+                return this;
+            }
+
+            /**
+             * @throws IllegalArgumentException for a field size limit below 1, field names that are
+             *         empty or repeat a name without {@code dedupeHeaders}, or {@code rows} (no header)
+             *         with a setting that only applies to a header: field names, {@code dedupeHeaders},
+             *         {@code raggedIsError}, a rest key or a rest value
+             */
+            public Options build() {
+                if (fieldSizeLimit < 1) {
+                    throw new IllegalArgumentException(
+                            "the field size limit must be at least 1, not " + fieldSizeLimit);
+                }
+                if (rows) {
+                    String header = fieldNames != null
+                            ? "fieldNames " + fieldNames
+                            : dedupeHeaders
+                                    ? "dedupeHeaders"
+                                    : raggedIsError
+                                            ? "raggedIsError"
+                                            : restKey != null
+                                                    ? "restKey '" + restKey + "'"
+                                                    : restVal != null ? "restVal '" + restVal + "'" : null;
+                    if (header != null) {
+                        throw new IllegalArgumentException("rows reads no header, so " + header + " cannot apply");
+                    }
+                }
+                if (fieldNames != null) {
+                    if (fieldNames.isEmpty()) {
+                        throw new IllegalArgumentException("fieldNames is empty");
+                    }
+                    if (!dedupeHeaders) {
+                        for (int i = 0; i < fieldNames.size(); i++) {
+                            int first = fieldNames.indexOf(fieldNames.get(i));
+                            if (first < i) {
+                                throw new IllegalArgumentException("fieldNames " + fieldNames + " repeat '"
+                                        + fieldNames.get(i) + "' and dedupeHeaders is off");
+                            }
+                        }
+                    }
+                }
+                return new Options(this);
+            }
         }
     }
 
@@ -130,6 +280,25 @@ public final class CsvToJson {
      *                      repeated header name, a non-number under {@link Quoting#NONNUMERIC}
      */
     public static Result convert(InputStream in, Charset charset, OutputStream out, Options o)
+            throws IOException, CsvException {
+        return convert(in, null, charset, out, o);
+    }
+
+    /**
+     * {@link #convert(InputStream, Charset, OutputStream, Options)}, naming the input in its
+     * errors: {@code source} (a file name as the user gave it, or null) becomes
+     * {@link CsvException#source()}.
+     */
+    public static Result convert(InputStream in, String source, Charset charset, OutputStream out, Options o)
+            throws IOException, CsvException {
+        try {
+            return run(in, charset, out, o);
+        } catch (CsvException e) {
+            throw e.in(source);
+        }
+    }
+
+    private static Result run(InputStream in, Charset charset, OutputStream out, Options o)
             throws IOException, CsvException {
         CsvReader reader = CsvReader.open(in, charset, o.dialect, o.fieldSizeLimit);
         Encoder encoder = o.rows ? new Encoder(null, o) : new Encoder(header(reader, o), o);
@@ -296,7 +465,9 @@ public final class CsvToJson {
                     batch.count++;
                 }
             } catch (JacksonException e) {
-                batch.failure = new CsvException(0, "cannot write JSON: " + e.getOriginalMessage());
+                // Not expected (the text was decoded strictly); the generator's own message would mean nothing to a
+                // user.
+                batch.failure = new CsvException(0, "a record cannot be written as JSON");
             }
         }
 

@@ -1,153 +1,99 @@
 package dev.cookbook.csv;
 
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
 /**
- * Writes CSV records the way Python's {@code csv.writer} does (CPython 3.11's {@code _csv.c}),
- * so that its output is byte for byte what {@code csv.writer}/{@code csv.DictWriter} write with
- * the same dialect: a field is quoted when the quoting mode says so or when it holds the
- * delimiter, the quote character or a line break; a quote inside is doubled, or escaped when
- * {@code doublequote} is off; the escape character itself is escaped; a record of one empty
- * field is written as {@code ""} so it does not read back as a blank line.
+ * Writes CSV records the way Python's {@code csv.writer} does (CPython 3.11's {@code _csv.c}), so
+ * that its output is byte for byte what {@code csv.writer}/{@code csv.DictWriter} write with the
+ * same dialect: a field is quoted when the quoting mode says so or when it holds the delimiter, the
+ * quote character or a line break; a quote inside is doubled, or escaped when {@code doublequote}
+ * is off; the escape character itself is escaped; a record of one empty field is written as
+ * {@code ""} so it does not read back as a blank line.
  *
- * <p>One deliberate difference: Python checks for the characters of its line terminator only,
- * so with {@code lineterminator='\n'} it leaves a field holding a lone CR unquoted, and the file
- * no longer reads back as written. Here a CR or LF in a field is always quoted (or escaped).
+ * <p>One deliberate difference: Python checks for the characters of its line terminator only, so
+ * with {@code lineterminator='\n'} it leaves a field holding a lone CR unquoted, and the file no
+ * longer reads back as written. Here a CR or LF in a field is always quoted (or escaped).
  *
- * <p>Records are appended to a {@link TextBuffer}; the caller encodes and writes it.
+ * <p>Output is buffered: {@link #flush()} or {@link #close()} writes it out. Not thread-safe.
+ *
+ * <pre>{@code
+ * try (CsvWriter w = new CsvWriter(Files.newBufferedWriter(path), Dialect.EXCEL)) {
+ *     w.writeRecord("id", "name");
+ *     w.writeRecord(List.of(1, "Ada"));
+ * }
+ * }</pre>
  */
-public final class CsvWriter {
-    private final char delimiter;
-    private final char quote;
-    private final int escape;
-    private final boolean doubleQuote;
-    private final Quoting quoting;
-    private final String lineTerminator;
-    /** Characters of the line terminator other than CR and LF, which are always quoted: Python quotes them too. */
-    private final String otherBreaks;
+public final class CsvWriter implements Closeable, Flushable {
+    private static final int FLUSH_AT = 1 << 13;
 
-    private final boolean hasOtherBreaks;
+    private final Writer out;
+    private final RecordFormatter formatter;
+    private final TextBuffer text = new TextBuffer(FLUSH_AT * 2);
 
-    private TextBuffer out;
-    private int recordStart;
-    private int fields;
-
-    public CsvWriter(Dialect dialect) {
-        this.delimiter = dialect.delimiter();
-        this.quote = dialect.quoteChar();
-        this.escape = dialect.escapeChar();
-        this.doubleQuote = dialect.doubleQuote();
-        this.quoting = dialect.quoting();
-        this.lineTerminator = dialect.lineTerminator();
-        this.otherBreaks = lineTerminator.replace("\r", "").replace("\n", "");
-        this.hasOtherBreaks = !otherBreaks.isEmpty();
+    public CsvWriter(Writer out, Dialect dialect) {
+        this.out = Objects.requireNonNull(out);
+        this.formatter = new RecordFormatter(dialect);
     }
 
-    /** A character the field cannot hold as it is: it is quoted, doubled or escaped. */
-    private boolean special(char c) {
-        return c == delimiter
-                || c == quote
-                || c == escape
-                || c == '\n'
-                || c == '\r'
-                || (hasOtherBreaks && otherBreaks.indexOf(c) >= 0);
-    }
-
-    /** Starts a record at the end of {@code sb}. */
-    public void beginRecord(TextBuffer sb) {
-        this.out = sb;
-        this.recordStart = sb.length();
-        this.fields = 0;
+    /** {@link #writeRecord(List)} for strings. */
+    public void writeRecord(String... fields) throws IOException, CsvException {
+        writeRecord(Arrays.asList(fields));
     }
 
     /**
-     * Appends one field.
+     * Writes one record, whole or not at all.
      *
-     * @param value   the text; null is Python's {@code None}: empty, quoted as a string would be
-     * @param numeric the value is a number (or a boolean: Python's {@code bool} is numeric), which
-     *                {@link Quoting#NONNUMERIC} leaves unquoted
-     * @throws CsvException the field needs an escape character and the dialect has none (the
-     *                      record is then incomplete: start it again or give up)
+     * @param fields the values: text as it is; a {@link Number} or {@link Boolean} as its
+     *               {@code toString()}, and not quoted under {@link Quoting#NONNUMERIC} (Python's
+     *               {@code bool} is a number); null as Python's {@code None}, empty
+     * @throws CsvException a field needs an escape character and the dialect has none, or a record
+     *                      of one empty field under {@link Quoting#NONE} (it would read back as a
+     *                      blank line); nothing of the record is written
      */
-    public void field(CharSequence value, boolean numeric) throws CsvException {
-        if (value == null) {
-            field(null, 0, 0, numeric);
-        } else {
-            char[] a = value.toString().toCharArray();
-            field(a, 0, a.length, numeric);
+    public void writeRecord(List<?> fields) throws IOException, CsvException {
+        int start = text.length();
+        formatter.beginRecord(text);
+        int i = 0;
+        try {
+            for (; i < fields.size(); i++) {
+                Object v = fields.get(i);
+                formatter.field(v == null ? null : v.toString(), v instanceof Number || v instanceof Boolean);
+            }
+            formatter.endRecord();
+        } catch (CsvException e) {
+            text.setLength(start);
+            throw e.at(0, "field " + Math.min(i + 1, fields.size()) + ": ");
+        }
+        if (text.length() >= FLUSH_AT) {
+            drain();
         }
     }
 
-    /** {@link #field(CharSequence, boolean)} for {@code n} characters of {@code a} from {@code off}. */
-    public void field(char[] a, int off, int n, boolean numeric) throws CsvException {
-        boolean quoted = switch (quoting) {
-            case ALL -> true;
-            case NONNUMERIC -> !numeric;
-            default -> false;
-        };
-        int end = off + n;
-        boolean careful = false;
-        for (int i = off; i < end; i++) {
-            char c = a[i];
-            if (special(c)) {
-                careful = true;
-                if (quoting == Quoting.NONE || (c == quote && !doubleQuote) || c == escape) {
-                    if (escape == Dialect.NONE) {
-                        throw new CsvException(
-                                0,
-                                "it holds '" + Dialect.show(c) + "', which needs "
-                                        + (quoting == Quoting.NONE ? "quoting (the quoting is none)" : "escaping")
-                                        + " and no escape character is set");
-                    }
-                } else {
-                    quoted = true;
-                }
-            }
-        }
-        if (fields > 0) {
-            out.append(delimiter);
-        }
-        fields++;
-        if (quoted) {
-            out.append(quote);
-        }
-        if (!careful) {
-            if (n > 0) {
-                out.append(a, off, n);
-            }
-        } else {
-            for (int i = off; i < end; i++) {
-                char c = a[i];
-                if (special(c)) {
-                    if (quoting == Quoting.NONE || c == escape) {
-                        out.append((char) escape);
-                    } else if (c == quote) {
-                        out.append(doubleQuote ? quote : (char) escape);
-                    }
-                }
-                out.append(c);
-            }
-        }
-        if (quoted) {
-            out.append(quote);
+    /** Writes out the buffered records and flushes the underlying writer. */
+    @Override
+    public void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+
+    /** Writes out the buffered records and closes the underlying writer. */
+    @Override
+    public void close() throws IOException {
+        try {
+            drain();
+        } finally {
+            out.close();
         }
     }
 
-    /**
-     * Ends the record with the line terminator.
-     *
-     * @throws CsvException a record of one empty field under {@link Quoting#NONE}: it would read
-     *                      back as a blank line
-     */
-    public void endRecord() throws CsvException {
-        if (fields > 0 && out.length() == recordStart) {
-            if (quoting == Quoting.NONE) {
-                throw new CsvException(
-                        0,
-                        "a record of one empty field cannot be written unquoted (the quoting is none):"
-                                + " it would read back as a blank line");
-            }
-            out.append(quote);
-            out.append(quote);
-        }
-        out.append(lineTerminator);
+    private void drain() throws IOException {
+        out.write(text.array(), 0, text.length());
+        text.setLength(0);
     }
 }

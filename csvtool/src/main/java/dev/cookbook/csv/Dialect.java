@@ -92,11 +92,12 @@ public final class Dialect {
     public String toString() {
         return "Dialect[delimiter=" + show(delimiter) + ", quotechar=" + show(quoteChar) + ", escapechar="
                 + (escapeChar == NONE ? "none" : show((char) escapeChar)) + ", doublequote=" + doubleQuote
-                + ", skipinitialspace=" + skipInitialSpace + ", quoting=" + quoting.cliName() + ", lineterminator="
+                + ", skipinitialspace=" + skipInitialSpace + ", quoting="
+                + quoting.name().toLowerCase(java.util.Locale.ROOT) + ", lineterminator="
                 + lineTerminator.replace("\r", "\\r").replace("\n", "\\n") + ", strict=" + strict + "]";
     }
 
-    /** A character as a user would type it on the command line: {@code \t} for a tab. */
+    /** A character as messages show it: a tab, CR and LF as {@code \t}, {@code \r}, {@code \n}. */
     public static String show(char c) {
         return switch (c) {
             case '\t' -> "\\t";

@@ -16,12 +16,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -45,75 +47,202 @@ public final class JsonToCsv {
         IGNORE
     }
 
-    /** The columns and how to write them; the defaults are Python's. */
+    /**
+     * The columns and how to write them; the defaults are Python's. Immutable and thread-safe;
+     * {@link #builder()} makes one and checks it.
+     *
+     * <pre>{@code
+     * JsonToCsv.Options o = JsonToCsv.Options.builder()
+     *         .fields(List.of("id", "name"))
+     *         .extras(JsonToCsv.Extras.IGNORE)
+     *         .build();
+     * }</pre>
+     */
     public static final class Options {
-        Dialect dialect = Dialect.EXCEL;
-        List<String> fields;
-        boolean sortFields;
-        Extras extras = Extras.RAISE;
-        String restVal = "";
-        boolean jsonCells;
-        boolean rows;
-        boolean header = true;
-        Charset charset = java.nio.charset.StandardCharsets.UTF_8;
-        int threads = Runtime.getRuntime().availableProcessors();
+        /** Python's {@code csv.DictWriter} with the {@code excel} dialect, columns from the first record, UTF-8. */
+        public static final Options DEFAULTS = builder().build();
 
-        public Options dialect(Dialect d) {
-            this.dialect = d;
-            return this;
+        final Dialect dialect;
+        final List<String> fields;
+        final boolean sortFields;
+        final Extras extras;
+        final String restVal;
+        final boolean jsonCells;
+        final boolean rows;
+        final boolean header;
+        final Charset charset;
+        final int threads;
+
+        private Options(Builder b) {
+            this.dialect = b.dialect;
+            this.fields = b.fields;
+            this.sortFields = b.sortFields;
+            this.extras = b.extras;
+            this.restVal = b.restVal;
+            this.jsonCells = b.jsonCells;
+            this.rows = b.rows;
+            this.header = b.header;
+            this.charset = b.charset;
+            this.threads = b.threads;
         }
 
-        /** The columns, in order; null: the first record's keys. */
-        public Options fields(List<String> names) {
-            this.fields = names == null ? null : List.copyOf(names);
-            return this;
+        public static Builder builder() {
+            return new Builder();
         }
 
-        /** Sorts the columns taken from the first record (so every run writes the same order). */
-        public Options sortFields(boolean on) {
-            this.sortFields = on;
-            return this;
+        /** A builder holding these options, to change some of them. */
+        public Builder toBuilder() {
+            Builder b = new Builder();
+            b.dialect = dialect;
+            b.fields = fields;
+            b.sortFields = sortFields;
+            b.extras = extras;
+            b.restVal = restVal;
+            b.jsonCells = jsonCells;
+            b.rows = rows;
+            b.header = header;
+            b.charset = charset;
+            b.threads = threads;
+            return b;
         }
 
-        public Options extras(Extras e) {
-            this.extras = e;
-            return this;
+        public Dialect dialect() {
+            return dialect;
         }
 
-        /** What a missing key or a JSON {@code null} is written as. */
-        public Options restVal(String value) {
-            this.restVal = value;
-            return this;
+        /** The columns given, or null: the first record's keys. */
+        public List<String> fields() {
+            return fields;
         }
 
-        /** Writes an object or array value as its JSON text instead of failing. */
-        public Options jsonCells(boolean on) {
-            this.jsonCells = on;
-            return this;
+        public boolean sortFields() {
+            return sortFields;
         }
 
-        /** Records are JSON arrays, written as plain rows, with no header. */
-        public Options rows(boolean on) {
-            this.rows = on;
-            return this;
+        public Extras extras() {
+            return extras;
         }
 
-        /** Whether to write the header row (false: appending to a file that has one). */
-        public Options header(boolean on) {
-            this.header = on;
-            return this;
+        public String restVal() {
+            return restVal;
         }
 
-        /** The encoding of the CSV written; a character it cannot hold is an error. */
-        public Options charset(Charset cs) {
-            this.charset = cs;
-            return this;
+        public boolean jsonCells() {
+            return jsonCells;
         }
 
-        /** Worker threads formatting CSV (1: all on the caller's thread). */
-        public Options threads(int n) {
-            this.threads = n;
-            return this;
+        public boolean rows() {
+            return rows;
+        }
+
+        public boolean header() {
+            return header;
+        }
+
+        public Charset charset() {
+            return charset;
+        }
+
+        public int threads() {
+            return threads;
+        }
+
+        /** Sets the options one by one; {@link #build()} refuses a combination where one would be ignored. */
+        public static final class Builder {
+            private Dialect dialect = Dialect.EXCEL;
+            private List<String> fields;
+            private boolean sortFields;
+            private Extras extras = Extras.RAISE;
+            private String restVal = "";
+            private boolean jsonCells;
+            private boolean rows;
+            private boolean header = true;
+            private Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+            private int threads = Runtime.getRuntime().availableProcessors();
+
+            private Builder() {}
+
+            public Builder dialect(Dialect d) {
+                this.dialect = Objects.requireNonNull(d);
+                return this;
+            }
+
+            /**
+             * The columns, in order; null: the first record's keys. A name may come twice, as
+             * Python's {@code DictWriter} allows: each of its columns gets the key's value.
+             */
+            public Builder fields(List<String> names) {
+                this.fields = names == null ? null : List.copyOf(names);
+                return this;
+            }
+
+            /** Sorts the columns (given, or taken from the first record) so every run writes the same order. */
+            public Builder sortFields(boolean on) {
+                this.sortFields = on;
+                return this;
+            }
+
+            public Builder extras(Extras e) {
+                this.extras = Objects.requireNonNull(e);
+                return this;
+            }
+
+            /** What a missing key or a JSON {@code null} is written as. */
+            public Builder restVal(String value) {
+                this.restVal = Objects.requireNonNull(value);
+                return this;
+            }
+
+            /** Writes an object or array value as its JSON text instead of failing. */
+            public Builder jsonCells(boolean on) {
+                this.jsonCells = on;
+                return this;
+            }
+
+            /** Records are JSON arrays, written as plain rows, with no header. */
+            public Builder rows(boolean on) {
+                this.rows = on;
+                return this;
+            }
+
+            /** Whether to write the header row (false: appending to a file that has one). */
+            public Builder header(boolean on) {
+                this.header = on;
+                return this;
+            }
+
+            /** The encoding of the CSV written; a character it cannot hold is an error. */
+            public Builder charset(Charset cs) {
+                this.charset = Objects.requireNonNull(cs);
+                return this;
+            }
+
+            /** Worker threads formatting CSV (1 or less: all on the caller's thread). */
+            public Builder threads(int n) {
+                this.threads = n;
+                return this;
+            }
+
+            /**
+             * @throws IllegalArgumentException for empty fields, or {@code rows} (arrays, no keys)
+             *         with a setting that only applies to keys: fields, {@code sortFields}, or
+             *         extras {@link Extras#IGNORE}
+             */
+            public Options build() {
+                if (fields != null && fields.isEmpty()) {
+                    throw new IllegalArgumentException("fields is empty");
+                }
+                if (rows) {
+                    String keyed = fields != null
+                            ? "fields " + fields
+                            : sortFields ? "sortFields" : extras != Extras.RAISE ? "extras " + extras : null;
+                    if (keyed != null) {
+                        throw new IllegalArgumentException(
+                                "rows writes arrays as they are, so " + keyed + " cannot apply");
+                    }
+                }
+                return new Options(this);
+            }
         }
     }
 
@@ -139,12 +268,31 @@ public final class JsonToCsv {
      * stream is closed; {@code out} is flushed.
      */
     public static Result convert(InputStream in, OutputStream out, Options o) throws IOException, CsvException {
+        return convert(in, null, out, o);
+    }
+
+    /**
+     * {@link #convert(InputStream, OutputStream, Options)}, naming the input in its errors:
+     * {@code source} (a file name as the user gave it, or null) becomes {@link CsvException#source()}.
+     */
+    public static Result convert(InputStream in, String source, OutputStream out, Options o)
+            throws IOException, CsvException {
+        try {
+            return run(in, out, o);
+        } catch (CsvException e) {
+            throw e.in(source);
+        }
+    }
+
+    private static Result run(InputStream in, OutputStream out, Options o) throws IOException, CsvException {
         JsonParser parser;
         try {
             // Jackson reads 8000 bytes at a time: a large buffer saves most of the system calls.
             parser = JSON.createParser(ObjectReadContext.empty(), new java.io.BufferedInputStream(in, 1 << 20));
+        } catch (JacksonIOException e) {
+            throw e.getCause();
         } catch (JacksonException e) {
-            throw jsonError(e);
+            throw JsonErrors.of(e, null);
         }
         Parser source = new Parser(parser, o);
         Formatter formatter = new Formatter(o, source);
@@ -188,20 +336,6 @@ public final class JsonToCsv {
         }
         out.flush();
         return new Result(written[0], source.columns == null ? List.of() : source.columns);
-    }
-
-    static CsvException jsonError(JacksonException e) {
-        long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-        String m = e.getOriginalMessage();
-        int nl = m.indexOf('\n');
-        if (nl >= 0) {
-            m = m.substring(0, nl);
-        }
-        int marker = m.indexOf(" (start marker at");
-        if (marker >= 0) {
-            m = m.substring(0, marker);
-        }
-        return new CsvException(line, "not valid JSON: " + Character.toLowerCase(m.charAt(0)) + m.substring(1));
     }
 
     /** Parsed records: for each, its cells (kind, characters) in column order. */
@@ -354,9 +488,11 @@ public final class JsonToCsv {
                     return true;
                 }
                 throw e;
+            } catch (JacksonIOException e) {
+                throw e.getCause(); // the input failed, not the JSON
             } catch (JacksonException e) {
                 b.dropPartialRecord();
-                CsvException c = jsonError(e);
+                CsvException c = JsonErrors.of(e, p);
                 if (b.recordCount > 0) {
                     pending = c;
                     return true;
@@ -590,7 +726,7 @@ public final class JsonToCsv {
         }
 
         void format(Batch b) {
-            CsvWriter w = new CsvWriter(o.dialect);
+            RecordFormatter w = new RecordFormatter(o.dialect);
             TextBuffer text = b.text;
             text.setLength(0);
             int[] recordStart = new int[b.recordCount + 1];
@@ -662,8 +798,11 @@ public final class JsonToCsv {
             }
             if (cr.isError()) {
                 int at = in.position();
-                String what = "'" + new String(Character.toChars(Character.codePointAt(text, at)))
-                        + "' cannot be written in " + o.charset.name();
+                int cp = Character.codePointAt(text, at);
+                String what = (Character.isSurrogate((char) cp)
+                                ? String.format("an unpaired surrogate (\\u%04x, half of a character)", cp)
+                                : "'" + new String(Character.toChars(cp)) + "'")
+                        + " cannot be written in " + o.charset.name();
                 int r = 0;
                 int keep = 0;
                 if (at < headerEnd) {

@@ -12,10 +12,5 @@ public enum Quoting {
      */
     NONNUMERIC,
     /** Never quote; the writer escapes with the escape character, the reader takes quotes as data. */
-    NONE;
-
-    /** The name on the command line: {@code minimal}, {@code all}, ... */
-    public String cliName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+    NONE
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * <p>Fields are numbered across the whole batch: record {@code r} holds the fields
  * {@link #firstField(int) firstField(r)} to {@code firstField(r + 1) - 1}.
  */
-public final class RecordBatch {
+final class RecordBatch {
     char[] chars = new char[1 << 16];
     int charCount;
     int[] fieldEnds = new int[1 << 12];
@@ -23,51 +23,51 @@ public final class RecordBatch {
     int recordCount;
 
     /** Empties the batch, keeping its arrays. */
-    public void clear() {
+    void clear() {
         charCount = 0;
         fieldCount = 0;
         recordCount = 0;
     }
 
     /** The number of records. */
-    public int size() {
+    int size() {
         return recordCount;
     }
 
     /** The characters in the batch so far: a rough measure of its size. */
-    public int charCount() {
+    int charCount() {
         return charCount;
     }
 
     /** The index of record {@code r}'s first field; {@code firstField(size())} is the end of the last record. */
-    public int firstField(int r) {
+    int firstField(int r) {
         return r == 0 ? 0 : recordEnds[r - 1];
     }
 
     /** The number of fields of record {@code r}: 0 for a blank line. */
-    public int fieldCount(int r) {
+    int fieldCount(int r) {
         return recordEnds[r] - firstField(r);
     }
 
     /** The line record {@code r} starts on, 1 for the first line of the input. */
-    public long line(int r) {
+    long line(int r) {
         return recordLines[r];
     }
 
     /** The array that holds every field's characters; see {@link #start(int)} and {@link #end(int)}. */
-    public char[] chars() {
+    char[] chars() {
         return chars;
     }
 
-    public int start(int field) {
+    int start(int field) {
         return field == 0 ? 0 : fieldEnds[field - 1];
     }
 
-    public int end(int field) {
+    int end(int field) {
         return fieldEnds[field];
     }
 
-    public int length(int field) {
+    int length(int field) {
         return end(field) - start(field);
     }
 
@@ -75,16 +75,16 @@ public final class RecordBatch {
      * Whether the field was unquoted under {@link Quoting#NONNUMERIC}: Python reads it as a number.
      * An empty unquoted field is not numeric (Python gives it as {@code ''}).
      */
-    public boolean numeric(int field) {
+    boolean numeric(int field) {
         return numeric[field];
     }
 
-    public String field(int field) {
+    String field(int field) {
         return new String(chars, start(field), length(field));
     }
 
     /** Record {@code r} as strings (numbers too, as they were written). */
-    public List<String> record(int r) {
+    List<String> record(int r) {
         int first = firstField(r);
         int n = fieldCount(r);
         List<String> out = new ArrayList<>(n);

@@ -3,23 +3,23 @@ package dev.cookbook.csv;
 import java.util.Arrays;
 
 /**
- * A growable array of characters that {@link CsvWriter} writes records into: unlike a
+ * A growable array of characters that {@link RecordFormatter} writes records into: unlike a
  * {@link StringBuilder} it never re-encodes its contents (Latin-1 to UTF-16), and its array can be
  * handed to a {@link java.nio.charset.CharsetEncoder} as it is.
  */
-public final class TextBuffer implements CharSequence {
+final class TextBuffer implements CharSequence {
     private char[] chars;
     private int length;
 
-    public TextBuffer() {
+    TextBuffer() {
         this(1 << 12);
     }
 
-    public TextBuffer(int capacity) {
+    TextBuffer(int capacity) {
         this.chars = new char[Math.max(16, capacity)];
     }
 
-    public TextBuffer append(char c) {
+    TextBuffer append(char c) {
         if (length == chars.length) {
             grow(1);
         }
@@ -27,7 +27,7 @@ public final class TextBuffer implements CharSequence {
         return this;
     }
 
-    public TextBuffer append(char[] a, int off, int n) {
+    TextBuffer append(char[] a, int off, int n) {
         if (length + n > chars.length) {
             grow(n);
         }
@@ -36,7 +36,7 @@ public final class TextBuffer implements CharSequence {
         return this;
     }
 
-    public TextBuffer append(String s) {
+    TextBuffer append(String s) {
         int n = s.length();
         if (length + n > chars.length) {
             grow(n);
@@ -47,7 +47,7 @@ public final class TextBuffer implements CharSequence {
     }
 
     /** The array holding the text, valid from 0 to {@link #length()}. */
-    public char[] array() {
+    char[] array() {
         return chars;
     }
 
@@ -57,7 +57,7 @@ public final class TextBuffer implements CharSequence {
     }
 
     /** Cuts the text back to {@code n} characters. */
-    public void setLength(int n) {
+    void setLength(int n) {
         if (n < 0 || n > length) {
             throw new IndexOutOfBoundsException(n);
         }

@@ -115,7 +115,7 @@ class CommonsCsvDifferentialTest {
         for (int i = 0; i < 1500; i++) {
             List<List<String>> expected = randomRecords(random, random.nextInt(13), 6, false);
             TextBuffer sb = new TextBuffer();
-            CsvWriter w = new CsvWriter(Dialect.EXCEL);
+            RecordFormatter w = new RecordFormatter(Dialect.EXCEL);
             for (List<String> record : expected) {
                 w.beginRecord(sb);
                 for (String field : record) {

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 class CsvTableTest {
     private static final Charset UTF8 = StandardCharsets.UTF_8;
 
-    private static String table(String csv, CsvToJson.Options o) throws Exception {
+    private static String table(String csv, CsvToJson.Options.Builder o) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvTable.write(new ByteArrayInputStream(csv.getBytes(UTF8)), UTF8, out, o);
+        CsvTable.write(new ByteArrayInputStream(csv.getBytes(UTF8)), UTF8, out, o.build());
         return out.toString(UTF8);
     }
 
-    private static CsvToJson.Options options() {
-        return new CsvToJson.Options();
+    private static CsvToJson.Options.Builder options() {
+        return CsvToJson.Options.builder();
     }
 
     @Test
@@ -31,7 +31,7 @@ class CsvTableTest {
                         "name,amount,note\nAda,12.5,\"multi\nline\"\nGrace,-3,tab\there\n".getBytes(UTF8)),
                 UTF8,
                 out,
-                options());
+                options().build());
         assertEquals(2, n);
         assertEquals(
                 "| name  | amount | note        |\n"
@@ -131,16 +131,16 @@ class CsvTableTest {
 
     @Test
     void recordsBeforeAnErrorAreShown() throws Exception {
-        for (CsvToJson.Options o : List.of(options(), options().raggedIsError(true))) {
+        for (CsvToJson.Options.Builder o : List.of(options(), options().raggedIsError(true))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            String csv = o.raggedIsError ? "a,b\n1,2\n3\n" : "a,b\n1,2\n3,\"4\n";
+            String csv = o.build().raggedIsError() ? "a,b\n1,2\n3\n" : "a,b\n1,2\n3,\"4\n";
             CsvException e = assertThrows(
                     CsvException.class,
-                    () -> CsvTable.write(new ByteArrayInputStream(csv.getBytes(UTF8)), UTF8, out, o));
+                    () -> CsvTable.write(new ByteArrayInputStream(csv.getBytes(UTF8)), UTF8, out, o.build()));
             assertEquals("| a   | b   |\n| --- | --- |\n|   1 |   2 |\n", out.toString(UTF8));
             assertEquals(3, e.line());
             assertEquals(
-                    o.raggedIsError
+                    o.build().raggedIsError()
                             ? "1 field where the header has 2"
                             : "unterminated quoted field: the quote opened here is never closed",
                     e.getMessage());
@@ -152,7 +152,11 @@ class CsvTableTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvException e = assertThrows(
                 CsvException.class,
-                () -> CsvTable.write(new ByteArrayInputStream("a,a\n1,2\n".getBytes(UTF8)), UTF8, out, options()));
+                () -> CsvTable.write(
+                        new ByteArrayInputStream("a,a\n1,2\n".getBytes(UTF8)),
+                        UTF8,
+                        out,
+                        options().build()));
         assertEquals("the header repeats the name 'a' (columns 1 and 2)", e.getMessage());
         assertEquals(1, e.line());
         assertEquals(0, out.size());

@@ -20,31 +20,31 @@ import org.junit.jupiter.api.Test;
 class CsvToJsonTest {
     private static final Charset UTF8 = StandardCharsets.UTF_8;
 
-    static CsvToJson.Options options() {
-        return new CsvToJson.Options().threads(1);
+    static CsvToJson.Options.Builder options() {
+        return CsvToJson.Options.builder().threads(1);
     }
 
-    static String json(String csv, CsvToJson.Options o) throws IOException, CsvException {
+    static String json(String csv, CsvToJson.Options.Builder o) throws IOException, CsvException {
         return json(csv.getBytes(UTF8), UTF8, o);
     }
 
-    static String json(byte[] csv, Charset cs, CsvToJson.Options o) throws IOException, CsvException {
+    static String json(byte[] csv, Charset cs, CsvToJson.Options.Builder o) throws IOException, CsvException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvToJson.convert(new ByteArrayInputStream(csv), cs, out, o);
+        CsvToJson.convert(new ByteArrayInputStream(csv), cs, out, o.build());
         return out.toString(UTF8);
     }
 
     /** A conversion that must fail: what it wrote before failing, and how. */
     record Failure(String written, CsvException error) {}
 
-    static Failure failure(String csv, CsvToJson.Options o) {
+    static Failure failure(String csv, CsvToJson.Options.Builder o) {
         return failure(csv.getBytes(UTF8), UTF8, o);
     }
 
-    static Failure failure(byte[] csv, Charset cs, CsvToJson.Options o) {
+    static Failure failure(byte[] csv, Charset cs, CsvToJson.Options.Builder o) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvException e =
-                assertThrows(CsvException.class, () -> CsvToJson.convert(new ByteArrayInputStream(csv), cs, out, o));
+        CsvException e = assertThrows(
+                CsvException.class, () -> CsvToJson.convert(new ByteArrayInputStream(csv), cs, out, o.build()));
         return new Failure(out.toString(UTF8), e);
     }
 
@@ -57,7 +57,7 @@ class CsvToJsonTest {
                     new ByteArrayInputStream("name,last_name,age\r\nJohn,Doe,30\r\nJane,Doe,30\r\n".getBytes(UTF8)),
                     UTF8,
                     out,
-                    options());
+                    options().build());
             assertEquals(
                     "{\"name\":\"John\",\"last_name\":\"Doe\",\"age\":\"30\"}\n"
                             + "{\"name\":\"Jane\",\"last_name\":\"Doe\",\"age\":\"30\"}\n",
@@ -67,7 +67,7 @@ class CsvToJsonTest {
 
         @Test
         void jsonArrayLayout() throws Exception {
-            CsvToJson.Options o = options().layout(CsvToJson.Layout.JSON_ARRAY);
+            CsvToJson.Options.Builder o = options().layout(CsvToJson.Layout.JSON_ARRAY);
             assertEquals("[\n{\"a\":\"1\",\"b\":\"2\"},\n{\"a\":\"3\",\"b\":\"4\"}\n]\n", json("a,b\n1,2\n3,4\n", o));
             assertEquals("[]\n", json("a,b\n", o));
             assertEquals("[]\n", json("", o));
@@ -85,14 +85,17 @@ class CsvToJsonTest {
             // Python's DictReader takes a blank first line as an empty header; ours skips it (deliberately)
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             CsvToJson.Result result = CsvToJson.convert(
-                    new ByteArrayInputStream("\n\na,b\n\n1,2\r\n\r\n".getBytes(UTF8)), UTF8, out, options());
+                    new ByteArrayInputStream("\n\na,b\n\n1,2\r\n\r\n".getBytes(UTF8)),
+                    UTF8,
+                    out,
+                    options().build());
             assertEquals("{\"a\":\"1\",\"b\":\"2\"}\n", out.toString(UTF8));
             assertEquals(new CsvToJson.Result(1, 6), result);
         }
 
         @Test
         void givenFieldNamesMakeTheFirstRowData() throws Exception {
-            CsvToJson.Options o = options().fieldNames(List.of("x", "y"));
+            CsvToJson.Options.Builder o = options().fieldNames(List.of("x", "y"));
             assertEquals("{\"x\":\"a\",\"y\":\"b\"}\n{\"x\":\"1\",\"y\":\"2\"}\n", json("a,b\n1,2\n", o));
             assertEquals("", json("", o));
         }
@@ -142,10 +145,10 @@ class CsvToJsonTest {
     class Rows {
         @Test
         void rowsAreArraysWithTheHeaderAndBlankLines() throws Exception {
-            CsvToJson.Options o = options().rows(true);
+            CsvToJson.Options.Builder o = options().rows(true);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             CsvToJson.Result result =
-                    CsvToJson.convert(new ByteArrayInputStream("a,b\n\n1\n,\n".getBytes(UTF8)), UTF8, out, o);
+                    CsvToJson.convert(new ByteArrayInputStream("a,b\n\n1\n,\n".getBytes(UTF8)), UTF8, out, o.build());
             assertEquals("[\"a\",\"b\"]\n[]\n[\"1\"]\n[\"\",\"\"]\n", out.toString(UTF8));
             assertEquals(new CsvToJson.Result(4, 4), result);
         }
@@ -158,10 +161,31 @@ class CsvToJsonTest {
         }
 
         @Test
-        void rowsIgnoreHeaderOptions() throws Exception {
+        void rowsRefusesHeaderOptions() {
+            for (var entry : java.util.Map.of(
+                            "fieldNames [x]", options().fieldNames(List.of("x")),
+                            "dedupeHeaders", options().dedupeHeaders(true),
+                            "raggedIsError", options().raggedIsError(true),
+                            "restKey 'more'", options().restKey("more"),
+                            "restVal ''", options().restVal(""))
+                    .entrySet()) {
+                IllegalArgumentException e = assertThrows(
+                        IllegalArgumentException.class, entry.getValue().rows(true)::build);
+                assertEquals("rows reads no header, so " + entry.getKey() + " cannot apply", e.getMessage());
+            }
+        }
+
+        @Test
+        void optionsAreImmutableAndRoundTripThroughTheirBuilder() {
+            CsvToJson.Options o = options().restKey("more").restVal("-").build();
+            CsvToJson.Options copy = o.toBuilder().build();
+            assertEquals("more", copy.restKey());
+            assertEquals("-", copy.restVal());
+            assertEquals("null", CsvToJson.Options.DEFAULTS.restKey());
             assertEquals(
-                    "[\"a\",\"a\"]\n[\"1\"]\n",
-                    json("a,a\n1\n", options().rows(true).raggedIsError(true).fieldNames(List.of("x"))));
+                    "the field size limit must be at least 1, not 0",
+                    assertThrows(IllegalArgumentException.class, options().fieldSizeLimit(0)::build)
+                            .getMessage());
         }
     }
 
@@ -227,13 +251,21 @@ class CsvToJsonTest {
         }
 
         @Test
-        void givenNamesAreCheckedToo() {
-            Failure f = failure("1,2\n", options().fieldNames(List.of("x", "x")));
+        void givenNamesAreCheckedByTheBuilder() {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, options().fieldNames(List.of("x", "y", "x"))::build);
+            assertEquals("fieldNames [x, y, x] repeat 'x' and dedupeHeaders is off", e.getMessage());
             assertEquals(
-                    "the header repeats the name 'x' (columns 1 and 2)",
-                    f.error().getMessage());
-            assertEquals(CsvException.Kind.DUPLICATE_NAME, f.error().kind());
-            assertEquals(0, f.error().line());
+                    "fieldNames is empty",
+                    assertThrows(IllegalArgumentException.class, options().fieldNames(List.of())::build)
+                            .getMessage());
+        }
+
+        @Test
+        void givenNamesAreDedupedOnRequest() throws Exception {
+            assertEquals(
+                    "{\"x\":\"1\",\"x_2\":\"2\"}\n",
+                    json("1,2\n", options().fieldNames(List.of("x", "x")).dedupeHeaders(true)));
         }
 
         @Test
@@ -378,7 +410,7 @@ class CsvToJsonTest {
                 String expected = json(good.toString(), options().layout(layout));
                 for (String tail : bad) {
                     for (int threads : new int[] {1, 2, 4}) {
-                        CsvToJson.Options o = options()
+                        CsvToJson.Options.Builder o = options()
                                 .layout(layout)
                                 .threads(threads)
                                 .raggedIsError(true)
@@ -441,17 +473,24 @@ class CsvToJsonTest {
         void everyThreadCountWritesTheSameBytes() throws Exception {
             String csv = generate(5, 60_000, false);
             byte[] bytes = csv.getBytes(UTF8);
-            for (CsvToJson.Options base : List.of(
+            for (CsvToJson.Options.Builder base : List.of(
                     options(),
                     options().layout(CsvToJson.Layout.JSON_ARRAY),
                     options().rows(true),
                     options().restKey("more").restVal("-"))) {
                 ByteArrayOutputStream one = new ByteArrayOutputStream();
-                CsvToJson.Result r1 = CsvToJson.convert(new ByteArrayInputStream(bytes), UTF8, one, base.threads(1));
+                CsvToJson.Result r1 = CsvToJson.convert(
+                        new ByteArrayInputStream(bytes),
+                        UTF8,
+                        one,
+                        base.threads(1).build());
                 for (int threads : new int[] {2, 3, 8}) {
                     ByteArrayOutputStream many = new ByteArrayOutputStream();
-                    CsvToJson.Result rn =
-                            CsvToJson.convert(new ByteArrayInputStream(bytes), UTF8, many, base.threads(threads));
+                    CsvToJson.Result rn = CsvToJson.convert(
+                            new ByteArrayInputStream(bytes),
+                            UTF8,
+                            many,
+                            base.threads(threads).build());
                     assertArrayEquals(one.toByteArray(), many.toByteArray(), "threads " + threads);
                     assertEquals(r1, rn);
                 }
@@ -461,7 +500,7 @@ class CsvToJsonTest {
         @Test
         void nonNumericWithThreads() throws Exception {
             byte[] bytes = generate(6, 30_000, true).getBytes(UTF8);
-            CsvToJson.Options o = options()
+            CsvToJson.Options.Builder o = options()
                     .dialect(Dialect.builder().quoting(Quoting.NONNUMERIC).build());
             String one = json(bytes, UTF8, o.threads(1));
             assertEquals(one, json(bytes, UTF8, o.threads(3)));

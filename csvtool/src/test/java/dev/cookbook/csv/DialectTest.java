@@ -127,12 +127,4 @@ class DialectTest {
         assertEquals("\\n", Dialect.show('\n'));
         assertEquals(";", Dialect.show(';'));
     }
-
-    @Test
-    void quotingCliNames() {
-        assertEquals("minimal", Quoting.MINIMAL.cliName());
-        assertEquals("all", Quoting.ALL.cliName());
-        assertEquals("nonnumeric", Quoting.NONNUMERIC.cliName());
-        assertEquals("none", Quoting.NONE.cliName());
-    }
 }

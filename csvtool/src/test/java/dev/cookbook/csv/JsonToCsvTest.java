@@ -15,40 +15,42 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@link JsonToCsv}: {@code csv.DictWriter} (and {@code csv.writer} for rows) fed with JSON records. */
 class JsonToCsvTest {
     private static final Charset UTF8 = StandardCharsets.UTF_8;
 
-    static JsonToCsv.Options options() {
-        return new JsonToCsv.Options().threads(1);
+    static JsonToCsv.Options.Builder options() {
+        return JsonToCsv.Options.builder().threads(1);
     }
 
-    static String csv(String json, JsonToCsv.Options o) throws IOException, CsvException {
+    static String csv(String json, JsonToCsv.Options.Builder o) throws IOException, CsvException {
         return new String(bytes(json.getBytes(UTF8), o), UTF8);
     }
 
-    static byte[] bytes(byte[] json, JsonToCsv.Options o) throws IOException, CsvException {
+    static byte[] bytes(byte[] json, JsonToCsv.Options.Builder o) throws IOException, CsvException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JsonToCsv.convert(new ByteArrayInputStream(json), out, o);
+        JsonToCsv.convert(new ByteArrayInputStream(json), out, o.build());
         return out.toByteArray();
     }
 
-    static JsonToCsv.Result result(String json, JsonToCsv.Options o) throws IOException, CsvException {
-        return JsonToCsv.convert(new ByteArrayInputStream(json.getBytes(UTF8)), new ByteArrayOutputStream(), o);
+    static JsonToCsv.Result result(String json, JsonToCsv.Options.Builder o) throws IOException, CsvException {
+        return JsonToCsv.convert(new ByteArrayInputStream(json.getBytes(UTF8)), new ByteArrayOutputStream(), o.build());
     }
 
     /** A conversion that must fail: what it wrote before failing, and how. */
     record Failure(String written, CsvException error) {}
 
-    static Failure failure(String json, JsonToCsv.Options o) {
+    static Failure failure(String json, JsonToCsv.Options.Builder o) {
         return failure(json.getBytes(UTF8), o, UTF8);
     }
 
-    static Failure failure(byte[] json, JsonToCsv.Options o, Charset outCharset) {
+    static Failure failure(byte[] json, JsonToCsv.Options.Builder o, Charset outCharset) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvException e =
-                assertThrows(CsvException.class, () -> JsonToCsv.convert(new ByteArrayInputStream(json), out, o));
+        CsvException e = assertThrows(
+                CsvException.class, () -> JsonToCsv.convert(new ByteArrayInputStream(json), out, o.build()));
         return new Failure(out.toString(outCharset), e);
     }
 
@@ -105,7 +107,7 @@ class JsonToCsvTest {
 
         @Test
         void givenFields() throws Exception {
-            JsonToCsv.Options o = options().fields(List.of("c", "a"));
+            JsonToCsv.Options.Builder o = options().fields(List.of("c", "a"));
             assertEquals("c,a\r\n3,1\r\n,2\r\n", csv("{\"a\":1,\"c\":3}\n{\"a\":2}\n", o));
             assertEquals(new JsonToCsv.Result(2, List.of("c", "a")), result("{\"a\":1,\"c\":3}\n{\"a\":2}\n", o));
             assertEquals(
@@ -217,7 +219,7 @@ class JsonToCsvTest {
     class Rows {
         @Test
         void jsonLinesOfArrays() throws Exception {
-            JsonToCsv.Options o = options().rows(true);
+            JsonToCsv.Options.Builder o = options().rows(true);
             assertEquals("1,2\r\n\r\nx,\"y,z\",true,\r\n", csv("[1,2]\n[]\n[\"x\",\"y,z\",true,null]\n", o));
             assertEquals(new JsonToCsv.Result(3, List.of()), result("[1,2]\n[]\n[\"x\"]", o));
         }
@@ -239,8 +241,21 @@ class JsonToCsvTest {
         }
 
         @Test
-        void rowsIgnoreFieldsAndHeader() throws Exception {
-            assertEquals("1\r\n", csv("[1]", options().rows(true).fields(List.of("a"))));
+        void rowsRefusesKeyOptions() throws Exception {
+            for (var entry : java.util.Map.of(
+                            "fields [a]", options().fields(List.of("a")),
+                            "sortFields", options().sortFields(true),
+                            "extras IGNORE", options().extras(JsonToCsv.Extras.IGNORE))
+                    .entrySet()) {
+                IllegalArgumentException e = assertThrows(
+                        IllegalArgumentException.class, entry.getValue().rows(true)::build);
+                assertEquals("rows writes arrays as they are, so " + entry.getKey() + " cannot apply", e.getMessage());
+            }
+            assertEquals(
+                    "fields is empty",
+                    assertThrows(IllegalArgumentException.class, options().fields(List.of())::build)
+                            .getMessage());
+            assertEquals("1\r\n", csv("[1]", options().rows(true).header(false))); // no header either way
         }
 
         @Test
@@ -291,16 +306,117 @@ class JsonToCsvTest {
             Failure f = failure("{\"a\":1}\n{\"a\":}\n", options());
             assertEquals("a\r\n1\r\n", f.written());
             assertEquals(
-                    "not valid JSON: unexpected character ('}' (code 125)): expected a value",
-                    f.error().getMessage());
+                    "not valid JSON: '}' where a value was expected", f.error().getMessage());
             assertEquals(2, f.error().line());
             Failure g = failure("nul", options());
             assertEquals("", g.written());
             assertEquals(
-                    "not valid JSON: unrecognized token 'nul': was expecting (JSON String, Number, Array, Object"
-                            + " or token 'null', 'true' or 'false')",
+                    "not valid JSON: unknown word 'nul' (text must be in double quotes)",
                     g.error().getMessage());
             assertEquals(1, g.error().line());
+        }
+
+        /** Every message of Jackson's a user can meet, in words: none of its feature or class names. */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+                /x                          | 1 | a comment ('/'): JSON has none
+                `{"a":1}\\n// c`            | 2 | a comment ('/'): JSON has none
+                `{"a":1}\\n/* c */`         | 2 | a comment ('/'): JSON has none
+                #x                          | 1 | '#' where a value was expected
+                `{"a":tru}`                 | 1 | unknown word 'tru' (text must be in double quotes)
+                `{"a":1}x`                  | 1 | unknown word 'x' (text must be in double quotes)
+                `{"a":NaN}`                 | 1 | 'NaN' is not a JSON number
+                `{"a":-Infinity}`           | 1 | '-Infinity' is not a JSON number
+                `{"a":01}`                  | 1 | a number with a leading zero
+                `{"a":-}`                   | 1 | a malformed number (at '}')
+                `{"a":1.}`                  | 1 | a malformed number (at '}')
+                `{"a":1e}`                  | 1 | a malformed number (at '}')
+                `{"a":+1}`                  | 1 | a malformed number (at '+')
+                `{"a":.5}`                  | 1 | '.' where a value was expected
+                `{a:1}`                     | 1 | 'a' where a key in double quotes was expected
+                `{'a':1}`                   | 1 | ''' where a key in double quotes was expected
+                `{"a":1,}`                  | 1 | '}' where a key in double quotes was expected
+                `{"a":1 "b":2}`             | 1 | '"' where ',' or '}' was expected
+                `[{"a":1} {"a":2}]`       | 1 | '{' where ',' or ']' was expected
+                `{"a" 1}`                   | 1 | '1' where ':' was expected after a key
+                `{"a":1]`                   | 1 | ']' where '}' was expected
+                `[{"a":1}}`                 | 1 | '}' where ']' was expected
+                ]                           | 1 | ']' closes nothing
+                `{"a":"\\x"}`               | 1 | '\\x' is not an escape sequence
+                `{"a":"\\u12"}`             | 1 | a \\u escape needs four hexadecimal digits
+                `{"a":"x`                   | 1 | the input ends inside a string
+                `{"a":"\\u12`               | 1 | the input ends inside an escape sequence
+                `{"a":`                     | 1 | the input ends inside an object
+                `\\n{`                      | 2 | the input ends inside an object
+                `[{"a":1},`                 | 1 | the input ends inside an array
+                """)
+        void jacksonMessagesInWords(String json, long line, String message) {
+            Failure f = failure(json.replace("\\n", "\n"), options());
+            assertEquals("not valid JSON: " + message, f.error().getMessage());
+            assertEquals(line, f.error().line());
+        }
+
+        @Test
+        void jacksonMessagesInWordsForBytesAndLimits() {
+            Failure f = failure(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xff, '"', '}'}, options(), UTF8);
+            assertEquals(
+                    "not valid JSON: the byte 0xff is not UTF-8 text", f.error().getMessage());
+            assertEquals(1, f.error().line());
+            f = failure("{\"a\":\"\u0001\"}", options());
+            assertEquals(
+                    "not valid JSON: a control character (code 1) inside a string: it must be escaped",
+                    f.error().getMessage());
+            f = failure("{\"a\":1}\n\u0000", options());
+            assertEquals(
+                    "not valid JSON: a control character (code 0) between values",
+                    f.error().getMessage());
+            assertEquals(2, f.error().line());
+            f = failure("{\"a\":1}\n{\"a\":" + "1".repeat(1500) + "}", options());
+            assertEquals(
+                    "not valid JSON: a number longer than 1000 characters",
+                    f.error().getMessage());
+            assertEquals(2, f.error().line());
+            f = failure("{\"" + "k".repeat(60_000) + "\":1}", options());
+            assertEquals(
+                    "not valid JSON: a key longer than 50000 characters",
+                    f.error().getMessage());
+            assertEquals(1, f.error().line());
+            f = failure(
+                    "\n{\"a\":" + "[".repeat(600) + "]".repeat(600) + "}",
+                    options().jsonCells(true));
+            assertEquals(
+                    "not valid JSON: values nested more than 500 deep",
+                    f.error().getMessage());
+            assertEquals(2, f.error().line());
+            f = failure("{\"a\":\"\\ud800\"}", options());
+            assertEquals(
+                    "an unpaired surrogate (\\ud800, half of a character) cannot be written in UTF-8",
+                    f.error().getMessage());
+        }
+
+        @Test
+        void aFailingInputIsAnIoErrorNotBadJson() {
+            java.io.InputStream broken = new java.io.InputStream() {
+                private int n;
+
+                @Override
+                public int read() throws IOException {
+                    if (n++ < 3) {
+                        return "{\"a".charAt(n - 1);
+                    }
+                    throw new IOException("disk on fire");
+                }
+            };
+            IOException e = assertThrows(
+                    IOException.class,
+                    () -> JsonToCsv.convert(
+                            broken, new ByteArrayOutputStream(), options().build()));
+            assertEquals("disk on fire", e.getMessage());
+        }
+
+        @Test
+        void anUnrecognisedMessageIsPlainInvalidJson() {
+            assertEquals("", JsonErrors.words("some future message of jackson's"));
         }
 
         @Test
@@ -308,16 +424,12 @@ class JsonToCsvTest {
             Failure f = failure("{\"a\":1}\n\n\n{\"a\":", options());
             assertEquals("a\r\n1\r\n", f.written());
             assertEquals(
-                    "not valid JSON: unexpected end-of-input within/between Object entries",
-                    f.error().getMessage());
+                    "not valid JSON: the input ends inside an object", f.error().getMessage());
             assertEquals(4, f.error().line());
             Failure g = failure("[{\"a\":1}", options());
             assertEquals("a\r\n1\r\n", g.written());
-            assertTrue(
-                    g.error()
-                            .getMessage()
-                            .startsWith("not valid JSON: unexpected end-of-input: expected close marker for Array"),
-                    g.error().getMessage());
+            assertEquals(
+                    "not valid JSON: the input ends inside an array", g.error().getMessage());
             assertEquals(1, g.error().line());
         }
 
@@ -387,7 +499,7 @@ class JsonToCsvTest {
                             "{\"a,b\":\"x\"}", options().dialect(none()).header(false)));
         }
 
-        private String assertDoesNotFail(String json, JsonToCsv.Options o) {
+        private String assertDoesNotFail(String json, JsonToCsv.Options.Builder o) {
             try {
                 return csv(json, o);
             } catch (IOException | CsvException e) {
@@ -463,7 +575,7 @@ class JsonToCsvTest {
                 for (boolean array : new boolean[] {false, true}) {
                     String prefix = array ? "[" + good.toString().replace("}\n", "},\n") : good.toString();
                     String input = prefix + tail + (array ? ", {\"id\":9}]" : "{\"id\":9}\n");
-                    JsonToCsv.Options base = options().charset(StandardCharsets.ISO_8859_1);
+                    JsonToCsv.Options.Builder base = options().charset(StandardCharsets.ISO_8859_1);
                     String expected =
                             new String(bytes(good.toString().getBytes(UTF8), base), StandardCharsets.ISO_8859_1);
                     for (int threads : new int[] {1, 2, 4}) {
@@ -544,7 +656,7 @@ class JsonToCsvTest {
         void everyThreadCountWritesTheSameBytes() throws Exception {
             byte[] json = generate(9, 40_000).getBytes(UTF8);
             assertTrue(json.length > 3_000_000, "a few MB: " + json.length);
-            for (JsonToCsv.Options base : List.of(
+            for (JsonToCsv.Options.Builder base : List.of(
                     options().jsonCells(true),
                     options()
                             .jsonCells(true)

@@ -214,7 +214,7 @@ class PythonDifferentialTest {
             Dialect d = dialect(cast(c.get("dialect")));
             List<List<List<String>>> rows = cast(c.get("rows"));
             TextBuffer sb = new TextBuffer();
-            CsvWriter w = new CsvWriter(d);
+            RecordFormatter w = new RecordFormatter(d);
             String error = null;
             for (List<List<String>> row : rows) {
                 int start = sb.length();
@@ -257,7 +257,7 @@ class PythonDifferentialTest {
         for (int i = 0; i < cases.size(); i++) {
             Map<String, Object> c = cast(cases.get(i));
             Dialect d = dialect(cast(c.get("dialect")));
-            CsvToJson.Options o = new CsvToJson.Options()
+            CsvToJson.Options.Builder o = CsvToJson.Options.builder()
                     .dialect(d)
                     .restVal((String) c.get("restval"))
                     .threads(1 + i % 2);
@@ -273,13 +273,13 @@ class PythonDifferentialTest {
                         new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
                         StandardCharsets.UTF_8,
                         out,
-                        o);
+                        o.build());
                 ours = out.toString(StandardCharsets.UTF_8);
                 List<List<List<Object>>> expected = cast(c.get("records"));
                 List<Object> actual = Json.parseLines(ours);
                 records += expected.size();
                 verdict = sameRecords(expected, actual)
-                        ? "same records (" + d.quoting().cliName() + ")"
+                        ? "same records (" + d.quoting().name() + ")"
                         : "DIFFERENT records";
             } catch (CsvException e) {
                 ours = out.toString(StandardCharsets.UTF_8) + " then " + e.getMessage();
@@ -293,7 +293,7 @@ class PythonDifferentialTest {
         }
         tally.assertNoDifferences();
         for (Quoting q : Quoting.values()) {
-            assertTrue(tally.count("same records (" + q.cliName() + ")") == 500, tally.verdicts.toString());
+            assertTrue(tally.count("same records (" + q.name() + ")") == 500, tally.verdicts.toString());
         }
         assertTrue(records > 5000, "records: " + records);
     }
@@ -349,7 +349,7 @@ class PythonDifferentialTest {
         for (int i = 0; i < cases.size(); i++) {
             Map<String, Object> c = cast(cases.get(i));
             Dialect d = dialect(cast(c.get("dialect")));
-            JsonToCsv.Options o = new JsonToCsv.Options()
+            JsonToCsv.Options.Builder o = JsonToCsv.Options.builder()
                     .dialect(d)
                     .restVal((String) c.get("restval"))
                     .extras("raise".equals(c.get("extras")) ? JsonToCsv.Extras.RAISE : JsonToCsv.Extras.IGNORE)
@@ -363,7 +363,7 @@ class PythonDifferentialTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             String error = null;
             try {
-                JsonToCsv.convert(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out, o);
+                JsonToCsv.convert(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out, o.build());
             } catch (CsvException e) {
                 error = e.getMessage();
             }
@@ -375,7 +375,7 @@ class PythonDifferentialTest {
                     : (pyError == null) != (error == null)
                             ? "DIFFERENT: only " + (error == null ? "python" : "ours") + " fails"
                             : (error == null ? "same output (" : "both fail after the same output (")
-                                    + d.quoting().cliName() + ")";
+                                    + d.quoting().name() + ")";
             tally.add(
                     verdict,
                     "case " + i + ": " + json + " with " + d + " " + c.get("columns") + " " + c.get("fields")
@@ -385,9 +385,9 @@ class PythonDifferentialTest {
         }
         tally.assertNoDifferences();
         for (Quoting q : Quoting.values()) {
-            assertTrue(tally.count("same output (" + q.cliName() + ")") > 100, tally.verdicts.toString());
+            assertTrue(tally.count("same output (" + q.name() + ")") > 100, tally.verdicts.toString());
         }
-        assertTrue(tally.count("both fail after the same output (none)") > 20, tally.verdicts.toString());
-        assertTrue(tally.count("both fail after the same output (minimal)") > 20, tally.verdicts.toString());
+        assertTrue(tally.count("both fail after the same output (NONE)") > 20, tally.verdicts.toString());
+        assertTrue(tally.count("both fail after the same output (MINIMAL)") > 20, tally.verdicts.toString());
     }
 }

@@ -1,9 +1,6 @@
 package dev.cookbook.cli.csv;
 
-import dev.cookbook.cli.CommandFailure;
-import dev.cookbook.cli.ExitCodes;
-import dev.cookbook.cli.common.EnumChoice;
-import dev.cookbook.cli.common.Messages;
+import dev.cookbook.cli.common.NamedChoice;
 import dev.cookbook.csv.CsvException;
 import dev.cookbook.csv.CsvReader;
 import dev.cookbook.csv.Dialect;
@@ -13,14 +10,20 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** The parameters of Python's csv dialects, as options shared by {@code csv read} and {@code csv write}. */
+/**
+ * The parameters of Python's csv dialects that reading and writing share, as options of
+ * {@code csv read} and {@code csv write}; {@link CsvReadingOptions} adds those only the reader uses.
+ */
 public final class CsvDialectOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
@@ -45,9 +48,6 @@ public final class CsvDialectOptions {
             description = "A quote inside a quoted field is escaped (--escapechar), not doubled.")
     private boolean noDoubleQuote;
 
-    @Option(names = "--skipinitialspace", description = "Ignore spaces right after a delimiter.")
-    private boolean skipInitialSpace;
-
     @Option(
             names = "--quoting",
             paramLabel = "MODE",
@@ -60,17 +60,17 @@ public final class CsvDialectOptions {
     @Option(
             names = "--encoding",
             paramLabel = "NAME",
+            converter = CharsetConverter.class,
             description = "The CSV's character encoding (default: UTF-8; a byte order mark is skipped).")
-    private String encoding = "UTF-8";
+    private Charset encoding = StandardCharsets.UTF_8;
 
-    /** The dialect, with {@code strict} and {@code lineTerminator} left to the command. */
+    /** The dialect, with {@code strict}, {@code skipInitialSpace} and {@code lineTerminator} left to the command. */
     Dialect.Builder builder() {
         return Dialect.builder()
                 .delimiter(oneChar(delimiter, "--delimiter"))
                 .quoteChar(oneChar(quoteChar, "--quotechar"))
                 .escapeChar(escapeChar == null ? Dialect.NONE : oneChar(escapeChar, "--escapechar"))
                 .doubleQuote(!noDoubleQuote)
-                .skipInitialSpace(skipInitialSpace)
                 .quoting(quoting);
     }
 
@@ -84,13 +84,31 @@ public final class CsvDialectOptions {
     }
 
     Charset charset() {
-        try {
-            return Charset.forName(encoding);
-        } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "unknown --encoding '" + encoding + "' (try UTF-8, ISO-8859-1, windows-1252, UTF-16)");
+        return encoding;
+    }
+
+    /**
+     * Refuses the options that {@code --quoting none} makes meaningless: with no quoting, a quote is
+     * never doubled (both ways), and the reader takes the quote character as data.
+     */
+    void checkQuotingNone(boolean reading) {
+        if (quoting != Quoting.NONE) {
+            return;
         }
+        if (reading && given(spec, "--quotechar")) {
+            throw new ParameterException(
+                    spec.commandLine(), "--quoting none reads quotes as data: --quotechar does not apply");
+        }
+        if (noDoubleQuote) {
+            throw new ParameterException(
+                    spec.commandLine(), "--quoting none doubles no quotes: --no-doublequote does not apply");
+        }
+    }
+
+    /** Whether {@code option} was on the command line (rather than left at its default). */
+    static boolean given(CommandSpec spec, String option) {
+        return spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private char oneChar(String value, String option) {
@@ -125,40 +143,22 @@ public final class CsvDialectOptions {
     }
 
     /** {@code minimal}, {@code all}, {@code nonnumeric}, {@code none}. */
-    static final class QuotingChoice extends EnumChoice<Quoting> {
+    static final class QuotingChoice extends NamedChoice<Quoting> {
         QuotingChoice() {
-            super(Quoting.class);
+            super(Quoting.class, "quoting");
         }
     }
 
-    /**
-     * A {@link CsvException} as the command's failure: {@code FILE: line N: what} (exit 3), and a
-     * hint naming the option that changes the outcome, where there is one.
-     *
-     * @param file    the file the line number refers to, or null for standard input
-     * @param writing whether the command writes CSV (an encoding error is then about the output)
-     */
-    static CommandFailure failure(String file, CsvException e, boolean writing) {
-        StringBuilder sb = new StringBuilder();
-        if (file != null) {
-            sb.append(Messages.quote(file)).append(": ");
+    /** A charset by any of Java's names for it; an unknown name is one line naming it. */
+    static final class CharsetConverter implements ITypeConverter<Charset> {
+        @Override
+        public Charset convert(String name) {
+            try {
+                return Charset.forName(name);
+            } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {
+                throw new TypeConversionException(
+                        "unknown encoding '" + name + "' (try UTF-8, ISO-8859-1, windows-1252, UTF-16)");
+            }
         }
-        if (e.line() > 0) {
-            sb.append("line ").append(e.line()).append(": ");
-        }
-        String hint = switch (e.kind()) {
-            case ENCODING ->
-                writing
-                        ? "choose an --encoding that can hold it, such as UTF-8"
-                        : "give the file's encoding with --encoding";
-            case DUPLICATE_NAME -> "--dedupe-headers renames a repeated name a to a_2, a_3, ...";
-            case UNKNOWN_KEY -> "--extras ignore drops keys that are not columns; --fields sets the columns";
-            case NESTED_VALUE -> "--json-cells writes objects and arrays as their JSON text";
-            case ARRAY_RECORD -> "--rows writes JSON arrays as rows";
-            case OBJECT_ROW -> "without --rows, JSON objects are written as records";
-            case NOT_A_NUMBER -> "with --quoting nonnumeric, text must be quoted";
-            default -> null;
-        };
-        return new CommandFailure(ExitCodes.BAD_DATA, sb.append(e.getMessage()).toString(), hint, e);
     }
 }

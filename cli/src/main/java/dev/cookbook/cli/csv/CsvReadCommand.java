@@ -1,11 +1,12 @@
 package dev.cookbook.cli.csv;
 
+import dev.cookbook.cli.ErrorHints;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.CountingInputStream;
-import dev.cookbook.cli.common.EnumChoice;
 import dev.cookbook.cli.common.Inputs;
 import dev.cookbook.cli.common.IoOptions;
+import dev.cookbook.cli.common.NamedChoice;
 import dev.cookbook.cli.common.ProgressBar;
 import dev.cookbook.csv.CsvException;
 import dev.cookbook.csv.CsvReader;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
             "  cookbook csv read --fieldnames id,name --strict < headerless.csv",
         })
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
-public final class CsvReadCommand implements Callable<Integer> {
+public final class CsvReadCommand implements Callable<Integer>, ErrorHints {
     /** What --to writes. */
     enum To {
         JSONL,
@@ -51,9 +52,9 @@ public final class CsvReadCommand implements Callable<Integer> {
         TABLE
     }
 
-    static final class ToChoice extends EnumChoice<To> {
+    static final class ToChoice extends NamedChoice<To> {
         ToChoice() {
-            super(To.class);
+            super(To.class, "format");
         }
     }
 
@@ -91,7 +92,7 @@ public final class CsvReadCommand implements Callable<Integer> {
             paramLabel = "NAME",
             description = "The key of the list of fields beyond the header (default: null, the key Python's json "
                     + "gives DictReader's None).")
-    private String restKey = "null";
+    private String restKey;
 
     @Option(
             names = "--restval",
@@ -123,11 +124,14 @@ public final class CsvReadCommand implements Callable<Integer> {
     @Mixin
     private CsvDialectOptions dialect;
 
+    @Mixin
+    private CsvReadingOptions reading;
+
     @Spec
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, CsvException {
         if (fieldSizeLimit < 1) {
             throw new ParameterException(spec.commandLine(), "--field-size-limit must be at least 1");
         }
@@ -135,22 +139,35 @@ public final class CsvReadCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--rows reads no header: --fieldnames and " + "--dedupe-headers do not apply");
         }
+        if (rows && (restKey != null || restVal != null)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--rows reads no header: " + (restKey != null ? "--restkey" : "--restval") + " does not apply");
+        }
+        if (to == To.TABLE && restKey != null) {
+            throw new ParameterException(
+                    spec.commandLine(), "--to table shows extra fields as more columns: --restkey does not apply");
+        }
+        dialect.checkQuotingNone(true);
         java.util.List<String> names =
                 fieldNames == null ? null : CsvDialectOptions.names(spec, fieldNames, "--fieldnames");
         if (names != null && !dedupe && new java.util.HashSet<>(names).size() < names.size()) {
             throw new ParameterException(
                     spec.commandLine(), "--fieldnames names a column twice: rename it, or add " + "--dedupe-headers");
         }
-        CsvToJson.Options options = new CsvToJson.Options()
-                .dialect(dialect.build(dialect.builder().strict(strict)))
+        CsvToJson.Options.Builder builder = CsvToJson.Options.builder()
+                .dialect(dialect.build(reading.apply(dialect.builder()).strict(strict)))
                 .fieldNames(names)
-                .restKey(restKey)
                 .restVal(restVal)
-                .raggedIsError(strict)
+                .raggedIsError(strict && !rows)
                 .dedupeHeaders(dedupe)
                 .rows(rows)
                 .layout(to == To.JSON ? CsvToJson.Layout.JSON_ARRAY : CsvToJson.Layout.JSON_LINES)
                 .fieldSizeLimit(fieldSizeLimit);
+        if (restKey != null) {
+            builder.restKey(restKey);
+        }
+        CsvToJson.Options options = builder.build();
         Stdio stdio = Stdio.of(spec);
         Path source = file == null || file.equals("-") ? null : Path.of(file);
         try (CountingInputStream in = new CountingInputStream(Inputs.open(spec, stdio, file));
@@ -162,10 +179,10 @@ public final class CsvReadCommand implements Callable<Integer> {
                         () -> size(source))) {
             OutputStream sink = new BufferedOutputStream(output.stream(), 1 << 16);
             try {
-                convert(in, sink, options);
+                convert(in, source == null ? null : file, sink, options);
             } catch (CsvException e) {
-                sink.flush(); // everything before the bad record, then the error
-                throw CsvDialectOptions.failure(source == null ? null : file, e, false);
+                sink.flush(); // everything before the bad record, then the error (ErrorHandler's)
+                throw e;
             }
             sink.flush();
             output.commit();
@@ -173,13 +190,18 @@ public final class CsvReadCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void convert(InputStream in, OutputStream sink, CsvToJson.Options options)
+    private void convert(InputStream in, String name, OutputStream sink, CsvToJson.Options options)
             throws IOException, CsvException {
         if (to == To.TABLE) {
-            CsvTable.write(in, dialect.charset(), sink, options);
+            CsvTable.write(in, name, dialect.charset(), sink, options);
         } else {
-            CsvToJson.convert(in, dialect.charset(), sink, options);
+            CsvToJson.convert(in, name, dialect.charset(), sink, options);
         }
+    }
+
+    @Override
+    public String hint(Exception failure) {
+        return failure instanceof CsvException e ? CsvHints.hint(e, false) : null;
     }
 
     private static long size(Path p) {

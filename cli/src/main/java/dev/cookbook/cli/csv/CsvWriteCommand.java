@@ -1,12 +1,13 @@
 package dev.cookbook.cli.csv;
 
+import dev.cookbook.cli.ErrorHints;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.CountingInputStream;
-import dev.cookbook.cli.common.EnumChoice;
 import dev.cookbook.cli.common.Inputs;
 import dev.cookbook.cli.common.IoOptions;
 import dev.cookbook.cli.common.Messages;
+import dev.cookbook.cli.common.NamedChoice;
 import dev.cookbook.cli.common.ProgressBar;
 import dev.cookbook.csv.CsvAppendTarget;
 import dev.cookbook.csv.CsvException;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Spec;
             "  cookbook csv write --rows -d ' ' --quotechar '|' < rows.jsonl",
         })
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
-public final class CsvWriteCommand implements Callable<Integer> {
+public final class CsvWriteCommand implements Callable<Integer>, ErrorHints {
     /** What --line-terminator writes. */
     enum Terminator {
         CRLF("\r\n"),
@@ -58,15 +59,15 @@ public final class CsvWriteCommand implements Callable<Integer> {
         }
     }
 
-    static final class TerminatorChoice extends EnumChoice<Terminator> {
+    static final class TerminatorChoice extends NamedChoice<Terminator> {
         TerminatorChoice() {
-            super(Terminator.class);
+            super(Terminator.class, "line terminator");
         }
     }
 
-    static final class ExtrasChoice extends EnumChoice<JsonToCsv.Extras> {
+    static final class ExtrasChoice extends NamedChoice<JsonToCsv.Extras> {
         ExtrasChoice() {
-            super(JsonToCsv.Extras.class);
+            super(JsonToCsv.Extras.class, "extras action");
         }
     }
 
@@ -108,7 +109,7 @@ public final class CsvWriteCommand implements Callable<Integer> {
             converter = ExtrasChoice.class,
             completionCandidates = ExtrasChoice.class,
             description = "raise (default): a key that is not a column is an error; ignore: drop it.")
-    private JsonToCsv.Extras extras = JsonToCsv.Extras.RAISE;
+    private JsonToCsv.Extras extras;
 
     @Option(
             names = "--restval",
@@ -148,7 +149,7 @@ public final class CsvWriteCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, CsvException {
         boolean toStdout = out == null || out.equals("-");
         if (append && toStdout) {
             throw new ParameterException(spec.commandLine(), "--append needs -o FILE: the file to add to");
@@ -162,13 +163,26 @@ public final class CsvWriteCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "--rows writes arrays as they are: --fields and " + "--sort-fields do not apply");
         }
+        if (rows && extras != null) {
+            throw new ParameterException(
+                    spec.commandLine(), "--rows writes arrays as they are: --extras does not apply");
+        }
+        dialect.checkQuotingNone(false);
         Charset charset = dialect.charset();
         Dialect.Builder builder = dialect.builder();
         List<String> given = fields == null ? null : CsvDialectOptions.names(spec, fields, "--fields");
-        JsonToCsv.Options options = new JsonToCsv.Options()
+        if (given != null) {
+            for (int i = 0; i < given.size(); i++) {
+                if (given.indexOf(given.get(i)) < i) {
+                    throw new ParameterException(
+                            spec.commandLine(), "--fields names the column '" + given.get(i) + "' twice");
+                }
+            }
+        }
+        JsonToCsv.Options.Builder options = JsonToCsv.Options.builder()
                 .fields(given)
                 .sortFields(sortFields)
-                .extras(extras)
+                .extras(extras == null ? JsonToCsv.Extras.RAISE : extras)
                 .restVal(restVal)
                 .jsonCells(jsonCells)
                 .rows(rows)
@@ -197,7 +211,7 @@ public final class CsvWriteCommand implements Callable<Integer> {
                 options.dialect(dialect.build(builder.lineTerminator(terminator(Terminator.CRLF).text)));
                 try (IoOptions.Output output = IoOptions.open(spec, stdio, out, force, source, false, true)) {
                     OutputStream sink = new BufferedOutputStream(output.stream(), 1 << 16);
-                    convert(json, sink, options);
+                    convert(json, sink, options.build());
                     sink.flush();
                     output.commit();
                 }
@@ -209,12 +223,16 @@ public final class CsvWriteCommand implements Callable<Integer> {
     private void appendTo(
             Path target,
             InputStream json,
-            JsonToCsv.Options options,
+            JsonToCsv.Options.Builder options,
             List<String> given,
             Dialect.Builder builder,
             Charset charset)
-            throws IOException {
-        try (CsvAppendTarget file = CsvAppendTarget.open(target, dialect.build(builder), charset)) {
+            throws IOException, CsvException {
+        // The hook is armed as soon as the file is open and removed only after it is closed (resources
+        // close in reverse order): a JVM stopped (Ctrl-C, kill) in between still undoes the append.
+        try (RollbackOnExit onExit = new RollbackOnExit();
+                CsvAppendTarget file = CsvAppendTarget.open(target, dialect.build(builder), charset)) {
+            onExit.arm(file::rollback);
             List<String> header = rows ? null : file.header();
             if (header != null) {
                 if (given != null && !given.equals(header)) {
@@ -230,21 +248,33 @@ public final class CsvWriteCommand implements Callable<Integer> {
                     : file.lineTerminator() != null ? file.lineTerminator() : Terminator.CRLF.text;
             options.dialect(dialect.build(builder.lineTerminator(eol))).charset(file.charset());
             OutputStream sink = new BufferedOutputStream(file.stream(), 1 << 16);
-            convert(json, sink, options);
+            convert(json, sink, options.build());
             sink.flush();
             file.commit();
-        } catch (CsvException e) {
-            throw CsvDialectOptions.failure(out, e, false); // the header of the file appended to
         }
     }
 
-    private void convert(InputStream json, OutputStream sink, JsonToCsv.Options options) throws IOException {
+    private void convert(InputStream json, OutputStream sink, JsonToCsv.Options options)
+            throws IOException, CsvException {
         try {
-            JsonToCsv.convert(json, sink, options);
+            JsonToCsv.convert(json, in == null || in.equals("-") ? null : in, sink, options);
         } catch (CsvException e) {
             sink.flush(); // the records before the bad one (a file output is then discarded or cut back)
-            throw CsvDialectOptions.failure(in == null || in.equals("-") ? null : in, e, true);
+            throw e;
         }
+    }
+
+    @Override
+    public String hint(Exception failure) {
+        if (!(failure instanceof CsvException e)) {
+            return null;
+        }
+        // The header of the file appended to is read, not written.
+        boolean appendedFile = append
+                && e.source() != null
+                && out != null
+                && Path.of(e.source()).equals(Path.of(out));
+        return CsvHints.hint(e, !appendedFile);
     }
 
     private Terminator terminator(Terminator fallback) {
