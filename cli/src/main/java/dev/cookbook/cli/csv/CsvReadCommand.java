@@ -4,10 +4,12 @@ import dev.cookbook.cli.ErrorHints;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.CountingInputStream;
-import dev.cookbook.cli.common.Inputs;
-import dev.cookbook.cli.common.IoOptions;
+import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.NamedChoice;
+import dev.cookbook.cli.common.Output;
+import dev.cookbook.cli.common.OutputOptions;
 import dev.cookbook.cli.common.ProgressBar;
+import dev.cookbook.cli.common.ProgressOptions;
 import dev.cookbook.csv.CsvException;
 import dev.cookbook.csv.CsvReader;
 import dev.cookbook.csv.CsvTable;
@@ -16,15 +18,12 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cookbook csv read}: CSV records as JSON, the way Python's csv.DictReader reads them. */
@@ -58,17 +57,11 @@ public final class CsvReadCommand implements Callable<Integer>, ErrorHints {
         }
     }
 
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The CSV file (default: standard input).")
-    private String file;
+    @Mixin
+    private InputOptions input;
 
-    @Option(
-            names = {"-o", "--out"},
-            paramLabel = "OUT",
-            description = "Write OUT, atomically (default: standard output).")
-    private String out;
-
-    @Option(names = "--force", description = "Replace OUT if it exists.")
-    private boolean force;
+    @Mixin
+    private OutputOptions output;
 
     @Option(
             names = "--to",
@@ -115,11 +108,8 @@ public final class CsvReadCommand implements Callable<Integer>, ErrorHints {
             description = "The longest field accepted (default: ${DEFAULT-VALUE}).")
     private int fieldSizeLimit = CsvReader.DEFAULT_FIELD_SIZE_LIMIT;
 
-    @Option(
-            names = "--progress",
-            negatable = true,
-            description = "Show a progress bar on stderr (default: when stderr is a terminal and FILE is a file).")
-    private Boolean progress;
+    @Mixin
+    private ProgressOptions progress;
 
     @Mixin
     private CsvDialectOptions dialect;
@@ -169,23 +159,18 @@ public final class CsvReadCommand implements Callable<Integer>, ErrorHints {
         }
         CsvToJson.Options options = builder.build();
         Stdio stdio = Stdio.of(spec);
-        Path source = file == null || file.equals("-") ? null : Path.of(file);
-        try (CountingInputStream in = new CountingInputStream(Inputs.open(spec, stdio, file));
-                IoOptions.Output output = IoOptions.open(spec, stdio, out, force, source, false, true);
-                ProgressBar bar = ProgressBar.start(
-                        progress != null ? progress : stdio.stderrIsTerminal() && source != null,
-                        spec.commandLine().getErr(),
-                        in::count,
-                        () -> size(source))) {
-            OutputStream sink = new BufferedOutputStream(output.stream(), 1 << 16);
+        try (CountingInputStream in = new CountingInputStream(input.open(stdio));
+                Output out = output.open(stdio, Output.Kind.TEXT, input.path());
+                ProgressBar bar = progress.start(stdio, output.isStdout(), in::count, input::size)) {
+            OutputStream sink = new BufferedOutputStream(out.stream(), 1 << 16);
             try {
-                convert(in, source == null ? null : file, sink, options);
+                convert(in, input.name(), sink, options);
             } catch (CsvException e) {
                 sink.flush(); // everything before the bad record, then the error (ErrorHandler's)
                 throw e;
             }
             sink.flush();
-            output.commit();
+            out.commit();
         }
         return ExitCodes.OK;
     }
@@ -202,13 +187,5 @@ public final class CsvReadCommand implements Callable<Integer>, ErrorHints {
     @Override
     public String hint(Exception failure) {
         return failure instanceof CsvException e ? CsvHints.hint(e, false) : null;
-    }
-
-    private static long size(Path p) {
-        try {
-            return p != null && Files.isRegularFile(p) ? Files.size(p) : -1;
-        } catch (IOException e) {
-            return -1;
-        }
     }
 }

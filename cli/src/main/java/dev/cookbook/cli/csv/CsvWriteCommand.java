@@ -4,11 +4,13 @@ import dev.cookbook.cli.ErrorHints;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.CountingInputStream;
-import dev.cookbook.cli.common.Inputs;
-import dev.cookbook.cli.common.IoOptions;
+import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.cli.common.NamedChoice;
+import dev.cookbook.cli.common.Output;
+import dev.cookbook.cli.common.OutputOptions;
 import dev.cookbook.cli.common.ProgressBar;
+import dev.cookbook.cli.common.ProgressOptions;
 import dev.cookbook.csv.CsvAppendTarget;
 import dev.cookbook.csv.CsvException;
 import dev.cookbook.csv.Dialect;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  cookbook csv write -i people.jsonl -o people.csv",
+            "  cookbook csv write -o people.csv people.jsonl",
             "  cookbook csv read people.csv | cookbook csv write --sort-fields --quoting all",
             "  cookbook csv write --append -o people.csv < more.jsonl      # keeps the file's columns",
             "  cookbook csv write --rows -d ' ' --quotechar '|' < rows.jsonl",
@@ -71,20 +73,11 @@ public final class CsvWriteCommand implements Callable<Integer>, ErrorHints {
         }
     }
 
-    @Option(
-            names = {"-i", "--in"},
-            paramLabel = "IN",
-            description = "Read JSON from IN (default: standard input).")
-    private String in;
+    @Mixin
+    private InputOptions input;
 
-    @Option(
-            names = {"-o", "--out"},
-            paramLabel = "OUT",
-            description = "Write OUT, atomically (default: standard output).")
-    private String out;
-
-    @Option(names = "--force", description = "Replace OUT if it exists.")
-    private boolean force;
+    @Mixin
+    private OutputOptions output;
 
     @Option(
             names = "--append",
@@ -136,11 +129,8 @@ public final class CsvWriteCommand implements Callable<Integer>, ErrorHints {
             description = "crlf (default, as Python and RFC 4180) or lf. Appending, the file's own is kept.")
     private Terminator terminator;
 
-    @Option(
-            names = "--progress",
-            negatable = true,
-            description = "Show a progress bar on stderr (default: when stderr is a terminal and IN is a file).")
-    private Boolean progress;
+    @Mixin
+    private ProgressOptions progress;
 
     @Mixin
     private CsvDialectOptions dialect;
@@ -150,11 +140,10 @@ public final class CsvWriteCommand implements Callable<Integer>, ErrorHints {
 
     @Override
     public Integer call() throws IOException, CsvException {
-        boolean toStdout = out == null || out.equals("-");
-        if (append && toStdout) {
+        if (append && output.isStdout()) {
             throw new ParameterException(spec.commandLine(), "--append needs -o FILE: the file to add to");
         }
-        if (append && force) {
+        if (append && output.force()) {
             throw new ParameterException(
                     spec.commandLine(), "--append adds to OUT and --force replaces it: choose one");
         }
@@ -189,31 +178,27 @@ public final class CsvWriteCommand implements Callable<Integer>, ErrorHints {
                 .header(!noHeader)
                 .charset(charset);
         Stdio stdio = Stdio.of(spec);
-        Path source = in == null || in.equals("-") ? null : Path.of(in);
-        Path target = toStdout ? null : Path.of(out);
-        boolean appending = append;
-        if (appending
+        Path source = input.path();
+        Path target = output.isStdout() ? null : Path.of(output.name());
+        if (append
                 && source != null
                 && Files.exists(source)
                 && Files.exists(target)
                 && Files.isSameFile(source, target)) {
-            throw new ParameterException(spec.commandLine(), Messages.quote(out) + " is both the input and the output");
+            throw new ParameterException(
+                    spec.commandLine(), Messages.quote(output.name()) + " is both the input and the output");
         }
-        try (CountingInputStream json = new CountingInputStream(Inputs.open(spec, stdio, in));
-                ProgressBar bar = ProgressBar.start(
-                        progress != null ? progress : stdio.stderrIsTerminal() && source != null,
-                        spec.commandLine().getErr(),
-                        json::count,
-                        () -> size(source))) {
-            if (appending) {
+        try (CountingInputStream json = new CountingInputStream(input.open(stdio));
+                ProgressBar bar = progress.start(stdio, output.isStdout(), json::count, input::size)) {
+            if (append) {
                 appendTo(target, json, options, given, builder, charset);
             } else {
                 options.dialect(dialect.build(builder.lineTerminator(terminator(Terminator.CRLF).text)));
-                try (IoOptions.Output output = IoOptions.open(spec, stdio, out, force, source, false, true)) {
-                    OutputStream sink = new BufferedOutputStream(output.stream(), 1 << 16);
+                try (Output out = output.open(stdio, Output.Kind.TEXT, source)) {
+                    OutputStream sink = new BufferedOutputStream(out.stream(), 1 << 16);
                     convert(json, sink, options.build());
                     sink.flush();
-                    output.commit();
+                    out.commit();
                 }
             }
         }
@@ -238,8 +223,8 @@ public final class CsvWriteCommand implements Callable<Integer>, ErrorHints {
                 if (given != null && !given.equals(header)) {
                     throw new ParameterException(
                             spec.commandLine(),
-                            "--fields " + String.join(",", given) + " differ from the columns of " + Messages.quote(out)
-                                    + ": " + String.join(",", header));
+                            "--fields " + String.join(",", given) + " differ from the columns of "
+                                    + Messages.quote(output.name()) + ": " + String.join(",", header));
                 }
                 options.fields(header).sortFields(false).header(false);
             }
@@ -257,7 +242,7 @@ public final class CsvWriteCommand implements Callable<Integer>, ErrorHints {
     private void convert(InputStream json, OutputStream sink, JsonToCsv.Options options)
             throws IOException, CsvException {
         try {
-            JsonToCsv.convert(json, in == null || in.equals("-") ? null : in, sink, options);
+            JsonToCsv.convert(json, input.name(), sink, options);
         } catch (CsvException e) {
             sink.flush(); // the records before the bad one (a file output is then discarded or cut back)
             throw e;
@@ -272,20 +257,12 @@ public final class CsvWriteCommand implements Callable<Integer>, ErrorHints {
         // The header of the file appended to is read, not written.
         boolean appendedFile = append
                 && e.source() != null
-                && out != null
-                && Path.of(e.source()).equals(Path.of(out));
+                && !output.isStdout()
+                && Path.of(e.source()).equals(Path.of(output.name()));
         return CsvHints.hint(e, !appendedFile);
     }
 
     private Terminator terminator(Terminator fallback) {
         return terminator != null ? terminator : fallback;
-    }
-
-    private static long size(Path p) {
-        try {
-            return p != null && Files.isRegularFile(p) ? Files.size(p) : -1;
-        } catch (IOException e) {
-            return -1;
-        }
     }
 }

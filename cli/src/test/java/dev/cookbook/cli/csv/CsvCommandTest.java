@@ -798,12 +798,12 @@ public class CsvCommandTest {
                     Cli.withTerminalStdin("csv", "read"),
                     2,
                     "",
-                    READ + "no input: give a FILE, or pipe data in (- reads the terminal)\n" + READ_HINT);
+                    READ + "no input: name a FILE, or pipe data in (- reads the terminal)\n" + READ_HINT);
             assertRun(
                     Cli.withTerminalStdin("csv", "write"),
                     2,
                     "",
-                    WRITE + "no input: give a FILE, or pipe data in (- reads the terminal)\n" + WRITE_HINT);
+                    WRITE + "no input: name a FILE, or pipe data in (- reads the terminal)\n" + WRITE_HINT);
             assertOk(Cli.withTerminalStdin("csv", "read", "-"), "");
         }
 
