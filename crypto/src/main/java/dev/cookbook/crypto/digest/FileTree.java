@@ -179,7 +179,7 @@ public final class FileTree {
                 attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attrs.isSymbolicLink()) {
                     if (!followLinks) {
-                        Log.LOG.info("skipping symbolic link {} (follow links with -L)", name);
+                        Log.LOG.info("skipping symbolic link {} (links are not followed)", name);
                         return null;
                     }
                     attrs = Files.readAttributes(path, BasicFileAttributes.class);
