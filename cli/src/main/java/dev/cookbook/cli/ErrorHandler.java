@@ -59,7 +59,8 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             hint = f.hint();
         } else if (t instanceof CryptoException e) {
             code = ExitCodes.BAD_DATA;
-            message = located(inputName(cl), 0, e.getMessage());
+            // the library's own file (a --key, an --identity) before the command's input
+            message = located(e.source() != null ? e.source() : inputName(cl), 0, e.getMessage());
             hint = hint(cl, e);
         } else if (t instanceof CsvException e) {
             code = ExitCodes.BAD_DATA;

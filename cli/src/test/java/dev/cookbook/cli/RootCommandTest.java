@@ -324,7 +324,7 @@ public class RootCommandTest {
         // The walk runs on whichever hashing thread takes the next file: the caller's or a pool thread.
         java.util.regex.Pattern info = java.util.regex.Pattern.compile(" INFO \\[(main|digest)\\] "
                 + java.util.regex.Pattern.quote("dev.cookbook.crypto.digest.FileTree - skipping symbolic link " + tree
-                        + "/skipped (follow links with -L)")
+                        + "/skipped (links are not followed)")
                 + "\n");
 
         Path quiet = dir.resolve("quiet.log");

@@ -13,4 +13,13 @@ public final class AuthenticationException extends CryptoException {
     public AuthenticationException(String message) {
         super(message);
     }
+
+    private AuthenticationException(String message, Throwable cause, String source) {
+        super(message, cause, source);
+    }
+
+    @Override
+    public AuthenticationException withSource(String source) {
+        return copyFrom(new AuthenticationException(getMessage(), getCause(), source));
+    }
 }

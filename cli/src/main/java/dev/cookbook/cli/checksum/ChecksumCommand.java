@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -209,7 +210,11 @@ public final class ChecksumCommand implements Callable<Integer> {
         if (!algo.isSecure()) {
             output.warnInsecure(algo);
         }
-        Iterator<Source> sources = FileTree.sources(files, stdio.in(), recursive, dereference);
+        // "-" is standard input here, in the CLI: to the library every other name is a file
+        List<Source> operands = files.stream()
+                .map(f -> f.equals("-") ? Source.stream(f, stdio.in()) : Source.named(f))
+                .toList();
+        Iterator<Source> sources = FileTree.sources(operands, recursive, dereference);
         Iterator<Job> work = new Iterator<>() {
             private boolean first = true;
 
@@ -239,8 +244,7 @@ public final class ChecksumCommand implements Callable<Integer> {
         DigestAlgorithm algo = algorithm != null ? algorithm : DigestAlgorithm.SHA256;
         CheckReporter reporter = new CheckReporter(
                 spec, stdio, bar, algo, Diagnostics.of(spec).quiet(), checkOptions.status, checkOptions.warn);
-        ChecksumVerifier verifier =
-                new ChecksumVerifier(digester, stdio.in(), algo, algorithm != null, checkOptions.ignoreMissing);
+        ChecksumVerifier verifier = new ChecksumVerifier(digester, algo, algorithm != null, checkOptions.ignoreMissing);
         boolean failed = false;
         boolean unreadable = false;
         for (String file : files) {
@@ -249,8 +253,12 @@ public final class ChecksumCommand implements Callable<Integer> {
             reporter.startFile(display);
             CheckSummary summary;
             try {
-                summary =
-                        stdin ? verifier.verify(stdio.in(), true, reporter) : verifier.verify(Path.of(file), reporter);
+                // a listed "-" hashes standard input, unless it is the list itself: then the line is malformed
+                Function<String, Source> names =
+                        n -> !n.equals("-") ? Source.named(n) : stdin ? null : Source.stream(n, stdio.in());
+                summary = stdin
+                        ? verifier.verify(stdio.in(), names, reporter)
+                        : verifier.verify(Path.of(file), names, reporter);
             } catch (IOException e) {
                 reporter.error(Messages.fileError(display, e));
                 unreadable = true;

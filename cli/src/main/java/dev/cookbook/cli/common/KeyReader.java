@@ -6,21 +6,24 @@ import dev.cookbook.crypto.rsa.KeyFiles;
 import dev.cookbook.crypto.rsa.PasswordRequiredException;
 import dev.cookbook.crypto.rsa.RsaKey;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
  * Reads a key file named on the command line ({@code -} for stdin), asking for its password only
- * if it turns out to be encrypted: from {@code --pass} if given, else on the terminal.
+ * if it turns out to be encrypted: from {@code --pass} if given, else on the terminal. A failure
+ * names the file (the library's {@link CryptoException#source()}); stdin has no name.
  */
 public final class KeyReader {
     private KeyReader() {}
 
     public static RsaKey read(String file, PasswordOption pass, Stdio stdio, Consumer<String> warn)
             throws IOException, CryptoException {
-        byte[] data = file.equals("-") ? stdio.in().readAllBytes() : Files.readAllBytes(Path.of(file));
+        if (!file.equals("-")) {
+            return KeyFiles.read(Path.of(file), () -> pass.read(stdio, warn, false));
+        }
+        byte[] data = stdio.in().readAllBytes();
         try {
             return KeyFiles.read(data, null);
         } catch (PasswordRequiredException e) {

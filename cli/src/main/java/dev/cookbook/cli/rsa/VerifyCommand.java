@@ -1,10 +1,12 @@
 package dev.cookbook.cli.rsa;
 
+import dev.cookbook.cli.CommandFailure;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.Diagnostics;
 import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.KeyReader;
+import dev.cookbook.cli.common.Messages;
 import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.rsa.RsaKey;
@@ -76,7 +78,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         try (InputStream in = input.open(stdio)) {
             RsaKey key = KeyReader.read(keyFile, pass, stdio, say::warn);
-            byte[] signature = signature(InputOptions.readAll(stdio, signatureFile), key.bits());
+            byte[] signature = signature(InputOptions.readAll(stdio, signatureFile), key.bits(), signatureFile);
             options.warnLegacy(say);
             boolean ok = Signatures.verify(in, key.publicKey(), options.hash, options.pss, signature);
             spec.commandLine().getOut().println(ok ? "Verified OK" : "Verification failure");
@@ -84,20 +86,31 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    /** The signature's bytes: a file of base64 text is decoded when it decodes to a signature's length. */
-    private static byte[] signature(byte[] raw, int bits) {
+    /**
+     * The signature's bytes: a file of base64 text is decoded when it decodes to a signature's
+     * length. Any other length cannot be a signature by the key: bad data, not a failed check.
+     */
+    private static byte[] signature(byte[] raw, int bits, String file) {
         int length = (bits + 7) / 8;
-        if (raw.length != length) {
-            String text = new String(raw, StandardCharsets.US_ASCII).replaceAll("\\s+", "");
-            try {
-                byte[] decoded = Base64.getDecoder().decode(text);
-                if (decoded.length == length) {
-                    return decoded;
-                }
-            } catch (IllegalArgumentException e) {
-                // not base64: as it is
-            }
+        if (raw.length == length) {
+            return raw;
         }
-        return raw;
+        String text = new String(raw, StandardCharsets.US_ASCII).replaceAll("\\s+", "");
+        try {
+            byte[] decoded = Base64.getDecoder().decode(text);
+            if (decoded.length == length) {
+                return decoded;
+            }
+        } catch (IllegalArgumentException e) {
+            // not base64
+        }
+        String name = "-".equals(file) ? "standard input" : Messages.quote(file);
+        throw new CommandFailure(
+                ExitCodes.BAD_DATA,
+                name + ": "
+                        + (raw.length == 0
+                                ? "the signature is empty"
+                                : "not a signature by a " + bits + "-bit key: " + raw.length + " bytes, not " + length
+                                        + " (or their base64)"));
     }
 }

@@ -165,7 +165,10 @@ public class KeyCommandTest {
                     dir.resolve("junk.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n" + "-----END PRIVATE KEY-----\n");
             Cli.Result r = Cli.run(args("key", "inspect", junk));
             assertEquals(3, r.exit());
-            assertTrue(r.err().startsWith("cookbook key inspect: " + junk + ": not a valid key file: "), r::toString);
+            assertEquals(
+                    "cookbook key inspect: " + junk
+                            + ": not a valid key file: the PRIVATE KEY block is damaged: it holds no DER structure\n",
+                    r.err());
             Cli.Result missing = Cli.run(args("key", "inspect", dir.resolve("none.pem")));
             assertEquals(4, missing.exit());
             assertEquals(

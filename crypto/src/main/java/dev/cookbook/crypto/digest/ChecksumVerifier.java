@@ -3,13 +3,13 @@ package dev.cookbook.crypto.digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Checks the files listed in one checksum file ({@code sha256sum -c}), hashing them in parallel and
@@ -23,8 +23,8 @@ import java.util.Optional;
  * {@value #MAX_LINE} bytes cannot name a real file and counts as malformed.
  *
  * <pre>{@code
- * CheckSummary s = new ChecksumVerifier(digester, System.in, DigestAlgorithm.SHA256, false, false)
- *         .verify(in, false, listener);
+ * CheckSummary s = new ChecksumVerifier(digester, DigestAlgorithm.SHA256, false, false)
+ *         .verify(in, Source::named, listener);
  * }</pre>
  */
 public final class ChecksumVerifier {
@@ -34,49 +34,56 @@ public final class ChecksumVerifier {
     private final DigestAlgorithm algorithm;
     private final boolean fixedAlgorithm;
     private final boolean ignoreMissing;
-    private final InputStream stdin;
 
     /**
-     * @param stdin          what a line naming {@code -} hashes (standard input)
      * @param algorithm      for untagged lines
      * @param fixedAlgorithm if true, tagged lines must name {@code algorithm} too
      * @param ignoreMissing  skip listed files that do not exist ({@code --ignore-missing})
      */
     public ChecksumVerifier(
-            ParallelDigester digester,
-            InputStream stdin,
-            DigestAlgorithm algorithm,
-            boolean fixedAlgorithm,
-            boolean ignoreMissing) {
+            ParallelDigester digester, DigestAlgorithm algorithm, boolean fixedAlgorithm, boolean ignoreMissing) {
         this.digester = digester;
-        this.stdin = stdin;
         this.algorithm = algorithm;
         this.fixedAlgorithm = fixedAlgorithm;
         this.ignoreMissing = ignoreMissing;
     }
 
     /**
-     * Checks every line of the checksum file {@code file}.
+     * Checks every line of the checksum file {@code file}, each listed name a file
+     * ({@link Source#named}).
      *
      * @throws IOException if the checksum file itself cannot be read: {@link NoSuchFileException},
      *                     {@link java.nio.file.AccessDeniedException}, ...
      */
     public CheckSummary verify(Path file, CheckListener listener) throws IOException {
+        return verify(file, Source::named, listener);
+    }
+
+    /**
+     * Checks every line of the checksum file {@code file}.
+     *
+     * @param names as for {@link #verify(InputStream, Function, CheckListener)}
+     * @throws IOException if the checksum file itself cannot be read: {@link NoSuchFileException},
+     *                     {@link java.nio.file.AccessDeniedException}, ...
+     */
+    public CheckSummary verify(Path file, Function<String, Source> names, CheckListener listener) throws IOException {
         try (InputStream in = FileHasher.open(file)) {
-            return verify(in, false, listener);
+            return verify(in, names, listener);
         }
     }
 
     /**
      * Checks every line of {@code checksums}.
      *
-     * @param fromStdin the checksum file is standard input, so a line naming {@code -} is malformed
-     *                  (standard input cannot be both the list and a listed file)
+     * @param names what a listed name hashes: usually {@link Source#named}, with the caller's own
+     *              meaning for names such as {@code -} (standard input); null makes the line malformed
+     *              (standard input, say, when it is the checksum list itself)
      * @throws IOException if the checksum file itself cannot be read
      */
-    public CheckSummary verify(InputStream checksums, boolean fromStdin, CheckListener listener) throws IOException {
+    public CheckSummary verify(InputStream checksums, Function<String, Source> names, CheckListener listener)
+            throws IOException {
         ChecksumLineParser parser = new ChecksumLineParser(algorithm, fixedAlgorithm);
-        Lines lines = new Lines(checksums, parser, fromStdin, stdin);
+        Lines lines = new Lines(checksums, parser, names);
         long[] tally = new long[4]; // mismatched, unreadable, verified, wellFormed
         long[] malformed = {0};
         boolean[] announced = {false};
@@ -142,9 +149,8 @@ public final class ChecksumVerifier {
     /** The checksum file as a lazy sequence of lines; comments and blank lines are skipped. */
     private static final class Lines implements Iterator<Line> {
         private final InputStream in;
-        private final InputStream stdin;
         private final ChecksumLineParser parser;
-        private final boolean fromStdin;
+        private final Function<String, Source> names;
         private final byte[] chunk = new byte[64 * 1024];
         private int pos;
         private int limit;
@@ -157,11 +163,10 @@ public final class ChecksumVerifier {
         boolean crlf;
         int otherHexLength;
 
-        Lines(InputStream in, ChecksumLineParser parser, boolean fromStdin, InputStream stdin) {
+        Lines(InputStream in, ChecksumLineParser parser, Function<String, Source> names) {
             this.in = in;
-            this.stdin = stdin;
             this.parser = parser;
-            this.fromStdin = fromStdin;
+            this.names = names;
         }
 
         @Override
@@ -224,13 +229,14 @@ public final class ChecksumVerifier {
                 return null;
             }
             Optional<ChecksumEntry> entry = tooLong ? Optional.empty() : parser.parse(line, len);
-            if (entry.isEmpty() || (fromStdin && entry.get().fileName().equals("-"))) {
+            Source source = entry.isPresent() ? names.apply(entry.get().fileName()) : null;
+            if (source == null) {
                 if (otherHexLength == 0 && !tooLong) {
                     otherHexLength = leadingHexLength(line, len);
                 }
                 return new Line(number, null, null);
             }
-            return new Line(number, entry.get(), source(entry.get().fileName()));
+            return new Line(number, entry.get(), source);
         }
 
         /** The length of a leading run of hex digits followed by a blank ({@code HASH  NAME}), or 0. */
@@ -270,21 +276,6 @@ public final class ChecksumVerifier {
             pos = 0;
             limit = n;
             return true;
-        }
-
-        private Source source(String name) {
-            if (name.isEmpty()) {
-                // Path.of("") is the working directory, but the empty name names no file at all.
-                return Source.failed(name, new NoSuchFileException(name));
-            }
-            if (name.equals("-")) {
-                return Source.stream(name, stdin);
-            }
-            try {
-                return Source.file(name, Path.of(name));
-            } catch (InvalidPathException e) {
-                return Source.failed(name, new NoSuchFileException(name, null, e.getReason()));
-            }
         }
     }
 }

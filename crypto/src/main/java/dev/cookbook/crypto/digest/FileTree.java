@@ -1,13 +1,10 @@
 package dev.cookbook.crypto.digest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
@@ -25,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns command-line operands into the {@link Source}s to hash, lazily, in a stable order.
  *
- * <p>{@code -} is standard input. Without recursion every operand is one source (a directory then
+ * <p>The operands come resolved: standard input, if hashed, as a {@link Source#stream}, and files
+ * as {@link Source#named}. Without recursion every operand is one source (a directory then
  * fails to open, as in coreutils). With recursion a directory is walked depth first, each
  * directory's entries sorted by name in byte order (as {@code LC_ALL=C ls}), regular files only:
  * FIFOs, sockets and devices inside a tree are skipped, since reading them could block forever.
@@ -72,28 +70,26 @@ public final class FileTree {
     }
 
     /**
-     * The sources for {@code operands}, in order.
+     * The sources for {@code operands}, in order: each operand itself, or with recursion the files
+     * in a directory operand.
      *
-     * @param stdin       what {@code -} reads
+     * @param operands    the command line's inputs, resolved by the caller ({@code -} as standard input)
      * @param recursive   walk directories
      * @param followLinks follow symbolic links found inside directories
      */
-    public static Iterator<Source> sources(
-            List<String> operands, InputStream stdin, boolean recursive, boolean followLinks) {
-        return new Walker(operands.iterator(), stdin, recursive, followLinks);
+    public static Iterator<Source> sources(List<Source> operands, boolean recursive, boolean followLinks) {
+        return new Walker(operands.iterator(), recursive, followLinks);
     }
 
     private static final class Walker implements Iterator<Source> {
-        private final Iterator<String> operands;
-        private final InputStream stdin;
+        private final Iterator<Source> operands;
         private final boolean recursive;
         private final boolean followLinks;
         private final Deque<Level> stack = new ArrayDeque<>();
         private Source next;
 
-        Walker(Iterator<String> operands, InputStream stdin, boolean recursive, boolean followLinks) {
+        Walker(Iterator<Source> operands, boolean recursive, boolean followLinks) {
             this.operands = operands;
-            this.stdin = stdin;
             this.recursive = recursive;
             this.followLinks = followLinks;
         }
@@ -122,20 +118,11 @@ public final class FileTree {
             return s;
         }
 
-        private Source operand(String name) {
-            if (name.equals("-")) {
-                return Source.stream(name, stdin);
+        private Source operand(Source operand) {
+            if (recursive && operand.path() != null && Files.isDirectory(operand.path())) {
+                return enter(operand.name(), operand.path(), null);
             }
-            Path path;
-            try {
-                path = Path.of(name);
-            } catch (InvalidPathException e) {
-                return Source.failed(name, new NoSuchFileException(name, null, e.getReason()));
-            }
-            if (recursive && Files.isDirectory(path)) {
-                return enter(name, path, null);
-            }
-            return Source.file(name, path);
+            return operand;
         }
 
         /** Pushes the listing of directory {@code dir}; returns a failure to report, or null. */
@@ -179,7 +166,7 @@ public final class FileTree {
                 attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attrs.isSymbolicLink()) {
                     if (!followLinks) {
-                        Log.LOG.info("skipping symbolic link {} (follow links with -L)", name);
+                        Log.LOG.info("skipping symbolic link {} (links are not followed)", name);
                         return null;
                     }
                     attrs = Files.readAttributes(path, BasicFileAttributes.class);

@@ -2,6 +2,8 @@ package dev.cookbook.crypto.digest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -29,6 +31,23 @@ public final class Source {
     /** The file at {@code path}, reported as {@code name}. */
     public static Source file(String name, Path path) {
         return new Source(name, Objects.requireNonNull(path, "path"), null, null);
+    }
+
+    /**
+     * The file that {@code name} names, reported as {@code name}; a name no file can have (empty, or
+     * not a valid path here) is a {@link #failed} source, {@link NoSuchFileException}. {@code -} is
+     * the file named {@code -}: standard input is the caller's to resolve, as a {@link #stream}.
+     */
+    public static Source named(String name) {
+        if (name.isEmpty()) {
+            // Path.of("") is the working directory, but the empty name names no file at all.
+            return failed(name, new NoSuchFileException(name));
+        }
+        try {
+            return file(name, Path.of(name));
+        } catch (InvalidPathException e) {
+            return failed(name, new NoSuchFileException(name, null, e.getReason()));
+        }
     }
 
     /** An open stream, read to its end but not closed (standard input is reported as {@code -}). */

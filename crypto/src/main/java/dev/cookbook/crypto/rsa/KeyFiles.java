@@ -4,10 +4,14 @@ import dev.cookbook.crypto.AuthenticationException;
 import dev.cookbook.crypto.CryptoException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -23,7 +27,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -51,7 +58,7 @@ import org.bouncycastle.util.io.pem.PemWriter;
  * ({@link KeyFormat}, PEM or DER, plain or password-protected), and writing them back.
  *
  * <pre>{@code
- * RsaKey key = KeyFiles.read(Files.readAllBytes(path), password);
+ * RsaKey key = KeyFiles.read(path, () -> askForPassword());
  * byte[] pem = KeyFiles.write(key, KeyFormat.SPKI, true, null);
  * }</pre>
  *
@@ -85,6 +92,71 @@ public final class KeyFiles {
 
     // ------------------------------------------------------------------------------- reading
 
+    /** Key files are small; a larger file is none, and is not read whole into memory. */
+    static final int MAX_SIZE = 1 << 20;
+
+    /**
+     * The password of an encrypted key file, asked for only when the file turns out to be
+     * encrypted (a prompt, say). The array it returns is zeroed once used.
+     */
+    @FunctionalInterface
+    public interface PasswordPrompt {
+        char[] password() throws IOException;
+    }
+
+    /**
+     * Reads the key file {@code file}, of any {@link KeyFormat}, PEM or DER, once; {@code password}
+     * is asked only if the key is encrypted. Every failure names the file: a {@link CryptoException}
+     * by its {@link CryptoException#source() source()}, {@code file} as given, and an I/O failure as
+     * a {@link FileSystemException} whose {@link FileSystemException#getFile() file} it is.
+     *
+     * @param password asked at most once, for an encrypted key; null to refuse encrypted keys
+     * @throws AuthenticationException   the password is wrong (or the encrypted key damaged)
+     * @throws PasswordRequiredException the key is encrypted and {@code password} is null
+     * @throws CryptoException           not a key file, or not an RSA key
+     * @throws IOException               the file cannot be read; or {@code password} failed
+     */
+    public static RsaKey read(Path file, PasswordPrompt password) throws IOException, CryptoException {
+        try {
+            byte[] data = readFile(file);
+            try {
+                return read(data, null);
+            } catch (PasswordRequiredException e) {
+                if (password == null) {
+                    throw e;
+                }
+                char[] p = password.password();
+                try {
+                    return read(data, p);
+                } finally {
+                    if (p != null) {
+                        Arrays.fill(p, '\0');
+                    }
+                }
+            }
+        } catch (CryptoException e) {
+            throw e.withSource(file.toString());
+        }
+    }
+
+    private static byte[] readFile(Path file) throws IOException, CryptoException {
+        byte[] data;
+        try (InputStream in = Files.newInputStream(file)) {
+            data = in.readNBytes(MAX_SIZE + 1);
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            // "Is a directory" and other failures of read(2), which NIO reports without the file
+            FileSystemException named = new FileSystemException(file.toString(), null, e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
+        if (data.length > MAX_SIZE) {
+            throw new CryptoException("not a valid key file: larger than 1 MiB, far more than any key");
+        }
+        return data;
+    }
+
     /**
      * Reads a key file of any {@link KeyFormat}, PEM or DER.
      *
@@ -100,7 +172,8 @@ public final class KeyFiles {
             }
             return readDer(data, password);
         } catch (IOException | RuntimeException e) {
-            throw new CryptoException("not a valid key file: " + describe(e));
+            // Bouncy Castle's words ("failed to construct sequence from byte[]") are not the user's
+            throw new CryptoException("not a valid key file: the key data is damaged", e);
         }
     }
 
@@ -109,35 +182,110 @@ public final class KeyFiles {
         return head.contains("-----BEGIN ");
     }
 
+    private static final Pattern BEGIN = Pattern.compile("-----BEGIN ([^-\\r\\n]*)-----");
+
     private static RsaKey readPem(String text, char[] password) throws IOException, CryptoException {
         PemObject pem;
         try (PemReader reader = new PemReader(new StringReader(text))) {
             pem = reader.readPemObject();
+        } catch (IOException e) {
+            Matcher begin = BEGIN.matcher(text);
+            if (begin.find() && !text.contains("-----END " + begin.group(1) + "-----")) {
+                throw new CryptoException(
+                        "not a valid key file: no '-----END " + begin.group(1) + "-----' line: the file is cut short",
+                        e);
+            }
+            throw new CryptoException("not a valid key file: the PEM body is not valid base64", e);
         }
         if (pem == null) {
             throw new CryptoException("not a valid key file: no complete PEM block");
         }
+        String type = pem.getType();
         byte[] der = pem.getContent();
-        switch (pem.getType()) {
-            case "PRIVATE KEY":
-                return privateKey(KeyFormat.PKCS8, true, false, PrivateKeyInfo.getInstance(der));
-            case "ENCRYPTED PRIVATE KEY":
-                return privateKey(
-                        KeyFormat.ENCRYPTED_PKCS8,
-                        true,
-                        true,
-                        decrypt(new PKCS8EncryptedPrivateKeyInfo(der), password));
-            case "RSA PRIVATE KEY":
-                return readTraditional(text, password);
-            case "RSA PUBLIC KEY":
-                return publicKey(KeyFormat.PKCS1_PUBLIC, true, pkcs1Public(der));
-            case "PUBLIC KEY":
-                return publicKey(KeyFormat.SPKI, true, spki(der));
-            case "CERTIFICATE":
-                return certificate(true, der);
-            default:
-                throw new CryptoException("not a key file: PEM block '" + pem.getType() + "'");
+        String holds = type.equals("CERTIFICATE") ? "certificate" : "key";
+        if (KNOWN_BLOCKS.contains(type) && pem.getHeaders().isEmpty()) {
+            String problem = derProblem(der);
+            if (problem != null) {
+                throw new CryptoException("not a valid key file: the " + type + " block " + problem);
+            }
         }
+        try {
+            switch (type) {
+                case "PRIVATE KEY":
+                    return privateKey(KeyFormat.PKCS8, true, false, PrivateKeyInfo.getInstance(der));
+                case "ENCRYPTED PRIVATE KEY":
+                    return privateKey(
+                            KeyFormat.ENCRYPTED_PKCS8,
+                            true,
+                            true,
+                            decrypt(new PKCS8EncryptedPrivateKeyInfo(der), password));
+                case "RSA PRIVATE KEY":
+                    return readTraditional(text, password);
+                case "RSA PUBLIC KEY":
+                    return publicKey(KeyFormat.PKCS1_PUBLIC, true, pkcs1Public(der));
+                case "PUBLIC KEY":
+                    return publicKey(KeyFormat.SPKI, true, spki(der));
+                case "CERTIFICATE":
+                    return certificate(true, der);
+                default:
+                    throw new CryptoException("not a key file: PEM block '" + type + "'");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new CryptoException("not a valid key file: the " + type + " block holds no valid " + holds, e);
+        }
+    }
+
+    private static final java.util.Set<String> KNOWN_BLOCKS = java.util.Set.of(
+            "PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "RSA PRIVATE KEY", "RSA PUBLIC KEY", "PUBLIC KEY", "CERTIFICATE");
+
+    /**
+     * What is wrong with the outer framing of {@code der}, meant as one DER structure (every key
+     * file is a SEQUENCE), in words that follow "the X block": null if it is sound.
+     */
+    private static String derProblem(byte[] der) {
+        if (der.length == 0) {
+            return "is empty";
+        }
+        long total = derLength(der);
+        if (total < 0) {
+            return "is damaged: it holds no DER structure";
+        }
+        if (total > der.length) {
+            return "is truncated: " + der.length + " of its " + total + " bytes";
+        }
+        if (total < der.length) {
+            return "has " + (der.length - total) + " stray bytes after its end";
+        }
+        return null;
+    }
+
+    /**
+     * The length that the SEQUENCE at the start of {@code der} declares, header included, or -1 if
+     * {@code der} does not start like one (a SEQUENCE whose first element is an INTEGER or a SEQUENCE,
+     * as in every key structure: random bytes seldom pass).
+     */
+    private static long derLength(byte[] der) {
+        if (der.length < 2 || (der[0] & 0xff) != 0x30) {
+            return -1;
+        }
+        int first = der[1] & 0xff;
+        int header = 2;
+        long length = first;
+        if (first >= 0x80) {
+            int n = first & 0x7f;
+            if (n == 0 || n > 3 || der.length < 2 + n) {
+                return -1; // indefinite (BER), or longer than any key, or cut inside the header
+            }
+            length = 0;
+            for (int i = 0; i < n; i++) {
+                length = (length << 8) | (der[2 + i] & 0xff);
+            }
+            header += n;
+        }
+        if (der.length > header && der[header] != 0x02 && der[header] != 0x30) {
+            return -1;
+        }
+        return header + length;
     }
 
     /** {@code BEGIN RSA PRIVATE KEY}, maybe encrypted openssl's traditional way (DEK-Info). */
@@ -185,10 +333,17 @@ public final class KeyFiles {
             asn1 = null;
         }
         if (asn1 == null) {
+            long total = derLength(der);
             throw new CryptoException(
                     der.length == 0
                             ? "not a valid key file: the file is empty"
-                            : "not a valid key file: neither PEM nor DER");
+                            : total > der.length
+                                    ? "not a valid key file: truncated DER: " + der.length + " of its " + total
+                                            + " bytes"
+                                    : total > 0 && total < der.length
+                                            ? "not a valid key file: DER with " + (der.length - total)
+                                                    + " stray bytes after its end"
+                                            : "not a valid key file: neither PEM nor DER");
         }
         CryptoException first = null;
         for (KeyFormat f : KeyFormat.values()) {
@@ -309,7 +464,7 @@ public final class KeyFiles {
             }
             return new RsaKey(KeyFormat.CERTIFICATE, pem, false, rsa, null, cert);
         } catch (CertificateException e) {
-            throw new CryptoException("not a valid certificate: " + describe(e));
+            throw new CryptoException("not a valid key file: the certificate is damaged", e);
         }
     }
 
@@ -433,11 +588,6 @@ public final class KeyFiles {
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot encrypt a PKCS#8 key: " + e.getMessage(), e);
         }
-    }
-
-    private static String describe(Exception e) {
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Bouncy Castle as a provider instance, not registered globally: made only when a key file needs it. */

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -72,25 +73,25 @@ class ChecksumVerifierTest {
         digesters.forEach(ParallelDigester::close);
     }
 
-    private ChecksumVerifier verifier(
-            int jobs, DigestAlgorithm algorithm, boolean fixed, boolean ignoreMissing, InputStream stdin) {
+    private ChecksumVerifier verifier(int jobs, DigestAlgorithm algorithm, boolean fixed, boolean ignoreMissing) {
         ParallelDigester digester = new ParallelDigester(jobs);
         digesters.add(digester);
-        return new ChecksumVerifier(digester, stdin, algorithm, fixed, ignoreMissing);
+        return new ChecksumVerifier(digester, algorithm, fixed, ignoreMissing);
     }
 
     private ChecksumVerifier sha256Verifier(int jobs) {
-        return verifier(jobs, SHA256, true, false, InputStream.nullInputStream());
+        return verifier(jobs, SHA256, true, false);
     }
 
-    private static Run verify(ChecksumVerifier verifier, byte[] checksums, boolean fromStdin) throws IOException {
+    private static Run verify(ChecksumVerifier verifier, byte[] checksums, Function<String, Source> names)
+            throws IOException {
         Recorder recorder = new Recorder();
-        CheckSummary summary = verifier.verify(new ByteArrayInputStream(checksums), fromStdin, recorder);
+        CheckSummary summary = verifier.verify(new ByteArrayInputStream(checksums), names, recorder);
         return new Run(summary, recorder.events);
     }
 
     private static Run verify(ChecksumVerifier verifier, String checksums) throws IOException {
-        return verify(verifier, utf8(checksums), false);
+        return verify(verifier, utf8(checksums), Source::named);
     }
 
     /** A file in the temporary directory holding {@link #OK_CONTENT}, so that {@link #OK_SHA256} matches it. */
@@ -170,7 +171,7 @@ class ChecksumVerifierTest {
                 + "SHA1 (" + ok + ") = " + sha1Upper + "\n"
                 + OK_SHA256 + "  " + ok + "\n";
 
-        Run run = verify(verifier(jobs, SHA256, false, false, InputStream.nullInputStream()), checksums);
+        Run run = verify(verifier(jobs, SHA256, false, false), checksums);
 
         assertEquals(
                 List.of(
@@ -200,7 +201,7 @@ class ChecksumVerifierTest {
         String checksums =
                 OK_SHA256 + "  " + missing + "\n" + OK_SHA256 + "  " + directory + "\n" + OK_SHA256 + "  " + ok + "\n";
 
-        Run run = verify(verifier(1, SHA256, true, true, InputStream.nullInputStream()), checksums);
+        Run run = verify(verifier(1, SHA256, true, true), checksums);
 
         assertEquals(
                 List.of(
@@ -213,9 +214,7 @@ class ChecksumVerifierTest {
 
     @Test
     void onlyIgnoredMissingFilesIsWellFormedButNotPassed() throws IOException {
-        Run run = verify(
-                verifier(1, SHA256, true, true, InputStream.nullInputStream()),
-                OK_SHA256 + "  " + absent("missing.txt") + "\n");
+        Run run = verify(verifier(1, SHA256, true, true), OK_SHA256 + "  " + absent("missing.txt") + "\n");
         assertEquals(new CheckSummary(0, 0, 0, 0, true, false, false, 0), run.summary());
         assertFalse(run.summary().passed(false));
     }
@@ -228,7 +227,7 @@ class ChecksumVerifierTest {
         byte[] checksums = concat(
                 BOM, utf8(OK_SHA256 + "  " + ok + "\r\n\r\n# comment\r\nSHA256 (" + ok + ") = " + OK_SHA256 + "\r\n"));
 
-        Run run = verify(sha256Verifier(jobs), checksums, false);
+        Run run = verify(sha256Verifier(jobs), checksums, Source::named);
 
         assertEquals(List.of(checked(ok, Outcome.OK, null), checked(ok, Outcome.OK, null)), run.events());
         assertEquals(new CheckSummary(0, 0, 0, 2, true, true, true, 0), run.summary());
@@ -239,10 +238,10 @@ class ChecksumVerifierTest {
     void aByteOrderMarkAloneAndCrlfAloneAreEachNoted() throws IOException {
         String ok = okFile("ok.txt");
         String line = OK_SHA256 + "  " + ok;
-        CheckSummary bomOnly =
-                verify(sha256Verifier(1), concat(BOM, utf8(line + "\n")), false).summary();
+        CheckSummary bomOnly = verify(sha256Verifier(1), concat(BOM, utf8(line + "\n")), Source::named)
+                .summary();
         CheckSummary crlfOnly =
-                verify(sha256Verifier(1), utf8(line + "\r\n"), false).summary();
+                verify(sha256Verifier(1), utf8(line + "\r\n"), Source::named).summary();
         assertEquals(new CheckSummary(0, 0, 0, 1, true, true, false, 0), bomOnly);
         assertEquals(new CheckSummary(0, 0, 0, 1, true, false, true, 0), crlfOnly);
     }
@@ -254,7 +253,7 @@ class ChecksumVerifierTest {
         byte[] checksums = concat(BOM, utf8(OK_SHA256 + "  " + ok + "\n"));
         Recorder recorder = new Recorder();
 
-        CheckSummary summary = sha256Verifier(1).verify(new OneByteAtATime(checksums), false, recorder);
+        CheckSummary summary = sha256Verifier(1).verify(new OneByteAtATime(checksums), Source::named, recorder);
 
         assertEquals(List.of(checked(ok, Outcome.OK, null)), recorder.events);
         assertEquals(new CheckSummary(0, 0, 0, 1, true, true, false, 0), summary);
@@ -268,18 +267,21 @@ class ChecksumVerifierTest {
     }
 
     @Test
-    void dashIsMalformedWhenTheChecksumsComeFromStandardInput() throws IOException {
-        ChecksumVerifier verifier = verifier(1, SHA256, true, false, new ByteArrayInputStream(OK_CONTENT));
-        Run run = verify(verifier, utf8(OK_SHA256 + "  -\n"), true);
+    void aNameTheCallerCannotHashIsMalformed() throws IOException {
+        // as for "-" when the checksums come from standard input
+        Run run = verify(sha256Verifier(1), utf8(OK_SHA256 + "  -\n"), n -> n.equals("-") ? null : Source.named(n));
         assertEquals(List.of(new Malformed(1)), run.events());
         // The hint is the line's own length; the command line only shows it when it differs from sha256's.
         assertEquals(new CheckSummary(1, 0, 0, 0, false, false, false, 64), run.summary());
     }
 
     @Test
-    void dashHashesTheGivenStandardInputOtherwise() throws IOException {
-        ChecksumVerifier verifier = verifier(1, SHA256, true, false, new ByteArrayInputStream(OK_CONTENT));
-        Run run = verify(verifier, utf8(OK_SHA256 + "  -\n"), false);
+    void aNameHashesWhatTheCallerResolvesItTo() throws IOException {
+        InputStream stdin = new ByteArrayInputStream(OK_CONTENT);
+        Run run = verify(
+                sha256Verifier(1),
+                utf8(OK_SHA256 + "  -\n"),
+                n -> n.equals("-") ? Source.stream(n, stdin) : Source.named(n));
         assertEquals(List.of(checked("-", Outcome.OK, null)), run.events());
         assertEquals(new CheckSummary(0, 0, 0, 1, true, false, false, 0), run.summary());
     }
@@ -306,7 +308,7 @@ class ChecksumVerifierTest {
         checksums.writeBytes(utf8(OK_SHA256 + "  " + "x".repeat(ChecksumVerifier.MAX_LINE) + "\n"));
         checksums.writeBytes(utf8(OK_SHA256 + "  " + ok + "\n"));
 
-        Run run = verify(sha256Verifier(1), checksums.toByteArray(), false);
+        Run run = verify(sha256Verifier(1), checksums.toByteArray(), Source::named);
 
         assertEquals(List.of(new Malformed(1), checked(ok, Outcome.OK, null)), run.events());
         assertEquals(new CheckSummary(1, 0, 0, 1, true, false, false, 0), run.summary());
@@ -355,7 +357,7 @@ class ChecksumVerifierTest {
         Recorder recorder = new Recorder();
 
         IOException thrown =
-                assertThrows(IOException.class, () -> sha256Verifier(1).verify(failing, false, recorder));
+                assertThrows(IOException.class, () -> sha256Verifier(1).verify(failing, Source::named, recorder));
 
         assertSame(failure, thrown);
         assertEquals(List.of(checked(ok, Outcome.OK, null)), recorder.events);

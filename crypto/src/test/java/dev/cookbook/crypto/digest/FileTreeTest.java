@@ -40,7 +40,11 @@ class FileTreeTest {
     Path tmp;
 
     private static List<Source> sources(List<String> operands, boolean recursive, boolean followLinks) {
-        return drain(FileTree.sources(operands, STDIN, recursive, followLinks), MAX_SOURCES);
+        // as the command line resolves them: "-" is standard input
+        List<Source> resolved = operands.stream()
+                .map(n -> n.equals("-") ? Source.stream(n, STDIN) : Source.named(n))
+                .toList();
+        return drain(FileTree.sources(resolved, recursive, followLinks), MAX_SOURCES);
     }
 
     private static List<String> walk(Path root, boolean followLinks) {

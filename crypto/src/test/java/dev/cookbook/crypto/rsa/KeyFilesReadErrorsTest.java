@@ -103,19 +103,23 @@ class KeyFilesReadErrorsTest {
                 notAKey("blank lines", utf8("\n \n\t\n"), NOT_A_KEY_FILE),
                 notAKey("text", utf8("Lorem ipsum dolor sit amet, consectetur adipiscing elit\n"), NOT_A_KEY_FILE),
                 notAKey("random bytes", pseudoRandomBytes(1000), NOT_A_KEY_FILE),
-                notAKey("half a PKCS#8 DER key", Arrays.copyOf(pkcs8Der, pkcs8Der.length / 2), NOT_A_KEY_FILE),
+                notAKey(
+                        "half a PKCS#8 DER key",
+                        Arrays.copyOf(pkcs8Der, pkcs8Der.length / 2),
+                        "not a valid key file: truncated DER: " + pkcs8Der.length / 2 + " of its " + pkcs8Der.length
+                                + " bytes"),
                 notAKey(
                         "a PKCS#8 DER key with a byte appended",
                         Arrays.copyOf(pkcs8Der, pkcs8Der.length + 1),
-                        NOT_A_KEY_FILE),
+                        "not a valid key file: DER with 1 stray bytes after its end"),
                 notAKey(
                         "a PEM key without its END line",
                         withoutEndLine,
-                        "not a valid key file: -----end private key----- not found"),
+                        "not a valid key file: no '-----END PRIVATE KEY-----' line: the file is cut short"),
                 notAKey(
                         "half a PEM key",
                         Arrays.copyOf(pkcs8Pem, pkcs8Pem.length / 2),
-                        "not a valid key file: -----end private key----- not found"),
+                        "not a valid key file: no '-----END PRIVATE KEY-----' line: the file is cut short"),
                 notAKey(
                         "a BEGIN with no type line",
                         utf8("-----BEGIN "),
@@ -123,20 +127,36 @@ class KeyFilesReadErrorsTest {
                 notAKey(
                         "a PEM block that is not base64",
                         utf8("-----BEGIN PRIVATE KEY-----\n!!!!\n-----END PRIVATE KEY-----\n"),
-                        "not a valid key file: malformed pem data: unable to decode base64 string: invalid characters "
-                                + "encountered at end of base64 data"),
+                        "not a valid key file: the PEM body is not valid base64"),
                 notAKey(
                         "a PRIVATE KEY block of junk",
                         pemBlock("PRIVATE KEY", utf8("hello")),
-                        "not a valid key file: failed to construct sequence from byte[]"),
+                        "not a valid key file: the PRIVATE KEY block is damaged: it holds no DER structure"),
                 notAKey(
                         "a PUBLIC KEY block of junk",
                         pemBlock("PUBLIC KEY", utf8("hello")),
-                        "not a valid key file: failed to construct sequence from byte[]"),
+                        "not a valid key file: the PUBLIC KEY block is damaged: it holds no DER structure"),
                 notAKey(
                         "an RSA PUBLIC KEY block of junk",
                         pemBlock("RSA PUBLIC KEY", utf8("hello")),
-                        "not a valid key file: failed to construct sequence from byte[]"));
+                        "not a valid key file: the RSA PUBLIC KEY block is damaged: it holds no DER structure"),
+                notAKey(
+                        "a PRIVATE KEY block cut short, with its END line",
+                        pemBlock("PRIVATE KEY", Arrays.copyOf(pkcs8Der, 300)),
+                        "not a valid key file: the PRIVATE KEY block is truncated: 300 of its " + pkcs8Der.length
+                                + " bytes"),
+                notAKey(
+                        "a PRIVATE KEY block with bytes after its key",
+                        pemBlock("PRIVATE KEY", Arrays.copyOf(pkcs8Der, pkcs8Der.length + 2)),
+                        "not a valid key file: the PRIVATE KEY block has 2 stray bytes after its end"),
+                notAKey(
+                        "an empty PRIVATE KEY block",
+                        pemBlock("PRIVATE KEY", new byte[0]),
+                        "not a valid key file: the PRIVATE KEY block is empty"),
+                notAKey(
+                        "a PUBLIC KEY block that holds a private key",
+                        pemBlock("PUBLIC KEY", pkcs8Der),
+                        "not a valid key file: the PUBLIC KEY block holds no valid key"));
     }
 
     static Stream<Refused> otherPemBlocks() throws IOException {
@@ -223,7 +243,82 @@ class KeyFilesReadErrorsTest {
                 CryptoException.class, () -> KeyFiles.read(pemBlock("CERTIFICATE", pseudoRandomBytes(100)), null));
 
         assertEquals(CryptoException.class, e.getClass());
-        assertTrue(e.getMessage().startsWith("not a valid certificate: "), e.getMessage());
+        assertEquals(
+                "not a valid key file: the CERTIFICATE block is damaged: it holds no DER structure", e.getMessage());
+    }
+
+    @Test
+    @DisplayName("a certificate cut in half is called truncated, in PEM and in DER")
+    void truncatedCertificate() throws IOException {
+        byte[] cert = selfSignedCertificate(TestKeys.alice());
+        byte[] half = Arrays.copyOf(cert, cert.length / 2);
+        CryptoException pem =
+                assertThrows(CryptoException.class, () -> KeyFiles.read(pemBlock("CERTIFICATE", half), null));
+        assertEquals(
+                "not a valid key file: the CERTIFICATE block is truncated: " + half.length + " of its " + cert.length
+                        + " bytes",
+                pem.getMessage());
+        CryptoException der = assertThrows(CryptoException.class, () -> KeyFiles.read(half, null));
+        assertEquals(
+                "not a valid key file: truncated DER: " + half.length + " of its " + cert.length + " bytes",
+                der.getMessage());
+    }
+
+    @Test
+    @DisplayName("read(Path) names the file in every failure: CryptoException.source(), and the I/O exception's file")
+    void readingAFileNamesIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path junk = java.nio.file.Files.write(dir.resolve("junk.pem"), utf8("hello\n"));
+        CryptoException e = assertThrows(CryptoException.class, () -> KeyFiles.read(junk, null));
+        assertEquals(junk.toString(), e.source());
+        assertEquals(NOT_A_KEY_FILE, e.getMessage());
+        assertEquals(
+                null,
+                assertThrows(CryptoException.class, () -> KeyFiles.read(utf8("hello\n"), null))
+                        .source());
+
+        java.nio.file.FileSystemException folder =
+                assertThrows(java.nio.file.FileSystemException.class, () -> KeyFiles.read(dir, null));
+        assertEquals(dir.toString(), folder.getFile());
+        assertEquals("Is a directory", folder.getReason());
+        java.nio.file.NoSuchFileException missing =
+                assertThrows(java.nio.file.NoSuchFileException.class, () -> KeyFiles.read(dir.resolve("none"), null));
+        assertEquals(dir.resolve("none").toString(), missing.getFile());
+
+        java.nio.file.Path big = java.nio.file.Files.write(dir.resolve("big"), new byte[KeyFiles.MAX_SIZE + 1]);
+        CryptoException large = assertThrows(CryptoException.class, () -> KeyFiles.read(big, null));
+        assertEquals("not a valid key file: larger than 1 MiB, far more than any key", large.getMessage());
+        assertEquals(big.toString(), large.source());
+    }
+
+    @Test
+    @DisplayName("read(Path) asks for the password only for an encrypted key, once, and zeroes it")
+    void readingAFileAsksForItsPasswordOnlyIfEncrypted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path plain = java.nio.file.Files.write(
+                dir.resolve("plain.pem"), KeyFiles.write(KeyFiles.of(TestKeys.alice()), KeyFormat.PKCS8, true, null));
+        assertEquals(
+                KeyFormat.PKCS8,
+                KeyFiles.read(plain, () -> {
+                            throw new AssertionError("asked for the password of a plain key");
+                        })
+                        .format());
+        java.nio.file.Path enc = java.nio.file.Files.write(dir.resolve("enc.der"), encryptedPkcs8Der());
+        PasswordRequiredException none = assertThrows(PasswordRequiredException.class, () -> KeyFiles.read(enc, null));
+        assertEquals(enc.toString(), none.source());
+        assertEquals(PASSWORD_REQUIRED_MESSAGE, none.getMessage());
+        AuthenticationException wrong =
+                assertThrows(AuthenticationException.class, () -> KeyFiles.read(enc, () -> chars(WRONG_PASSWORD)));
+        assertEquals(enc.toString(), wrong.source());
+        assertEquals(WRONG_PASSWORD_MESSAGE, wrong.getMessage());
+        char[][] given = new char[1][];
+        int[] asked = {0};
+        RsaKey key = KeyFiles.read(enc, () -> {
+            asked[0]++;
+            return given[0] = chars(PASSWORD);
+        });
+        assertEquals(KeyFormat.ENCRYPTED_PKCS8, key.format());
+        assertEquals(1, asked[0]);
+        assertTrue(new String(given[0]).chars().allMatch(c -> c == 0), "the password is zeroed");
     }
 
     @Test

@@ -46,7 +46,7 @@ final class RsaTestSupport {
     /** What every wrong password or damaged encrypted key gives. */
     static final String WRONG_PASSWORD_MESSAGE = "wrong password or corrupted key";
     /** What an encrypted key read without a password gives. */
-    static final String PASSWORD_REQUIRED_MESSAGE = "the key is encrypted: a password is needed (--pass)";
+    static final String PASSWORD_REQUIRED_MESSAGE = "the key is encrypted: a password is needed";
 
     static final int KEY_BITS = 2048;
 
