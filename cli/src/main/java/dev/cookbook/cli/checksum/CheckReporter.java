@@ -27,6 +27,8 @@ public final class CheckReporter implements CheckListener {
     private final boolean warn;
     private final Set<DigestAlgorithm> warnedInsecure = EnumSet.noneOf(DigestAlgorithm.class);
     private String checkFile;
+    /** The algorithm taken from the digests' length for the current checksum file, or null. */
+    private DigestAlgorithm assumed;
 
     CheckReporter(
             CommandSpec spec,
@@ -45,19 +47,25 @@ public final class CheckReporter implements CheckListener {
 
     void startFile(String name) {
         checkFile = name;
+        assumed = null;
     }
 
     @Override
     public void assumed(DigestAlgorithm a) {
-        error(Messages.quote(checkFile) + ": no algorithm given: assumed " + DigestAlgorithmChoice.name(a)
-                + " from the digests' length");
+        assumed = a;
+        if (!status) {
+            report.flush();
+            report.diagnostics()
+                    .note(Messages.quote(checkFile) + ": no algorithm given: assumed " + DigestAlgorithmChoice.name(a)
+                            + " from the digests' length");
+        }
     }
 
     @Override
     public void malformed(long lineNumber) {
         if (warn) {
-            error(Messages.quote(checkFile) + ": " + lineNumber + ": improperly formatted " + algorithm.tag()
-                    + " checksum line");
+            error(Messages.quote(checkFile) + ": " + lineNumber + ": improperly formatted "
+                    + (assumed != null ? assumed : algorithm).tag() + " checksum line");
         }
     }
 

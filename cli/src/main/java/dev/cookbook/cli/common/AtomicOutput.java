@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * A file written all or nothing: the bytes go to a temporary file beside the target (same
@@ -40,7 +43,7 @@ public final class AtomicOutput implements AutoCloseable {
      * @param target  the file to put in place
      * @param name    the name the user gave it, for messages (never the temporary file's)
      * @param secret  readable by its owner only ({@code 0600}: a private key), else by everyone
-     *                ({@code 0644})
+     *                ({@code 0666} less the umask)
      * @param replace whether {@link #commit()} may replace a file at {@code target}: without it, a
      *                file that appeared there meanwhile is kept and the commit fails
      */
@@ -58,8 +61,7 @@ public final class AtomicOutput implements AutoCloseable {
         temp.toFile().deleteOnExit();
         if (!secret) {
             try {
-                Files.setPosixFilePermissions(
-                        temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(temp, sharedMode());
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: its default applies
             }
@@ -70,6 +72,34 @@ public final class AtomicOutput implements AutoCloseable {
             Files.deleteIfExists(temp);
             throw e;
         }
+    }
+
+    /**
+     * The mode a file that is no secret gets: {@code 0666} less the process's umask, as a file
+     * created with {@code open(2)} would. The temporary file starts as {@code 0600}, which a rename
+     * would keep. Java cannot ask for the umask; Linux shows it in {@code /proc/self/status}, and
+     * elsewhere the usual {@code 022} is assumed.
+     */
+    private static Set<PosixFilePermission> sharedMode() {
+        int umask = 0022;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Umask:")) {
+                    umask = Integer.parseInt(line.substring("Umask:".length()).trim(), 8);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: keep 022
+        }
+        int mode = 0666 & ~umask;
+        Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ .. OTHERS_EXECUTE
+        for (int i = 0; i < bits.length; i++) {
+            if ((mode & (0400 >> i)) != 0) {
+                perms.add(bits[i]);
+            }
+        }
+        return perms;
     }
 
     public OutputStream stream() {

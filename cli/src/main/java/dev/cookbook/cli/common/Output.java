@@ -27,9 +27,9 @@ public final class Output implements AutoCloseable {
 
     /** What the output holds, which decides the file's mode and whether a terminal may get it. */
     public enum Kind {
-        /** Text anyone may read: {@code 0644}, and fine on a terminal. */
+        /** Text anyone may read ({@code 0666} less the umask), and fine on a terminal. */
         TEXT,
-        /** Bytes anyone may read ({@code 0644}) that would garble a terminal: refused there unless {@code -o -}. */
+        /** Bytes anyone may read, as {@link #TEXT}, that would garble a terminal: refused there unless {@code -o -}. */
         BINARY,
         /** A secret (a private key, a plaintext): readable by its owner only ({@code 0600}). */
         SECRET,

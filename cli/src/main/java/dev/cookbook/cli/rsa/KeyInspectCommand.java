@@ -40,7 +40,8 @@ public final class KeyInspectCommand implements Callable<Integer> {
     public Integer call() throws IOException, CryptoException {
         RsaKey key = KeyReader.read(input, pass, Stdio.of(spec), Diagnostics.of(spec)::warn);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("format:      " + key.format().label() + (key.encrypted() ? ", encrypted" : "")
+        out.println("format:      " + key.format().label()
+                + (key.encrypted() && !key.format().label().contains("encrypted") ? ", encrypted" : "")
                 + (key.pem() ? " (PEM)" : " (DER)"));
         out.println("key:         RSA " + key.bits() + " bits, " + (key.privateKey() != null ? "private" : "public"));
         if (key.certificate() != null) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * File names that are not valid UTF-8 (issue 11): Java decodes the command line to strings and
+ * Files as the file system sees them (issue 11). File names that are not valid UTF-8: Java decodes the command line to strings and
  * cannot open such a file, so cookbook says exactly that, naming the bytes, where it used to say
  * "No such file or directory" of a file that exists.
  */
@@ -39,5 +39,24 @@ class FileNamesIT {
                         + "exit 4\n"
                         + "cookbook encrypt: 'caf\\xe9 \u00e9t\\xe9': No such file or directory\n",
                 r.err());
+    }
+
+    /** A file that is no secret gets 0666 less the caller's umask, as any Unix tool's; a secret 0600. */
+    @Test
+    void theUmaskDecidesTheModeOfFilesThatAreNoSecret() {
+        Binary.Result r = Binary.exec(
+                dir,
+                Map.of(),
+                null,
+                List.of(
+                        "bash",
+                        "-c",
+                        "printf 'a\\n1\\n' > in.csv && umask 077 && \"$0\" csv read -o private.jsonl in.csv"
+                                + " && umask 002 && \"$0\" csv read -o group.jsonl in.csv"
+                                + " && \"$0\" key gen --bits 2048 -o key.pem --pub-out key.pub.pem 2>/dev/null"
+                                + " && stat -c '%a %n' private.jsonl group.jsonl key.pem key.pub.pem",
+                        Binary.PATH.toString()));
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("600 private.jsonl\n664 group.jsonl\n600 key.pem\n664 key.pub.pem\n", r.out());
     }
 }

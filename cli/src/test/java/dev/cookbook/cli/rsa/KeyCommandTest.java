@@ -144,7 +144,7 @@ public class KeyCommandTest {
             Path pw = Files.writeString(dir.resolve("pw"), "pw\n");
             Cli.Result r = Cli.run(args("key", "inspect", "--pass", "file:" + pw, enc));
             ok(r);
-            assertTrue(r.out().startsWith("format:      encrypted PKCS#8, encrypted (PEM)\n"), r::toString);
+            assertTrue(r.out().startsWith("format:      encrypted PKCS#8 (PEM)\n"), r::toString);
             Path wrong = Files.writeString(dir.resolve("wrong"), "nope\n");
             Cli.Result bad = Cli.run(args("key", "inspect", "--pass", "file:" + wrong, enc));
             assertEquals(3, bad.exit());

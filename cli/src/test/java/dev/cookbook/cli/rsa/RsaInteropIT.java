@@ -98,7 +98,7 @@ public class RsaInteropIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "genpkey.pem,         PKCS#8 (PEM),                         private, false",
-        "genpkey-enc.pem,     'encrypted PKCS#8, encrypted (PEM)',  private, true",
+        "genpkey-enc.pem,     'encrypted PKCS#8 (PEM)',  private, true",
         "genrsa.pem,          PKCS#1 (PEM),                         private, false",
         "genrsa-enc.pem,      'PKCS#1, encrypted (PEM)',            private, true",
         "genrsa-des3.pem,     'PKCS#1, encrypted (PEM)',            private, true",
