@@ -445,6 +445,25 @@ public class ChecksumCommandTest {
                             + MD5_WARNING);
         }
 
+        @Test
+        void quietHidesTheAssumptionAndWarnNamesTheAssumedAlgorithm() throws IOException {
+            Path good = file("good", "abc");
+            Path sums = sums(ABC_MD5 + "  " + good + "\nnot a checksum line\n");
+            assertRun(
+                    Cli.run("-q", "checksum", "-c", sums.toString()),
+                    0,
+                    "",
+                    "cookbook checksum: WARNING: 1 line is improperly formatted\n");
+            assertRun(
+                    Cli.run("checksum", "-c", "-w", sums.toString()),
+                    0,
+                    good + ": OK\n",
+                    "cookbook checksum: " + sums + ": no algorithm given: assumed md5 from the digests' length\n"
+                            + MD5_WARNING
+                            + "cookbook checksum: " + sums + ": 2: improperly formatted MD5 checksum line\n"
+                            + "cookbook checksum: WARNING: 1 line is improperly formatted\n");
+        }
+
         /** The root --help's example: cookbook checksum -a md5 -r src/ > MD5SUMS && cookbook checksum -c MD5SUMS. */
         @Test
         void aListMadeWithAnAlgorithmChecksWithoutNamingIt() throws IOException {
