@@ -41,6 +41,26 @@ class FileNamesIT {
                 r.err());
     }
 
+    /**
+     * Under {@code -r} the file comes from a directory listing, which holds its bytes: it is hashed.
+     * Its name can only be shown as Java decodes it, each bad byte as U+FFFD.
+     */
+    @Test
+    void aListedNameThatIsNotUtf8IsHashed() {
+        Binary.Result r = Binary.exec(
+                dir,
+                Map.of(),
+                null,
+                List.of(
+                        "bash",
+                        "-c",
+                        "mkdir d && printf abc > d/$'\\xff\\xfe.bin' && \"$0\" checksum -r d",
+                        Binary.PATH.toString()));
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  d/\uFFFD\uFFFD.bin\n", r.out());
+        assertEquals("", r.err());
+    }
+
     /** A file that is no secret gets 0666 less the caller's umask, as any Unix tool's; a secret 0600. */
     @Test
     void theUmaskDecidesTheModeOfFilesThatAreNoSecret() {

@@ -108,6 +108,15 @@ final class FileHasher {
         try {
             return new FileInputStream(path.toFile());
         } catch (FileNotFoundException e) {
+            if (path.toString().indexOf('\uFFFD') >= 0) {
+                // A listed name that is not valid UTF-8: toFile() went through a string that lost
+                // its bytes, while the path from the listing still holds them, and NIO opens by those.
+                try {
+                    return Files.newInputStream(path);
+                } catch (IOException | RuntimeException ignored) {
+                    // not that either: report the first failure
+                }
+            }
             throw classify(path, e);
         }
     }
