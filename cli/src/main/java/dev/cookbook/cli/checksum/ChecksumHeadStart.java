@@ -19,9 +19,9 @@ import java.util.concurrent.Future;
 
 /**
  * Hashing of the first large FILE of {@code cookbook checksum}, begun on a thread of its own from
- * the raw arguments, before picocli has parsed them: building and running the command line costs a
- * JVM about 0.15 s, which on a 1 GiB file is a sixth of the whole run, and the file can be read
- * meanwhile on the other core. {@link ChecksumCommand} receives the raw arguments in its constructor
+ * the raw arguments, before picocli has parsed them: building and running the command line is a
+ * noticeable part of hashing a large file (see the README's Performance section), and the file can
+ * be read meanwhile on the other core. {@link ChecksumCommand} receives the raw arguments in its constructor
  * (the root hands them to a command that asks) and starts it there.
  *
  * <p>It is only a guess at the work to come: the run gives its first job the head start's result

@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
  * time where it can: the register, the keystream and the data move as {@code long}s.
  *
  * <p>Why not Bouncy Castle's {@code CFBBlockCipher}: it moves every byte through a method call of
- * its stream interface, which on DES costs a fifth of the throughput. The result is byte-identical,
+ * its stream interface, which on DES costs a measurable part of the throughput (cli/bench/encrypt-bench.sh). The result is byte-identical,
  * which the known-answer tests, the comparison with Bouncy Castle and the openssl interoperability
  * tests check. Not thread-safe.
  */
