@@ -1,15 +1,12 @@
 package dev.cookbook.crypto;
 
 /**
- * The input does not authenticate under the key or password given: a wrong password, or data
- * that was modified, truncated or extended. The two cannot be told apart, by design, so the
- * message names both; no plaintext of unauthenticated data was released.
+ * The input does not authenticate: a wrong password (the header does not authenticate under it),
+ * or data that was changed, truncated or extended (a chunk does not authenticate under a header
+ * that did). The message says which, as far as the format can tell; no plaintext of
+ * unauthenticated data was released.
  */
 public final class AuthenticationException extends CryptoException {
-    public AuthenticationException() {
-        super("wrong password or corrupted input");
-    }
-
     public AuthenticationException(String message) {
         super(message);
     }

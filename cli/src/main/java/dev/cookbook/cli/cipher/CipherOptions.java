@@ -3,10 +3,13 @@ package dev.cookbook.cli.cipher;
 import dev.cookbook.cli.common.Diagnostics;
 import dev.cookbook.cli.common.NamedChoice;
 import dev.cookbook.crypto.cipher.CipherAlgorithm;
+import dev.cookbook.crypto.cipher.Encoding;
 import dev.cookbook.crypto.cipher.EncryptionOptions;
 import dev.cookbook.crypto.cipher.Format;
 import dev.cookbook.crypto.cipher.Kdf;
+import dev.cookbook.crypto.cipher.KdfDigest;
 import dev.cookbook.crypto.cipher.Secret;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +40,8 @@ public final class CipherOptions {
 
     @Option(
             names = "--openssl",
-            description = "openssl's format (Salted__, salt, ciphertext), as 'openssl enc -salt' "
-                    + "writes it. Not authenticated.")
+            description = "openssl's format (Salted__, salt, ciphertext), as 'openssl enc' writes it. Not "
+                    + "authenticated. Decrypting, --kdf, --pbkdf2, --md and --iter imply it.")
     boolean openssl;
 
     @Option(
@@ -46,21 +49,44 @@ public final class CipherOptions {
             paramLabel = "KDF",
             converter = KdfChoice.class,
             completionCandidates = KdfChoice.class,
-            description = "With --openssl: pbkdf2 (PBKDF2-HMAC-SHA-256, the default) or evp-md5 (openssl's legacy "
-                    + "derivation, for old files).")
+            description = "With --openssl, the key derivation: pbkdf2 (what encrypt writes) or evp (openssl's "
+                    + "EVP_BytesToKey, what 'openssl enc' uses without -pbkdf2, and what decrypt assumes).")
     Kdf kdf;
 
+    @Option(names = "--pbkdf2", description = "With --openssl: PBKDF2, as openssl's -pbkdf2 (same as --kdf pbkdf2).")
+    boolean pbkdf2;
+
     @Option(
-            names = "--iter",
+            names = {"--md", "-md"},
+            paramLabel = "DIGEST",
+            converter = DigestChoice.class,
+            completionCandidates = DigestChoice.class,
+            description = "With --openssl, the digest of either key derivation, as openssl's -md: "
+                    + "${COMPLETION-CANDIDATES} (default sha256, openssl's since 1.1.0; md5 before).")
+    KdfDigest digest;
+
+    @Option(
+            names = {"--iter", "-iter"},
             paramLabel = "N",
             description = "PBKDF2 iterations (default " + EncryptionOptions.DEFAULT_ITERATIONS + "; with --openssl "
-                    + EncryptionOptions.OPENSSL_ITERATIONS + ", openssl's own default).")
+                    + EncryptionOptions.OPENSSL_ITERATIONS + ", openssl's own default). With --openssl it means "
+                    + "--pbkdf2, as in openssl.")
     Integer iterations;
+
+    @Option(
+            names = {"-a", "--base64"},
+            description = "Base64 text, as openssl's -a: written in lines of 64 characters; read in any layout.")
+    boolean base64;
+
+    @Option(names = "-A", description = "With -a, write one line without a newline at its end, as openssl's -a -A.")
+    boolean oneLine;
 
     @Option(
             names = "-K",
             paramLabel = "HEX",
-            description = "A raw key in hex, as 'openssl enc -K': no password, " + "no header.")
+            description = "A raw key in hex, as 'openssl enc -K': no password, no header. An arc4 key is used as "
+                    + "given, 1 to 256 bytes (as pycrypto's ARC4); openssl pads a shorter -rc4 -K with zero bytes, "
+                    + "so for openssl give 32 hex digits.")
     String rawKey;
 
     @Option(names = "--iv", paramLabel = "HEX", description = "The IV in hex with -K (CFB ciphers).")
@@ -77,48 +103,110 @@ public final class CipherOptions {
         return rawKey != null;
     }
 
+    /** Whether an option that only openssl's format has was given: decrypting, they mean {@code --openssl}. */
+    boolean derivationGiven() {
+        return kdf != null || pbkdf2 || digest != null || iterations != null;
+    }
+
     /**
-     * Checks the combination and builds the library options. Decrypting, the cookbook format's
-     * header names its own parameters, so the defaults are openssl's, for a {@code Salted__} file,
-     * and {@code --kdf}/{@code --iter} need no {@code --openssl}.
+     * Checks the combination and builds the library options. Encrypting, the format is cookbook's
+     * unless --openssl or -K; decrypting, the cookbook format's header names its own parameters, and
+     * openssl's format (asked for by --openssl or any option of its key derivation) gets openssl
+     * enc's own defaults: EVP_BytesToKey over SHA-256, or with --pbkdf2 10,000 iterations.
      */
     EncryptionOptions toOptions(boolean decrypt) {
         if (rawIv != null && rawKey == null) {
             throw usage("--iv goes with -K");
         }
-        if (raw() && (openssl || kdf != null || iterations != null)) {
-            throw usage("-K is a raw key: --openssl, --kdf and --iter do not apply");
+        if (oneLine && !base64) {
+            throw usage("-A goes with -a");
         }
-        if (kdf != null && !openssl && !decrypt) {
-            throw usage("--kdf applies to --openssl only (the cookbook format always uses pbkdf2)");
+        if (raw() && (openssl || derivationGiven())) {
+            throw usage("-K is a raw key: --openssl, --kdf, --pbkdf2, --md and --iter do not apply");
         }
-        if (kdf == Kdf.EVP_MD5 && iterations != null) {
-            throw usage("--iter applies to pbkdf2 only (openssl's evp-md5 derivation runs once)");
+        if (pbkdf2 && kdf == Kdf.EVP_BYTES_TO_KEY) {
+            throw usage("--pbkdf2 and --kdf evp name two different key derivations: give one");
+        }
+        Kdf derivation = pbkdf2 ? Kdf.PBKDF2 : kdf;
+        if (derivation == Kdf.EVP_BYTES_TO_KEY && iterations != null) {
+            throw usage("--iter applies to pbkdf2 only (openssl's EVP_BytesToKey runs once)");
         }
         if (iterations != null && (iterations < 1 || iterations > EncryptionOptions.MAX_ITERATIONS)) {
             throw usage("--iter must be from 1 to " + EncryptionOptions.MAX_ITERATIONS + ", not " + iterations);
         }
-        EncryptionOptions base = openssl || decrypt ? EncryptionOptions.OPENSSL : EncryptionOptions.DEFAULT;
-        EncryptionOptions.Builder b = base.toBuilder().cipher(cipherOrDefault());
+        boolean opensslFormat = openssl || (decrypt && derivationGiven());
+        if (!opensslFormat && !raw() && (kdf != null || pbkdf2 || digest != null)) {
+            throw usage((kdf != null ? "--kdf" : pbkdf2 ? "--pbkdf2" : "--md")
+                    + " applies to --openssl only (the cookbook format always uses PBKDF2-HMAC-SHA-256)");
+        }
+        EncryptionOptions.Builder b;
         if (raw()) {
-            b.format(Format.RAW);
+            b = EncryptionOptions.OPENSSL.toBuilder().format(Format.RAW);
+        } else if (!opensslFormat) {
+            b = EncryptionOptions.DEFAULT.toBuilder();
+        } else {
+            b = (decrypt ? EncryptionOptions.OPENSSL_ENC_DEFAULT : EncryptionOptions.OPENSSL).toBuilder();
+            if (derivation == null && iterations != null) {
+                derivation = Kdf.PBKDF2; // as openssl's -iter
+            }
+            if (derivation != null) {
+                b.kdf(derivation);
+            }
+            if (digest != null) {
+                b.digest(digest);
+            }
         }
-        if (kdf != null) {
-            b.kdf(kdf);
-        }
+        b.cipher(cipherOrDefault());
         if (iterations != null) {
             b.iterations(iterations);
         }
+        if (base64) {
+            b.encoding(oneLine ? Encoding.BASE64_ONE_LINE : Encoding.BASE64);
+        }
         return b.build();
+    }
+
+    /**
+     * What decrypting openssl's format took for granted, for a warning: the cipher, and the key
+     * derivation, where no option named them; null if they were given.
+     */
+    String assumed(EncryptionOptions o) {
+        List<String> parts = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        if (cipher == null) {
+            parts.add(CipherChoice.name(o.cipher()));
+            options.add("-c");
+        }
+        if (!derivationGiven()) {
+            parts.add("EVP_BytesToKey over " + o.digest().opensslName() + ", openssl enc's default");
+            options.add("--pbkdf2, --iter, --md");
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        return "openssl's format does not record how it was made: assumed " + String.join(" and ", parts) + " (give "
+                + String.join(", ", options) + " if it was made otherwise)";
+    }
+
+    /** Why --print-openssl has no command for an RC4 -K that is not 16 bytes long. */
+    static final String RC4_KEY_PADDED = "--print-openssl: openssl enc -rc4 pads or cuts -K to 16 bytes, so no openssl "
+            + "command uses this key; give 32 hex digits for openssl interop";
+
+    /** Whether {@code openssl enc -K} would use the raw key as it is (not an RC4 key of another length than 16). */
+    boolean opensslTakesRawKey() {
+        return !raw() || cipherOrDefault() != CipherAlgorithm.ARC4 || rawKey.length() == 32;
     }
 
     /** The raw key and IV of {@code -K} and {@code --iv}, checked against the cipher. */
     Secret.RawKey rawSecret() {
         CipherAlgorithm c = cipherOrDefault();
         byte[] key = hex("-K", rawKey);
-        if (key.length != c.keyLength()) {
-            throw usage("-K must be " + c.keyLength() + " bytes (" + 2 * c.keyLength() + " hex digits) for "
-                    + CipherChoice.name(c) + ", not " + key.length);
+        if (!c.acceptsKeyLength(key.length)) {
+            throw usage(
+                    c == CipherAlgorithm.ARC4
+                            ? "-K must be 1 to 256 bytes (2 to 512 hex digits) for arc4, not " + key.length
+                            : "-K must be " + c.keyLength() + " bytes (" + 2 * c.keyLength() + " hex digits) for "
+                                    + CipherChoice.name(c) + ", not " + key.length);
         }
         if (c.ivLength() == 0) {
             if (rawIv != null) {
@@ -216,9 +304,29 @@ public final class CipherOptions {
         @Override
         protected List<String> names(Kdf k) {
             return switch (k) {
-                case PBKDF2_SHA256 -> List.of("pbkdf2");
-                case EVP_MD5 -> List.of("evp-md5");
+                case PBKDF2 -> List.of("pbkdf2");
+                case EVP_BYTES_TO_KEY -> List.of("evp", "evp_bytestokey");
             };
+        }
+
+        @Override
+        protected String unknown(String value) {
+            return "unknown key derivation '" + value
+                    + "' (pbkdf2 or evp; the digest is --md, as in --kdf evp --md md5)";
+        }
+    }
+
+    /** The digests of --md, by openssl's names, and with a dash ({@code sha-256}) in any case. */
+    public static final class DigestChoice extends NamedChoice<KdfDigest> {
+        public DigestChoice() {
+            super(KdfDigest.class, "digest");
+        }
+
+        @Override
+        protected List<String> names(KdfDigest d) {
+            return d == KdfDigest.MD5
+                    ? List.of("md5")
+                    : List.of(d.opensslName(), d.opensslName().replace("sha", "sha-"));
         }
     }
 }

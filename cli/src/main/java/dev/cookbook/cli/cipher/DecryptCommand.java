@@ -1,6 +1,7 @@
 package dev.cookbook.cli.cipher;
 
 import dev.cookbook.cli.CommandFailure;
+import dev.cookbook.cli.ErrorHints;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.Diagnostics;
@@ -13,10 +14,12 @@ import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.cli.common.ProgressBar;
 import dev.cookbook.cli.common.ProgressOptions;
 import dev.cookbook.crypto.CryptoException;
+import dev.cookbook.crypto.cipher.Encoding;
 import dev.cookbook.crypto.cipher.EncryptionOptions;
 import dev.cookbook.crypto.cipher.FileCipher;
 import dev.cookbook.crypto.cipher.Format;
 import dev.cookbook.crypto.cipher.Secret;
+import dev.cookbook.crypto.cipher.WrongFormatException;
 import dev.cookbook.crypto.rsa.RsaKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +51,7 @@ import picocli.CommandLine.Spec;
             "  cookbook decrypt --identity key.pem -o in in.enc",
         })
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
-public final class DecryptCommand implements Callable<Integer> {
+public final class DecryptCommand implements Callable<Integer>, ErrorHints {
     @Mixin
     private CipherOptions cipher;
 
@@ -83,6 +86,54 @@ public final class DecryptCommand implements Callable<Integer> {
         return new Secret.Identity(key.privateKey(), key.publicKey());
     }
 
+    /**
+     * The secret the input's header asks for: its private key if it is encrypted to public keys
+     * only, else the password; a usage error, before any prompt, where the options do not fit.
+     */
+    private Secret secretFor(FileCipher.Envelope envelope, Secret.RawKey raw, Stdio stdio, Diagnostics say)
+            throws IOException, CryptoException {
+        if (raw != null) {
+            return raw;
+        }
+        String file = input.name() != null ? Messages.quote(input.name()) : "the input";
+        if (envelope.publicKeys() && !envelope.password() && identity == null) {
+            throw new CommandFailure(
+                    ExitCodes.USAGE,
+                    file + " is encrypted to public keys: give --identity KEY, the private key of " + "one of them",
+                    null,
+                    null);
+        }
+        if (!envelope.publicKeys() && identity != null) {
+            throw new CommandFailure(
+                    ExitCodes.USAGE,
+                    file + " is encrypted with a password, not to public keys: drop --identity",
+                    null,
+                    null);
+        }
+        return identity != null ? identity(stdio, say) : new Secret.Password(password.read(stdio, say::warn, false));
+    }
+
+    @Override
+    public String hint(Exception failure) {
+        if (!(failure instanceof WrongFormatException e)) {
+            return null;
+        }
+        if (e.foundEncoding() == Encoding.BASE64) {
+            return "add -a: it is base64 text, as 'openssl enc -a' writes it";
+        }
+        if (e.foundEncoding() == Encoding.BINARY && cipher.base64) {
+            return "drop -a: the file is binary";
+        }
+        if (cipher.raw()) {
+            return e.found() == Format.OPENSSL
+                    ? "drop -K and --iv, and give --openssl with --pass"
+                    : "drop -K and --iv, and give --pass or --identity";
+        }
+        return e.found() == Format.OPENSSL
+                ? "add --openssl to read it with openssl enc's defaults, and -c, --pbkdf2, --iter or --md as it was made"
+                : "drop --openssl, --kdf, --pbkdf2, --md and --iter: the cookbook format records how it was made";
+    }
+
     @Override
     public Integer call() throws IOException, CryptoException {
         if (cipher.list) {
@@ -95,28 +146,35 @@ public final class DecryptCommand implements Callable<Integer> {
         if (password.readsStdin() && input.isStdin()) {
             throw new ParameterException(spec.commandLine(), "--pass stdin and the data cannot both come from stdin");
         }
+        Secret.RawKey raw = cipher.raw() ? cipher.rawSecret() : null;
         Stdio stdio = Stdio.of(spec);
         Diagnostics say = Diagnostics.of(spec);
         FileCipher files = new FileCipher();
         FileCipher.Result result;
+        Secret[] used = {null};
+        ProgressBar[] bar = {null}; // started once the secret is known: a prompt comes first
         try (InputStream in = input.open(stdio);
                 Output out = output.open(stdio, Output.Kind.SECRET, input.path())) {
-            Secret secret = cipher.raw()
-                    ? cipher.rawSecret()
-                    : identity != null
-                            ? identity(stdio, say)
-                            : new Secret.Password(password.read(stdio, say::warn, false));
-            try (ProgressBar p = progress.start(stdio, output.isStdout(), files::bytesRead, input::size)) {
-                result = files.decrypt(in, out.stream(), options, secret);
-                out.commit();
-            } finally {
-                secret.destroy();
+            result = files.decrypt(in, out.stream(), options, envelope -> {
+                used[0] = secretFor(envelope, raw, stdio, say);
+                bar[0] = progress.start(stdio, output.isStdout(), files::bytesRead, input::size);
+                return used[0];
+            });
+            out.commit();
+        } finally {
+            if (bar[0] != null) {
+                bar[0].close();
+            }
+            if (used[0] != null) {
+                used[0].destroy();
             }
         }
         CipherOptions.warnLegacy(say, result.cipher());
-        if (result.format() == Format.OPENSSL && cipher.cipher == null) {
-            say.warn("openssl's format does not record its cipher: assumed "
-                    + CipherOptions.CipherChoice.name(result.cipher()) + " (give -c if it was another)");
+        if (result.format() == Format.OPENSSL) {
+            String assumed = cipher.assumed(options);
+            if (assumed != null) {
+                say.warn(assumed);
+            }
         }
         if (result.format() != Format.COOKBOOK) {
             String secretName = result.format() == Format.RAW ? "key" : "password";
@@ -126,6 +184,8 @@ public final class DecryptCommand implements Callable<Integer> {
         if (cipher.printOpenssl) {
             if (result.format() == Format.COOKBOOK) {
                 say.warn("--print-openssl: the cookbook format has no openssl equivalent");
+            } else if (!cipher.opensslTakesRawKey()) {
+                say.warn(CipherOptions.RC4_KEY_PADDED);
             } else {
                 say.line(OpensslCommandLine.of(result, true, input.name(), output.name()));
             }

@@ -121,7 +121,18 @@ public final class EncryptCommand implements Callable<Integer> {
                 FileCipher.Result result = files.encrypt(in, out.stream(), options, secret);
                 out.commit();
                 if (cipher.printOpenssl) {
-                    say.line(OpensslCommandLine.of(result, false, input.name(), output.name()));
+                    if (cipher.opensslTakesRawKey()) {
+                        say.line(OpensslCommandLine.of(result, false, input.name(), output.name()));
+                    } else {
+                        say.warn(CipherOptions.RC4_KEY_PADDED);
+                    }
+                } else if (result.format() == Format.OPENSSL) {
+                    say.note("to decrypt: " + OpensslCommandLine.cookbookDecrypt(result) + ", or "
+                            + OpensslCommandLine.options(result, true));
+                }
+                if (result.format() == Format.OPENSSL && result.bytes() == 0) {
+                    say.warn("the input was empty: openssl's format then holds the salt alone, which "
+                            + "'cookbook decrypt' refuses as cut short");
                 }
             } finally {
                 secret.destroy();

@@ -21,7 +21,7 @@ public enum CipherAlgorithm {
     DES3_CFB(3, "des-ede3-cfb", 24, 8, 64),
     /** Triple DES (EDE, three keys) in CFB mode with 8-bit feedback: openssl {@code des-ede3-cfb8}. */
     DES3_CFB8(4, "des-ede3-cfb8", 24, 8, 8),
-    /** RC4 (ARC4) with a 128-bit key: openssl {@code rc4}. */
+    /** RC4 (ARC4), with a 128-bit key from a password, or a raw key of 1 to 256 bytes: openssl {@code rc4}. */
     ARC4(5, "rc4", 16, 0, 0);
 
     private final int id;
@@ -53,6 +53,11 @@ public enum CipherAlgorithm {
         return keyLength;
     }
 
+    /** Whether a raw key of {@code length} bytes fits: the key length, or for RC4 1 to 256 bytes. */
+    public boolean acceptsKeyLength(int length) {
+        return this == ARC4 ? length >= 1 && length <= 256 : length == keyLength;
+    }
+
     /** IV length in bytes; 0 for RC4, which has none. */
     public int ivLength() {
         return ivLength;
@@ -70,15 +75,13 @@ public enum CipherAlgorithm {
     /**
      * A cipher keyed with {@code key} and {@code iv}, ready to process bytes from the start.
      *
-     * @param key {@link #keyLength()} bytes; RC4 also takes any key of 5 to 128 bytes
+     * @param key {@link #keyLength()} bytes; RC4 takes any key of 1 to 256 bytes, as the algorithm
+     *     (and pycrypto's ARC4) does, though a key under 16 bytes is searchable
      * @throws IllegalArgumentException if the key or IV has the wrong length
      */
     public CipherStream newStream(boolean encrypt, byte[] key, byte[] iv) {
-        // RC4 itself takes 1 to 256 bytes; a key under 40 bits is searchable in moments, and 128 bytes
-        // is more than any tool makes (Java's own ARCFOUR accepts the same 40 to 1024 bits).
-        boolean keyOk = this == ARC4 ? key.length >= 5 && key.length <= 128 : key.length == keyLength;
-        if (!keyOk) {
-            throw new IllegalArgumentException(opensslName + " needs a " + (this == ARC4 ? "5- to 128" : keyLength)
+        if (!acceptsKeyLength(key.length)) {
+            throw new IllegalArgumentException(opensslName + " needs a " + (this == ARC4 ? "1- to 256" : keyLength)
                     + "-byte key, not " + key.length);
         }
         if ((iv == null ? 0 : iv.length) != ivLength) {

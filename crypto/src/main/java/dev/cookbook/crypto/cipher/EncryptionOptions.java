@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * How to encrypt (or, for the formats whose header does not say, how to decrypt): cipher,
- * format, key derivation and its cost, chunk size. Immutable; start from {@link #DEFAULT} or
+ * format, key derivation with its digest and cost, chunk size, base64 or not. Immutable; start from {@link #DEFAULT} or
  * {@link #OPENSSL} and change what differs:
  *
  * <pre>{@code
@@ -27,20 +27,30 @@ public final class EncryptionOptions {
 
     /** The cookbook format with triple DES (CFB-64). */
     public static final EncryptionOptions DEFAULT = new Builder().build();
-    /** openssl's salted format with PBKDF2-HMAC-SHA-256 and 10,000 iterations. */
+    /** openssl's salted format with PBKDF2-HMAC-SHA-256 and 10,000 iterations: what cookbook writes. */
     public static final EncryptionOptions OPENSSL =
             new Builder().format(Format.OPENSSL).iterations(OPENSSL_ITERATIONS).build();
+    /**
+     * openssl's salted format as a plain {@code openssl enc -pass ...} (OpenSSL 1.1.0 and later)
+     * writes it: EVP_BytesToKey over SHA-256, once.
+     */
+    public static final EncryptionOptions OPENSSL_ENC_DEFAULT =
+            OPENSSL.toBuilder().kdf(Kdf.EVP_BYTES_TO_KEY).build();
 
     private final CipherAlgorithm cipher;
     private final Format format;
     private final Kdf kdf;
+    private final KdfDigest digest;
     private final int iterations;
     private final int chunkSize;
+    private final Encoding encoding;
 
     private EncryptionOptions(Builder b) {
         this.cipher = b.cipher;
         this.format = b.format;
         this.kdf = b.kdf;
+        this.digest = b.digest;
+        this.encoding = b.encoding;
         this.iterations = b.iterations;
         this.chunkSize = b.chunkSize;
     }
@@ -57,12 +67,21 @@ public final class EncryptionOptions {
         return kdf;
     }
 
+    public KdfDigest digest() {
+        return digest;
+    }
+
+    /** PBKDF2's iterations; 1 for EVP_BytesToKey, which runs once whatever the builder was told. */
     public int iterations() {
-        return iterations;
+        return kdf == Kdf.EVP_BYTES_TO_KEY ? 1 : iterations;
     }
 
     public int chunkSize() {
         return chunkSize;
+    }
+
+    public Encoding encoding() {
+        return encoding;
     }
 
     public Builder toBuilder() {
@@ -73,9 +92,11 @@ public final class EncryptionOptions {
     public static final class Builder {
         private CipherAlgorithm cipher = CipherAlgorithm.DES3_CFB;
         private Format format = Format.COOKBOOK;
-        private Kdf kdf = Kdf.PBKDF2_SHA256;
+        private Kdf kdf = Kdf.PBKDF2;
+        private KdfDigest digest = KdfDigest.SHA256;
         private int iterations = DEFAULT_ITERATIONS;
         private int chunkSize = DEFAULT_CHUNK_SIZE;
+        private Encoding encoding = Encoding.BINARY;
 
         private Builder() {}
 
@@ -83,8 +104,10 @@ public final class EncryptionOptions {
             cipher = o.cipher;
             format = o.format;
             kdf = o.kdf;
+            digest = o.digest;
             iterations = o.iterations;
             chunkSize = o.chunkSize;
+            encoding = o.encoding;
         }
 
         public Builder cipher(CipherAlgorithm cipher) {
@@ -99,6 +122,16 @@ public final class EncryptionOptions {
 
         public Builder kdf(Kdf kdf) {
             this.kdf = Objects.requireNonNull(kdf);
+            return this;
+        }
+
+        public Builder digest(KdfDigest digest) {
+            this.digest = Objects.requireNonNull(digest);
+            return this;
+        }
+
+        public Builder encoding(Encoding encoding) {
+            this.encoding = Objects.requireNonNull(encoding);
             return this;
         }
 
@@ -125,9 +158,12 @@ public final class EncryptionOptions {
                 throw new IllegalArgumentException(
                         "chunk size must be a power of two from 1 KiB to 16 MiB, not " + chunkSize);
             }
-            if (format == Format.COOKBOOK && kdf != Kdf.PBKDF2_SHA256) {
+            if (format == Format.COOKBOOK && (kdf != Kdf.PBKDF2 || digest != KdfDigest.SHA256)) {
                 throw new IllegalArgumentException(
-                        "the cookbook format derives keys with PBKDF2 only, not openssl's legacy EVP_BytesToKey");
+                        "the cookbook format derives keys with PBKDF2-HMAC-SHA-256 only, not "
+                                + (kdf == Kdf.PBKDF2
+                                        ? "PBKDF2 over " + digest.opensslName()
+                                        : "openssl's EVP_BytesToKey"));
             }
             return new EncryptionOptions(this);
         }

@@ -3,9 +3,11 @@ package dev.cookbook.crypto.cipher;
 import dev.cookbook.crypto.AuthenticationException;
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.internal.OrderedExecutor;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -69,8 +71,37 @@ public final class FileCipher {
         this.threads = threads;
     }
 
-    /** What a call did: enough to print the equivalent {@code openssl enc} command. */
-    public record Result(Format format, CipherAlgorithm cipher, Kdf kdf, int iterations, byte[] salt, long bytes) {}
+    /**
+     * What a call did: enough to print the equivalent {@code openssl enc} command.
+     *
+     * @param kdf      null for {@link Format#RAW}
+     * @param digest   null for {@link Format#RAW}
+     * @param salt     openssl's salt; null for the other formats
+     * @param encoding decrypting base64, {@link Encoding#BASE64_ONE_LINE} if the text had no line break
+     * @param bytes    plaintext bytes
+     */
+    public record Result(
+            Format format,
+            CipherAlgorithm cipher,
+            Kdf kdf,
+            KdfDigest digest,
+            int iterations,
+            byte[] salt,
+            Encoding encoding,
+            long bytes) {}
+
+    /**
+     * What an encrypted input needs to be opened, known from its first bytes before any secret is
+     * asked for: the cookbook format's header says whether it holds a password stanza, recipient
+     * stanzas or both; openssl's format always takes a password; raw data a key.
+     */
+    public record Envelope(Format format, boolean password, boolean publicKeys) {}
+
+    /** Gives the secret an input needs once its {@link Envelope} is known: asks for a password, reads a key. */
+    @FunctionalInterface
+    public interface Unlock {
+        Secret secretFor(Envelope envelope) throws IOException, CryptoException;
+    }
 
     /**
      * Input bytes read so far by this instance, header included: against the input's size, the
@@ -109,10 +140,22 @@ public final class FileCipher {
      * @throws IllegalArgumentException if the secret does not fit the format (a raw key for
      *                                  {@link Format#RAW} only) or has the wrong length
      */
-    public Result encrypt(InputStream input, OutputStream out, EncryptionOptions options, Secret secret)
+    public Result encrypt(InputStream input, OutputStream output, EncryptionOptions options, Secret secret)
             throws IOException {
         InputStream in = counted(input);
+        if (options.encoding() == Encoding.BINARY) {
+            return encryptBinary(in, output, options, secret);
+        }
+        OutputStream text = Base64Text.encoding(output, options.encoding());
+        Result r = encryptBinary(in, text, options, secret);
+        text.close(); // the last characters; output stays open
+        return r;
+    }
+
+    private Result encryptBinary(InputStream in, OutputStream out, EncryptionOptions options, Secret secret)
+            throws IOException {
         CipherAlgorithm cipher = options.cipher();
+        Encoding encoding = options.encoding();
         switch (options.format()) {
             case COOKBOOK -> {
                 if (!(secret instanceof Secret.Password || secret instanceof Secret.Recipients)) {
@@ -121,7 +164,15 @@ public final class FileCipher {
                 SealedFormat.Header header = SealedFormat.writeHeader(out, options, secret, random);
                 try {
                     long n = sealChunks(in, out, header);
-                    return new Result(Format.COOKBOOK, cipher, Kdf.PBKDF2_SHA256, options.iterations(), null, n);
+                    return new Result(
+                            Format.COOKBOOK,
+                            cipher,
+                            Kdf.PBKDF2,
+                            KdfDigest.SHA256,
+                            options.iterations(),
+                            null,
+                            encoding,
+                            n);
                 } finally {
                     header.keys().destroy();
                 }
@@ -133,66 +184,221 @@ public final class FileCipher {
                 out.write(OPENSSL_MAGIC);
                 out.write(salt);
                 long n = pump(in, out, s);
-                return new Result(Format.OPENSSL, cipher, options.kdf(), options.iterations(), salt, n);
+                return new Result(
+                        Format.OPENSSL,
+                        cipher,
+                        options.kdf(),
+                        options.digest(),
+                        options.iterations(),
+                        salt,
+                        encoding,
+                        n);
             }
             case RAW -> {
                 long n = pump(in, out, rawStream(true, cipher, secret));
-                return new Result(Format.RAW, cipher, null, 0, null, n);
+                return new Result(Format.RAW, cipher, null, null, 0, null, encoding, n);
             }
             default -> throw new AssertionError(options.format());
         }
     }
 
     /**
-     * Decrypts {@code in} to its end into {@code out}. For the cookbook format every chunk is
-     * authenticated before its plaintext is written; {@code out} may still have received the
-     * plaintext of earlier, authentic chunks when a later one fails, so a caller writing a file
-     * must discard it on error.
+     * Decrypts {@code in} to its end into {@code out}, with a secret known in advance.
      *
-     * @throws AuthenticationException wrong password, or the data was modified, truncated or extended
+     * @see #decrypt(InputStream, OutputStream, EncryptionOptions, Unlock)
+     */
+    public Result decrypt(InputStream in, OutputStream out, EncryptionOptions options, Secret secret)
+            throws IOException, CryptoException {
+        return decrypt(in, out, options, envelope -> secret);
+    }
+
+    /**
+     * Decrypts {@code in}, in the format and encoding {@code options} name, to its end into
+     * {@code out}; once the input's first bytes show what it needs, {@code unlock} gives the secret.
+     * For the cookbook format every chunk is authenticated before its plaintext is written;
+     * {@code out} may still have received the plaintext of earlier, authentic chunks when a later
+     * one fails, so a caller writing a file must discard it on error. Neither stream is closed.
+     *
+     * <p>openssl's format holds only its salt, so cipher, KDF, digest and iterations come from
+     * {@code options}, as they do for {@code openssl enc -d}, and nothing can prove them right. What
+     * can be checked is: an input plainly in another format or encoding fails with {@link
+     * WrongFormatException} before {@code unlock} is asked, and a {@code Salted__} file that ends
+     * after its salt fails as cut short.
+     *
+     * @throws AuthenticationException wrong password, or the data was changed, truncated or extended
+     * @throws WrongFormatException    the input is plainly in another format or encoding
      * @throws CryptoException         the input is in none of the formats
      */
-    public Result decrypt(InputStream input, OutputStream out, EncryptionOptions options, Secret secret)
+    public Result decrypt(InputStream input, OutputStream out, EncryptionOptions options, Unlock unlock)
             throws IOException, CryptoException {
         InputStream in = counted(input);
-        if (secret instanceof Secret.RawKey raw) {
-            long n = decryptStream(in, out, options.cipher(), raw.key(), raw.iv());
-            return new Result(Format.RAW, options.cipher(), null, 0, null, n);
+        if (options.encoding() == Encoding.BINARY) {
+            return decryptBinary(in, out, options, unlock, Encoding.BINARY, null);
         }
-        byte[] magic = new byte[8];
-        int got = in.readNBytes(magic, 0, magic.length);
-        if (got == magic.length && Arrays.equals(magic, SealedFormat.MAGIC)) {
-            SealedFormat.Header header = SealedFormat.readHeader(in, secret);
-            try {
-                long n = openChunks(in, out, header);
-                return new Result(Format.COOKBOOK, header.cipher(), Kdf.PBKDF2_SHA256, 0, null, n);
-            } finally {
-                header.keys().destroy();
+        byte[] first = in.readNBytes(MAGIC_LENGTH);
+        Format binary = formatOf(first, first.length);
+        if (binary != null) {
+            throw new WrongFormatException(
+                    "binary data, not base64 text (it starts with '" + magicOf(binary) + "')", binary, Encoding.BINARY);
+        }
+        Base64Text.Decoding text = Base64Text.decoding(prepend(first, first.length, in));
+        try {
+            return decryptBinary(text, out, options, unlock, Encoding.BASE64, text);
+        } catch (Base64Text.MalformedException e) {
+            throw new CryptoException(e.getMessage());
+        }
+    }
+
+    private static final int MAGIC_LENGTH = 8;
+
+    private Result decryptBinary(
+            InputStream in,
+            OutputStream out,
+            EncryptionOptions options,
+            Unlock unlock,
+            Encoding encoding,
+            Base64Text.Decoding text)
+            throws IOException, CryptoException {
+        byte[] magic = in.readNBytes(MAGIC_LENGTH);
+        Format found = formatOf(magic, magic.length);
+        if (found == null && encoding == Encoding.BINARY) {
+            Format inBase64 = base64FormatOf(magic);
+            if (inBase64 != null) {
+                throw new WrongFormatException(
+                        "base64 text, not binary data: it starts with '" + Base64Text.prefixOf(magicBytes(inBase64))
+                                + "', which is '" + magicOf(inBase64) + "' in base64",
+                        inBase64,
+                        Encoding.BASE64);
             }
         }
-        if (got == magic.length && Arrays.equals(magic, OPENSSL_MAGIC)) {
-            if (!(secret instanceof Secret.Password)) {
-                throw new CryptoException("openssl's format is encrypted with a password, not to a key");
+        Format expected = options.format();
+        if (found != expected && found != null) {
+            throw new WrongFormatException(mismatch(found, expected), found, encoding);
+        }
+        switch (expected) {
+            case RAW -> {
+                Secret secret = unlock.secretFor(new Envelope(Format.RAW, false, false));
+                if (!(secret instanceof Secret.RawKey raw)) {
+                    throw new IllegalArgumentException("the raw format needs a key and IV, not a password");
+                }
+                long n = decryptStream(prepend(magic, magic.length, in), out, options.cipher(), raw.key(), raw.iv());
+                return new Result(Format.RAW, options.cipher(), null, null, 0, null, encodingRead(encoding, text), n);
             }
-            byte[] salt = in.readNBytes(OPENSSL_SALT_LENGTH);
-            if (salt.length != OPENSSL_SALT_LENGTH) {
-                throw new CryptoException("openssl format truncated: the salt after 'Salted__' is incomplete");
+            case COOKBOOK -> {
+                if (found == null) {
+                    throw new CryptoException("not encrypted by cookbook or 'openssl enc': no header");
+                }
+                SealedFormat.Header header = SealedFormat.readHeader(in, unlock);
+                try {
+                    long n = openChunks(in, out, header);
+                    return new Result(
+                            Format.COOKBOOK,
+                            header.cipher(),
+                            Kdf.PBKDF2,
+                            KdfDigest.SHA256,
+                            0,
+                            null,
+                            encodingRead(encoding, text),
+                            n);
+                } finally {
+                    header.keys().destroy();
+                }
             }
-            CipherAlgorithm c = options.cipher();
-            byte[] keyIv =
-                    options.kdf().derive(password(secret), salt, options.iterations(), c.keyLength() + c.ivLength());
-            byte[] key = Arrays.copyOf(keyIv, c.keyLength());
-            byte[] iv = c.ivLength() == 0 ? null : Arrays.copyOfRange(keyIv, c.keyLength(), keyIv.length);
-            try {
-                long n = decryptStream(in, out, c, key, iv);
-                return new Result(Format.OPENSSL, c, options.kdf(), options.iterations(), salt, n);
-            } finally {
-                Arrays.fill(keyIv, (byte) 0);
-                Arrays.fill(key, (byte) 0);
+            case OPENSSL -> {
+                if (found == null) {
+                    throw new CryptoException("not openssl's salted format: no 'Salted__' header");
+                }
+                byte[] salt = in.readNBytes(OPENSSL_SALT_LENGTH);
+                if (salt.length != OPENSSL_SALT_LENGTH) {
+                    throw new CryptoException("cut short: the salt after 'Salted__' is incomplete");
+                }
+                int next = in.read();
+                if (next < 0) {
+                    throw new CryptoException("nothing after the salt: the file was cut short (or encrypts an "
+                            + "empty file, which nothing can tell apart)");
+                }
+                Secret secret = unlock.secretFor(new Envelope(Format.OPENSSL, true, false));
+                CipherAlgorithm c = options.cipher();
+                byte[] keyIv = options.kdf()
+                        .derive(
+                                options.digest(),
+                                password(secret),
+                                salt,
+                                options.iterations(),
+                                c.keyLength() + c.ivLength());
+                byte[] key = Arrays.copyOf(keyIv, c.keyLength());
+                byte[] iv = c.ivLength() == 0 ? null : Arrays.copyOfRange(keyIv, c.keyLength(), keyIv.length);
+                try {
+                    long n = decryptStream(prepend(new byte[] {(byte) next}, 1, in), out, c, key, iv);
+                    return new Result(
+                            Format.OPENSSL,
+                            c,
+                            options.kdf(),
+                            options.digest(),
+                            options.iterations(),
+                            salt,
+                            encodingRead(encoding, text),
+                            n);
+                } finally {
+                    Arrays.fill(keyIv, (byte) 0);
+                    Arrays.fill(key, (byte) 0);
+                }
+            }
+            default -> throw new AssertionError(expected);
+        }
+    }
+
+    /** Base64 that had no line break was one line, as {@code openssl enc -a -A} writes it. */
+    private static Encoding encodingRead(Encoding encoding, Base64Text.Decoding text) {
+        return text != null && text.oneLine() ? Encoding.BASE64_ONE_LINE : encoding;
+    }
+
+    /** The format whose magic {@code b} starts with, or null. */
+    private static Format formatOf(byte[] b, int length) {
+        if (length < MAGIC_LENGTH) {
+            return null;
+        }
+        byte[] magic = Arrays.copyOf(b, MAGIC_LENGTH);
+        return Arrays.equals(magic, SealedFormat.MAGIC)
+                ? Format.COOKBOOK
+                : Arrays.equals(magic, OPENSSL_MAGIC) ? Format.OPENSSL : null;
+    }
+
+    /** The format whose magic, in base64, {@code b} starts with, or null. */
+    private static Format base64FormatOf(byte[] b) {
+        String start = new String(b, StandardCharsets.ISO_8859_1);
+        for (Format f : new Format[] {Format.COOKBOOK, Format.OPENSSL}) {
+            if (!start.isEmpty() && Base64Text.prefixOf(magicBytes(f)).startsWith(start) && start.length() == 8) {
+                return f;
             }
         }
-        throw new CryptoException("not encrypted by cookbook or 'openssl enc -salt': no header (for data encrypted "
-                + "with a raw key, give the key)");
+        return null;
+    }
+
+    private static byte[] magicBytes(Format f) {
+        return f == Format.COOKBOOK ? SealedFormat.MAGIC : OPENSSL_MAGIC;
+    }
+
+    private static String magicOf(Format f) {
+        return new String(magicBytes(f), StandardCharsets.US_ASCII);
+    }
+
+    private static String mismatch(Format found, Format expected) {
+        if (expected == Format.RAW) {
+            return found == Format.OPENSSL
+                    ? "it starts with openssl's 'Salted__' header: it was encrypted with a password, not a raw key"
+                    : "it is in the cookbook format (it starts with 'CKBK-ENC'): it was encrypted with a password or "
+                            + "to public keys, not a raw key";
+        }
+        return found == Format.OPENSSL
+                ? "it is in openssl's format (it starts with 'Salted__'), not cookbook's: it does not record how it "
+                        + "was encrypted"
+                : "it is in the cookbook format (it starts with 'CKBK-ENC'), not openssl's";
+    }
+
+    /** {@code length} bytes of {@code head}, then the rest of {@code in}. */
+    private static InputStream prepend(byte[] head, int length, InputStream in) {
+        return length == 0 ? in : new SequenceInputStream(new ByteArrayInputStream(head, 0, length), in);
     }
 
     // -------------------------------------------------------------------------------- cookbook
@@ -305,8 +511,8 @@ public final class FileCipher {
             pipeline.run(
                     () -> pieces.next(index[0]++, null),
                     (c, stop) -> {
-                        if (c.len < SealedFormat.TAG_LENGTH) {
-                            throw new AuthenticationException(); // truncated: no room even for a tag
+                        if (c.len < SealedFormat.TAG_LENGTH) { // truncated: no room even for a tag
+                            throw SealedFormat.damagedChunk(c.index, header.chunkSize());
                         }
                         crypters.get().open(c.index, c.last, c.buf, c.len - SealedFormat.TAG_LENGTH);
                         return c;
@@ -326,7 +532,8 @@ public final class FileCipher {
     private static CipherStream opensslStream(
             boolean encrypt, EncryptionOptions options, char[] password, byte[] salt) {
         CipherAlgorithm c = options.cipher();
-        byte[] keyIv = options.kdf().derive(password, salt, options.iterations(), c.keyLength() + c.ivLength());
+        byte[] keyIv = options.kdf()
+                .derive(options.digest(), password, salt, options.iterations(), c.keyLength() + c.ivLength());
         byte[] key = Arrays.copyOf(keyIv, c.keyLength());
         byte[] iv = c.ivLength() == 0 ? null : Arrays.copyOfRange(keyIv, c.keyLength(), keyIv.length);
         try {

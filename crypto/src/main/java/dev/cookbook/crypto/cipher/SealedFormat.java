@@ -14,8 +14,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.OAEPParameterSpec;
@@ -123,7 +125,7 @@ final class SealedFormat {
             h.write(1);
             byte[] salt = new byte[SALT_LENGTH];
             random.nextBytes(salt);
-            byte[] wrap = Kdf.PBKDF2_SHA256.derive(p.chars(), salt, options.iterations(), FILE_KEY_LENGTH);
+            byte[] wrap = Kdf.PBKDF2.derive(KdfDigest.SHA256, p.chars(), salt, options.iterations(), FILE_KEY_LENGTH);
             byte[] wrapped = xor(fileKey, wrap);
             Arrays.fill(wrap, (byte) 0);
             h.write(STANZA_PASSWORD);
@@ -157,84 +159,104 @@ final class SealedFormat {
 
     // ----------------------------------------------------------------------------------- reading
 
+    /** A header that fails its MAC under a password: the likely cause first. */
+    static final String WRONG_PASSWORD = "wrong password (or the file's header was changed)";
+
+    static final String DAMAGED_HEADER = "the file's header is damaged";
+
     /**
-     * Reads and authenticates a header whose magic has been read already.
+     * Reads a header whose magic has been read already, asks {@code unlock} for the secret its
+     * stanzas call for, and authenticates the header with it.
      *
      * @throws AuthenticationException for a wrong password or any damage to the header
      */
-    static Header readHeader(InputStream in, Secret secret) throws IOException, CryptoException {
+    static Header readHeader(InputStream in, FileCipher.Unlock unlock) throws IOException, CryptoException {
         ByteArrayOutputStream seen = new ByteArrayOutputStream(128);
         seen.write(MAGIC);
         DataInputStream d = new DataInputStream(in);
+        int version;
+        CipherAlgorithm cipher;
+        int log2;
+        byte[] nonce;
+        List<byte[]> passwordStanzas = new ArrayList<>();
+        List<byte[]> recipientStanzas = new ArrayList<>();
+        byte[] expected;
         try {
-            // Every anomaly, even an unknown version, gets the one message: a flipped bit must not
-            // be told apart from a wrong password (the header MAC cannot be checked before this).
-            if (readByte(d, seen) != VERSION) {
-                throw new AuthenticationException();
+            version = readByte(d, seen);
+            if (version != VERSION) {
+                throw new AuthenticationException("written in version " + version + " of the cookbook format, which "
+                        + "this cookbook does not know (or the header is damaged)");
             }
-            CipherAlgorithm cipher =
-                    CipherAlgorithm.fromId(readByte(d, seen)).orElseThrow(AuthenticationException::new);
-            int log2 = readByte(d, seen);
+            cipher = CipherAlgorithm.fromId(readByte(d, seen))
+                    .orElseThrow(() -> new AuthenticationException(DAMAGED_HEADER + ": unknown cipher"));
+            log2 = readByte(d, seen);
             if (log2 < 10 || log2 > 24) {
-                throw new AuthenticationException();
+                throw new AuthenticationException(DAMAGED_HEADER + ": impossible chunk size");
             }
-            byte[] nonce = readBytes(d, seen, NONCE_LENGTH);
+            nonce = readBytes(d, seen, NONCE_LENGTH);
             int stanzas = readByte(d, seen);
             if (stanzas < 1 || stanzas > MAX_STANZAS) {
-                throw new AuthenticationException();
+                throw new AuthenticationException(DAMAGED_HEADER + ": impossible number of keys");
             }
-            byte[] fileKey = null;
-            boolean recipients = false;
-            boolean passwords = false;
             for (int s = 0; s < stanzas; s++) {
                 int type = readByte(d, seen);
                 int length = readByte(d, seen) << 8 | readByte(d, seen);
                 if (length > MAX_STANZA_LENGTH) {
-                    throw new AuthenticationException();
+                    throw new AuthenticationException(DAMAGED_HEADER + ": impossible key length");
                 }
                 byte[] body = readBytes(d, seen, length);
-                passwords |= type == STANZA_PASSWORD;
-                recipients |= type == STANZA_RSA;
-                if (fileKey != null) {
-                    continue;
-                }
-                if (type == STANZA_PASSWORD && secret instanceof Secret.Password p) {
-                    fileKey = unwrapPassword(body, p.chars());
-                } else if (type == STANZA_RSA && secret instanceof Secret.Identity id) {
-                    fileKey = unwrapRecipient(body, id);
+                if (type == STANZA_PASSWORD) {
+                    passwordStanzas.add(body);
+                } else if (type == STANZA_RSA) {
+                    recipientStanzas.add(body);
                 }
             }
-            byte[] expected = readBytes(d, null, TAG_LENGTH);
-            if (fileKey == null) {
-                throw noKey(secret, passwords, recipients);
-            }
-            Keys keys = new Keys(fileKey, nonce, cipher);
-            Arrays.fill(fileKey, (byte) 0);
-            byte[] header = seen.toByteArray();
-            if (!MessageDigest.isEqual(expected, hmac(keys.headerMac, header))) {
-                keys.destroy();
-                throw new AuthenticationException();
-            }
-            return new Header(cipher, 1 << log2, header, keys);
+            expected = readBytes(d, null, TAG_LENGTH);
         } catch (EOFException e) {
-            throw new AuthenticationException();
+            throw new AuthenticationException("the file is cut short inside its header");
         }
+        Secret secret = unlock.secretFor(
+                new FileCipher.Envelope(Format.COOKBOOK, !passwordStanzas.isEmpty(), !recipientStanzas.isEmpty()));
+        if (!(secret instanceof Secret.Password || secret instanceof Secret.Identity)) {
+            throw new IllegalArgumentException("the cookbook format is opened with a password or a private key");
+        }
+        byte[] fileKey = null;
+        if (secret instanceof Secret.Password p) {
+            for (int i = 0; fileKey == null && i < passwordStanzas.size(); i++) {
+                fileKey = unwrapPassword(passwordStanzas.get(i), p.chars());
+            }
+        } else if (secret instanceof Secret.Identity id) {
+            for (int i = 0; fileKey == null && i < recipientStanzas.size(); i++) {
+                fileKey = unwrapRecipient(recipientStanzas.get(i), id);
+            }
+        }
+        if (fileKey == null) {
+            throw noKey(secret, !passwordStanzas.isEmpty(), !recipientStanzas.isEmpty());
+        }
+        Keys keys = new Keys(fileKey, nonce, cipher);
+        Arrays.fill(fileKey, (byte) 0);
+        if (!MessageDigest.isEqual(expected, hmac(keys.headerMac, seen.toByteArray()))) {
+            keys.destroy();
+            // A key that opened its recipient stanza is the right key; a password cannot be checked before this.
+            throw new AuthenticationException(secret instanceof Secret.Password ? WRONG_PASSWORD : DAMAGED_HEADER);
+        }
+        return new Header(cipher, 1 << log2, seen.toByteArray(), keys);
     }
 
-    /** Why no stanza opened with {@code secret}; an authentication failure when the header may be damaged. */
+    /** Why no stanza opened with {@code secret}. */
     private static CryptoException noKey(Secret secret, boolean passwords, boolean recipients) {
         if (secret instanceof Secret.Identity id && recipients) {
             return new CryptoException("this file is not encrypted to that key (SHA-256 fingerprint "
                     + HexFormat.of().formatHex(fingerprint(id.publicKey())) + ")");
         }
-        if (secret instanceof Secret.Identity && passwords) {
+        if (secret instanceof Secret.Identity) {
             return new CryptoException("this file is encrypted with a password, not to a key: use the password");
         }
         if (secret instanceof Secret.Password && recipients && !passwords) {
             return new CryptoException(
                     "this file is encrypted to public keys, not with a password: decrypt it " + "with the private key");
         }
-        return new AuthenticationException();
+        return new CryptoException("none of the file's key stanzas is of a kind this cookbook knows");
     }
 
     /** The file key from a recipient stanza for {@code id}, or null if the stanza is another key's. */
@@ -248,11 +270,11 @@ final class SealedFormat {
             c.init(Cipher.DECRYPT_MODE, id.key(), OAEP);
             byte[] fileKey = c.doFinal(body, FINGERPRINT_LENGTH, body.length - FINGERPRINT_LENGTH);
             if (fileKey.length != FILE_KEY_LENGTH) {
-                throw new AuthenticationException();
+                throw new AuthenticationException(DAMAGED_HEADER + ": the key's stanza does not decrypt");
             }
             return fileKey;
         } catch (GeneralSecurityException e) {
-            throw new AuthenticationException();
+            throw new AuthenticationException(DAMAGED_HEADER + ": the key's stanza does not decrypt");
         }
     }
 
@@ -291,15 +313,15 @@ final class SealedFormat {
 
     private static byte[] unwrapPassword(byte[] body, char[] password) throws AuthenticationException {
         if (body.length != 4 + SALT_LENGTH + FILE_KEY_LENGTH) {
-            throw new AuthenticationException();
+            throw new AuthenticationException(DAMAGED_HEADER + ": impossible password stanza");
         }
         int iterations = (body[0] & 0xff) << 24 | (body[1] & 0xff) << 16 | (body[2] & 0xff) << 8 | (body[3] & 0xff);
         if (iterations < 1 || iterations > EncryptionOptions.MAX_ITERATIONS) {
             // A damaged count must not make us compute for minutes before saying so.
-            throw new AuthenticationException();
+            throw new AuthenticationException(DAMAGED_HEADER + ": impossible iteration count");
         }
         byte[] salt = Arrays.copyOfRange(body, 4, 4 + SALT_LENGTH);
-        byte[] wrap = Kdf.PBKDF2_SHA256.derive(password, salt, iterations, FILE_KEY_LENGTH);
+        byte[] wrap = Kdf.PBKDF2.derive(KdfDigest.SHA256, password, salt, iterations, FILE_KEY_LENGTH);
         byte[] fileKey = xor(Arrays.copyOfRange(body, 4 + SALT_LENGTH, body.length), wrap);
         Arrays.fill(wrap, (byte) 0);
         return fileKey;
@@ -345,7 +367,7 @@ final class SealedFormat {
             byte[] expected = new byte[TAG_LENGTH];
             tag(i, last, buf, len, expected, 0);
             if (!MessageDigest.isEqual(Arrays.copyOfRange(buf, len, len + TAG_LENGTH), expected)) {
-                throw new AuthenticationException();
+                throw damagedChunk(i, header.chunkSize());
             }
             stream(i, false).process(buf, 0, len, buf, 0);
         }
@@ -380,6 +402,12 @@ final class SealedFormat {
                 i >>>= 8;
             }
         }
+    }
+
+    /** Chunk {@code i} (from 0) failed its tag under an authentic header: damage, not a wrong password. */
+    static AuthenticationException damagedChunk(long i, int chunkSize) {
+        return new AuthenticationException("chunk " + (i + 1) + " (plaintext from byte " + i * chunkSize
+                + ") failed authentication: the file was changed or truncated");
     }
 
     // ----------------------------------------------------------------------------------- helpers
