@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.cookbook.crypto.cipher.CipherAlgorithm;
+import dev.cookbook.crypto.cipher.Kdf;
+import dev.cookbook.crypto.cipher.KdfDigest;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,15 +42,30 @@ class CipherChoiceTest {
     }
 
     @Test
-    @DisplayName("the names users type")
+    @DisplayName("the key derivations by the names users type; evp-md5 of old is pointed to --md")
     void kdfNames() {
         CipherOptions.KdfChoice kdf = new CipherOptions.KdfChoice();
-        assertEquals("pbkdf2", kdf.nameOf(dev.cookbook.crypto.cipher.Kdf.PBKDF2_SHA256));
-        assertEquals("evp-md5", kdf.nameOf(dev.cookbook.crypto.cipher.Kdf.EVP_MD5));
-        assertEquals(dev.cookbook.crypto.cipher.Kdf.EVP_MD5, kdf.convert("evp-md5"));
+        assertEquals("pbkdf2", kdf.nameOf(Kdf.PBKDF2));
+        assertEquals("evp", kdf.nameOf(Kdf.EVP_BYTES_TO_KEY));
+        assertEquals(Kdf.EVP_BYTES_TO_KEY, kdf.convert("EVP_BytesToKey"));
         assertEquals(
-                "unknown key derivation 'x': use pbkdf2 or evp-md5",
-                assertThrows(TypeConversionException.class, () -> kdf.convert("x"))
+                "unknown key derivation 'evp-md5' (pbkdf2 or evp; the digest is --md, as in --kdf evp --md md5)",
+                assertThrows(TypeConversionException.class, () -> kdf.convert("evp-md5"))
+                        .getMessage());
+    }
+
+    @Test
+    @DisplayName("the digests of --md by openssl's names, with a dash, in any case")
+    void digestNames() {
+        CipherOptions.DigestChoice md = new CipherOptions.DigestChoice();
+        assertEquals(
+                List.of("md5", "sha1", "sha224", "sha256", "sha384", "sha512"),
+                java.util.stream.StreamSupport.stream(md.spliterator(), false).toList());
+        assertEquals(KdfDigest.SHA256, md.convert("SHA-256"));
+        assertEquals(KdfDigest.SHA1, md.convert("sha1"));
+        assertEquals(
+                "unknown digest 'sha3-256': use md5, sha1, sha224, sha256, sha384 or sha512",
+                assertThrows(TypeConversionException.class, () -> md.convert("sha3-256"))
                         .getMessage());
     }
 }

@@ -155,8 +155,8 @@ public class EncryptCommandTest {
                     "openssl enc -des-cfb -pbkdf2 -iter 10000 -md sha256 -S " + salt + " -pass env:PASSWORD "
                             + "-provider legacy -provider default -in " + plain + " -out " + enc,
                     err.get(err.size() - 1));
-            Cli.Result d =
-                    Cli.run(args("decrypt", "-c", "des-cfb", "--pass", "file:" + pw, "-i", enc, "--print-openssl"));
+            Cli.Result d = Cli.run(
+                    args("decrypt", "-c", "des-cfb", "--pbkdf2", "--pass", "file:" + pw, "-i", enc, "--print-openssl"));
             assertArrayEquals(plainBytes, d.stdout());
             assertTrue(
                     d.err()
@@ -219,22 +219,42 @@ public class EncryptCommandTest {
     }
 
     @Test
-    void decryptingOpensslsFormatWithoutACipherSaysWhatItAssumed() throws IOException {
+    void opensslsFormatIsReadOnlyWhenAskedForAndSaysWhatItAssumed() throws IOException {
         plain(64);
         Path pw = pwFile("pw");
         Path enc = dir.resolve("o.enc");
+        Cli.Result e = Cli.run(args("encrypt", "--openssl", "--pass", "file:" + pw, "-i", plain, "-o", enc));
+        assertEquals(0, e.exit(), e::toString);
         assertEquals(
-                0,
-                Cli.run(args("encrypt", "--openssl", "--pass", "file:" + pw, "-i", plain, "-o", enc))
-                        .exit());
-        Cli.Result d = Cli.run(args("decrypt", "--pass", "file:" + pw, "-i", enc));
+                lines(
+                        "encrypt",
+                        DES3_WARNING,
+                        "warning: the openssl format is not authenticated: decrypting cannot detect a wrong password "
+                                + "or tampering\n",
+                        "to decrypt: cookbook decrypt --openssl -c des3-cfb --pbkdf2, or openssl enc -d -des-ede3-cfb "
+                                + "-pbkdf2 -iter 10000 -md sha256\n"),
+                e.err());
+
+        Cli.Result plainDecrypt = Cli.run(args("decrypt", "--pass", "file:" + pw, "-i", enc));
+        assertEquals(3, plainDecrypt.exit(), plainDecrypt::toString);
+        assertEquals(
+                lines(
+                        "decrypt",
+                        enc + ": it is in openssl's format (it starts with 'Salted__'), not cookbook's: it does not "
+                                + "record how it was encrypted\n",
+                        "hint: add --openssl to read it with openssl enc's defaults, and -c, --pbkdf2, --iter or --md "
+                                + "as it was made\n"),
+                plainDecrypt.err());
+
+        Cli.Result d = Cli.run(args("decrypt", "--pbkdf2", "--pass", "file:" + pw, "-i", enc));
         assertEquals(0, d.exit(), d::toString);
         assertArrayEquals(plainBytes, d.stdout());
         assertEquals(
                 lines(
                         "decrypt",
                         DES3_WARNING,
-                        "warning: openssl's format does not record its cipher: assumed des3-cfb (give -c if it was another)\n",
+                        "warning: openssl's format does not record how it was made: assumed des3-cfb (give -c if it "
+                                + "was made otherwise)\n",
                         "warning: the openssl format is not authenticated: a wrong password or damaged data gives garbage, "
                                 + "not an error\n"),
                 d.err());
@@ -257,7 +277,9 @@ public class EncryptCommandTest {
             Path out = dir.resolve("out.bin");
             Cli.Result d = Cli.run(args("decrypt", "--pass", "pass:wrong", "-i", enc, "-o", out));
             assertEquals(3, d.exit());
-            assertEquals(lines("decrypt", PASS_WARNING, enc + ": wrong password or corrupted input\n"), d.err());
+            assertEquals(
+                    lines("decrypt", PASS_WARNING, enc + ": wrong password (or the file's header was changed)\n"),
+                    d.err());
             assertFalse(Files.exists(out));
             assertEquals(List.of("plain.bin", "plain.enc"), listing());
         }
@@ -271,6 +293,13 @@ public class EncryptCommandTest {
             Path out = Files.writeString(dir.resolve("out.bin"), "precious");
             Cli.Result d = Cli.run(args("decrypt", "--pass", "pass:pw", "-i", enc, "-o", out, "--force"));
             assertEquals(3, d.exit(), d::toString);
+            assertEquals(
+                    lines(
+                            "decrypt",
+                            PASS_WARNING,
+                            enc + ": chunk 4 (plaintext from byte 196608) failed authentication: the file was "
+                                    + "changed or truncated\n"),
+                    d.err());
             assertEquals("precious", Files.readString(out));
             assertEquals(List.of("out.bin", "plain.bin", "plain.enc"), listing());
         }
@@ -280,22 +309,26 @@ public class EncryptCommandTest {
             Path enc = encrypted("pw");
             byte[] c = Files.readAllBytes(enc);
             Files.write(enc, java.util.Arrays.copyOf(c, c.length - 1));
-            assertEquals(
-                    3, Cli.run(args("decrypt", "--pass", "pass:pw", "-i", enc)).exit());
+            Cli.Result d = Cli.run(args("decrypt", "--pass", "pass:pw", "-i", enc));
+            assertEquals(3, d.exit(), d::toString);
+            assertTrue(
+                    d.err()
+                            .endsWith(enc + ": chunk 4 (plaintext from byte 196608) failed authentication: the file "
+                                    + "was changed or truncated\n"),
+                    d::toString);
+            Files.write(enc, java.util.Arrays.copyOf(c, 40));
+            Cli.Result header = Cli.run(args("decrypt", "--pass", "pass:pw", "-i", enc));
+            assertEquals(3, header.exit(), header::toString);
+            assertTrue(header.err().endsWith(enc + ": the file is cut short inside its header\n"), header::toString);
         }
 
         @Test
-        void garbageIsNotAnEncryptedFile() throws IOException {
+        void garbageIsNotAnEncryptedFileAndNoPasswordIsRead() throws IOException {
             plain(100);
             Cli.Result d = Cli.run(args("decrypt", "--pass", "pass:pw", "-i", plain));
             assertEquals(3, d.exit());
             assertEquals(
-                    lines(
-                            "decrypt",
-                            PASS_WARNING,
-                            plain + ": not encrypted by cookbook or 'openssl enc -salt': no header (for "
-                                    + "data encrypted with a raw key, give the key)\n"),
-                    d.err());
+                    lines("decrypt", plain + ": not encrypted by cookbook or 'openssl enc': no header\n"), d.err());
         }
 
         @Test
@@ -363,12 +396,18 @@ public class EncryptCommandTest {
                     "--pass env:COOKBOOK_NO_SUCH_VARIABLE | --pass env:COOKBOOK_NO_SUCH_VARIABLE: no such environment variable",
                     "--pass secret                        | --pass: unknown source 'secret': use env:NAME, file:PATH, fd:N, stdin or pass:TEXT",
                     "--pass fd:x                          | --pass fd:N needs a file descriptor number, not 'x'",
-                    "--pass pass:x --kdf evp-md5          | --kdf applies to --openssl only (the cookbook format always uses pbkdf2)",
-                    "--pass pass:x --openssl --kdf evp-md5 --iter 5 | --iter applies to pbkdf2 only (openssl's evp-md5 derivation runs once)",
+                    "--pass pass:x --kdf evp              | --kdf applies to --openssl only (the cookbook format always uses PBKDF2-HMAC-SHA-256)",
+                    "--pass pass:x --md sha1              | --md applies to --openssl only (the cookbook format always uses PBKDF2-HMAC-SHA-256)",
+                    "--pass pass:x --pbkdf2               | --pbkdf2 applies to --openssl only (the cookbook format always uses PBKDF2-HMAC-SHA-256)",
+                    "--pass pass:x --openssl --kdf evp --iter 5 | --iter applies to pbkdf2 only (openssl's EVP_BytesToKey runs once)",
+                    "--pass pass:x --openssl --kdf evp --pbkdf2 | --pbkdf2 and --kdf evp name two different key derivations: give one",
+                    "--pass pass:x --openssl -A           | -A goes with -a",
+                    "--pass pass:x --openssl -md whirlpool | invalid value for option '--md': unknown digest 'whirlpool': use md5, sha1, sha224, sha256, sha384 or sha512",
                     "--pass pass:x --iter 0               | --iter must be from 1 to 100000000, not 0",
                     "--pass pass:x --iter 100000001       | --iter must be from 1 to 100000000, not 100000001",
                     "--pass pass:x --iv 00                | --iv goes with -K",
-                    "-K 00 --openssl                      | -K is a raw key: --openssl, --kdf and --iter do not apply",
+                    "-K 00 --openssl                      | -K is a raw key: --openssl, --kdf, --pbkdf2, --md and --iter do not apply",
+                    "-K 00 --md md5                       | -K is a raw key: --openssl, --kdf, --pbkdf2, --md and --iter do not apply",
                     "-K 0011                              | -K must be 24 bytes (48 hex digits) for des3-cfb, not 2",
                     "-K zz                                | -K must be hexadecimal digits, an even number of them",
                     "-c arc4 -K 000102030405060708090a0b0c0d0e0f --iv 00 | arc4 takes no IV: drop --iv",
