@@ -90,8 +90,12 @@ public class HelpExamplesIT {
         });
         FIXTURES.put("old.enc", f -> {
             need("in");
-            sh("openssl enc -des-cfb -provider legacy -provider default -pbkdf2 -pass env:PASSWORD -in in"
-                    + " -out old.enc");
+            sh("openssl enc -des3 -provider legacy -provider default -pass env:PASSWORD -in in -out old.enc");
+        });
+        FIXTURES.put("old.b64", f -> {
+            need("in");
+            sh("openssl enc -rc4 -a -pbkdf2 -provider legacy -provider default -pass env:PASSWORD -in in"
+                    + " -out old.b64");
         });
         FIXTURES.put("people.csv", f -> Files.writeString(f, "name,age\nAda,36\nAlan,41\n"));
         FIXTURES.put("raw.csv", f -> Files.writeString(f, "a |b c| d\n1 |2 3| 4\n"));

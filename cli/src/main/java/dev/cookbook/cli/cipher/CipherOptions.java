@@ -31,8 +31,9 @@ public final class CipherOptions {
             paramLabel = "CIPHER",
             converter = CipherChoice.class,
             completionCandidates = CipherChoice.class,
-            description = "Cipher: ${COMPLETION-CANDIDATES} (default des3-cfb; alias rc4 for arc4). Decrypting the "
-                    + "cookbook format, the file says.")
+            description = "Cipher: ${COMPLETION-CANDIDATES} (default des3-cfb; openssl's names work too: "
+                    + "des-ede3-cfb, rc4, and des3 for des3-cbc). CBC is for --openssl and -K. Decrypting the cookbook "
+                    + "format, the file says.")
     CipherAlgorithm cipher;
 
     @Option(names = "--list", description = "List the ciphers and exit.")
@@ -138,6 +139,10 @@ public final class CipherOptions {
         if (!opensslFormat && !raw() && (kdf != null || pbkdf2 || digest != null)) {
             throw usage((kdf != null ? "--kdf" : pbkdf2 ? "--pbkdf2" : "--md")
                     + " applies to --openssl only (the cookbook format always uses PBKDF2-HMAC-SHA-256)");
+        }
+        if (!opensslFormat && !raw() && cipherOrDefault().padded()) {
+            throw usage(CipherChoice.name(cipherOrDefault()) + " is for openssl's format and raw keys: add --openssl"
+                    + " or -K" + (decrypt ? "" : " (the cookbook format takes the CFB ciphers and arc4)"));
         }
         EncryptionOptions.Builder b;
         if (raw()) {
@@ -280,6 +285,8 @@ public final class CipherOptions {
                 case DES_CFB8 -> List.of("des-cfb8");
                 case DES3_CFB -> List.of("des3-cfb", "des-ede3-cfb");
                 case DES3_CFB8 -> List.of("des3-cfb8", "des-ede3-cfb8");
+                case DES_CBC -> List.of("des-cbc", "des");
+                case DES3_CBC -> List.of("des3-cbc", "des3", "des-ede3-cbc", "des-ede3");
                 case ARC4 -> List.of("arc4", "rc4");
             };
         }

@@ -13,6 +13,7 @@ import dev.cookbook.cli.common.OutputOptions;
 import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.cli.common.ProgressBar;
 import dev.cookbook.cli.common.ProgressOptions;
+import dev.cookbook.crypto.AuthenticationException;
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.cipher.Encoding;
 import dev.cookbook.crypto.cipher.EncryptionOptions;
@@ -38,15 +39,19 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Decrypt what 'cookbook encrypt' or 'openssl enc' wrote.",
-            "The cookbook format needs only the password: its header names the rest, and a wrong password or "
-                    + "any change to the data is an error (exit 3) that leaves no output file. openssl's format "
-                    + "(recognised by 'Salted__') says nothing of its cipher: give -c, and --kdf/--iter if not "
-                    + "the defaults.",
+            "The cookbook format needs only the password, or --identity for a file encrypted to public keys: its "
+                    + "header names the rest, and a wrong password or any change to the data is an error (exit 3) "
+                    + "that leaves no output file.",
+            "openssl's format ('Salted__') records nothing but its salt: give --openssl, which assumes what a plain "
+                    + "'openssl enc -pass ...' uses (EVP_BytesToKey over sha256) and says so, and -c, --pbkdf2, "
+                    + "--iter or --md as the file was made. Nothing can tell a wrong password or option from the "
+                    + "right one there: the output is garbage.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  cookbook decrypt --pass env:PASSWORD -o report.pdf report.pdf.enc",
-            "  cookbook decrypt -c des-cfb --pass env:PASSWORD < old.enc > old.txt     # from openssl enc",
+            "  cookbook decrypt --openssl -c des3-cfb --pass env:PASSWORD -o old.txt old.enc   # openssl enc -des3",
+            "  cookbook decrypt --openssl -a -c rc4 --pbkdf2 --pass env:PASSWORD old.b64      # openssl enc -rc4 -a -pbkdf2",
             "  cookbook decrypt -c arc4 -K 000102030405060708090a0b0c0d0e0f -o plain.bin raw.bin",
             "  cookbook decrypt --identity key.pem -o in in.enc",
         })
@@ -115,6 +120,9 @@ public final class DecryptCommand implements Callable<Integer>, ErrorHints {
 
     @Override
     public String hint(Exception failure) {
+        if (failure instanceof AuthenticationException && (cipher.derivationGiven() || cipher.openssl)) {
+            return "openssl's format records only its salt: check -c, --md, --pbkdf2 and --iter against how it was made";
+        }
         if (!(failure instanceof WrongFormatException e)) {
             return null;
         }

@@ -36,13 +36,16 @@ import picocli.CommandLine.Spec;
         description = {
             "Encrypt with DES, triple DES (CFB) or RC4 under a password.",
             "By default the output is authenticated: 'cookbook decrypt' detects a wrong password and any change "
-                    + "to the data. --openssl writes what 'openssl enc -salt' writes instead.",
+                    + "to the data. --openssl writes what 'openssl enc' writes instead (PBKDF2 unless --kdf evp), and "
+                    + "names the options that decrypt it.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  cookbook encrypt -o report.pdf.enc report.pdf             # asks for the password twice",
             "  PASSWORD=... cookbook encrypt --pass env:PASSWORD < in > in.enc",
             "  cookbook encrypt --openssl -c des-cfb --pass file:pw.txt -o in.enc --print-openssl in",
+            "  cookbook encrypt --openssl -a -c rc4 --pass file:pw.txt -o in.b64 in    # openssl enc -a",
+            "  cookbook encrypt -c arc4 -K 3031323334353637 -o out.bin in     # the RC4 key '01234567'",
             "  cookbook encrypt --recipient alice.pub.pem --recipient bob.pub.pem -o in.enc in",
         })
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})

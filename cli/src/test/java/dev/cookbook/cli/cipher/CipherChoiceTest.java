@@ -35,10 +35,20 @@ class CipherChoiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "des", "des-cbc", "des-ede-cfb", "des3", "aes-256-cfb", "rc4-40", "arc4 x"})
+    @ValueSource(strings = {"", "des-ecb", "des-ede-cfb", "des3-ofb", "aes-256-cfb", "rc4-40", "arc4 x"})
     @DisplayName("the converter knows no other cipher")
     void fromNameUnknown(String name) {
         assertThrows(TypeConversionException.class, () -> new CipherOptions.CipherChoice().convert(name));
+    }
+
+    @Test
+    @DisplayName("openssl's -des and -des3 are CBC, as in openssl")
+    void opensslCbcNames() {
+        CipherOptions.CipherChoice c = new CipherOptions.CipherChoice();
+        assertEquals(CipherAlgorithm.DES3_CBC, c.convert("des3"));
+        assertEquals(CipherAlgorithm.DES3_CBC, c.convert("DES-EDE3-CBC"));
+        assertEquals(CipherAlgorithm.DES_CBC, c.convert("des"));
+        assertEquals("des3-cbc", c.nameOf(CipherAlgorithm.DES3_CBC));
     }
 
     @Test

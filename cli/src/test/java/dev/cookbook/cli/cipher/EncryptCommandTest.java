@@ -448,6 +448,8 @@ public class EncryptCommandTest {
                 des-cfb8   openssl des-cfb8       key  8 bytes, IV 8 bytes
                 des3-cfb   openssl des-ede3-cfb   key 24 bytes, IV 8 bytes
                 des3-cfb8  openssl des-ede3-cfb8  key 24 bytes, IV 8 bytes
+                des-cbc    openssl des-cbc        key  8 bytes, IV 8 bytes
+                des3-cbc   openssl des-ede3-cbc   key 24 bytes, IV 8 bytes
                 arc4       openssl rc4            key 16 bytes, IV 0 bytes
                 """, r.out());
         assertEquals("", r.err());

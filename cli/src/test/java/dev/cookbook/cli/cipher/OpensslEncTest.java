@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OpensslEncTest {
     private static final String PASSWORD = "Tr0ub4dor & 3 ünïcode";
     private static final List<String> LEGACY = List.of("-provider", "legacy", "-provider", "default");
-    private static final List<String> CIPHERS = List.of("des-cfb", "des-cfb8", "des3-cfb", "des3-cfb8", "arc4");
+    private static final List<String> CIPHERS =
+            List.of("des-cfb", "des-cfb8", "des3-cfb", "des3-cfb8", "des-cbc", "des3-cbc", "arc4");
     private static final List<String> DIGESTS = List.of("md5", "sha1", "sha224", "sha256", "sha384", "sha512");
 
     @TempDir
@@ -58,6 +59,7 @@ class OpensslEncTest {
         return switch (cipher) {
             case "des3-cfb" -> "des-ede3-cfb";
             case "des3-cfb8" -> "des-ede3-cfb8";
+            case "des3-cbc" -> "des-ede3-cbc";
             case "arc4" -> "rc4";
             default -> cipher;
         };

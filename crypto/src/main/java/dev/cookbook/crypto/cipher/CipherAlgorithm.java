@@ -1,6 +1,10 @@
 package dev.cookbook.crypto.cipher;
 
+import java.security.GeneralSecurityException;
 import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The ciphers of the reference recipe, all legacy: single DES (a 56-bit key, searchable in days),
@@ -21,6 +25,13 @@ public enum CipherAlgorithm {
     DES3_CFB(3, "des-ede3-cfb", 24, 8, 64),
     /** Triple DES (EDE, three keys) in CFB mode with 8-bit feedback: openssl {@code des-ede3-cfb8}. */
     DES3_CFB8(4, "des-ede3-cfb8", 24, 8, 8),
+    /** DES in CBC mode with PKCS#7 padding: openssl {@code des-cbc}, which {@code -des} means. Openssl's format and raw keys only. */
+    DES_CBC(6, "des-cbc", 8, 8, 0),
+    /**
+     * Triple DES (EDE, three keys) in CBC mode with PKCS#7 padding: openssl {@code des-ede3-cbc},
+     * which {@code -des3} means. Openssl's format and raw keys only.
+     */
+    DES3_CBC(7, "des-ede3-cbc", 24, 8, 0),
     /** RC4 (ARC4), with a 128-bit key from a password, or a raw key of 1 to 256 bytes: openssl {@code rc4}. */
     ARC4(5, "rc4", 16, 0, 0);
 
@@ -53,6 +64,14 @@ public enum CipherAlgorithm {
         return keyLength;
     }
 
+    /**
+     * Whether this is a padded block mode (CBC), whose ciphertext is longer than the plaintext: not
+     * a {@link CipherStream}, and not for the cookbook format, whose chunks need a stream cipher.
+     */
+    public boolean padded() {
+        return feedbackBits == 0 && ivLength > 0;
+    }
+
     /** Whether a raw key of {@code length} bytes fits: the key length, or for RC4 1 to 256 bytes. */
     public boolean acceptsKeyLength(int length) {
         return this == ARC4 ? length >= 1 && length <= 256 : length == keyLength;
@@ -69,7 +88,7 @@ public enum CipherAlgorithm {
      * whose keystream can only be produced from the start.
      */
     boolean seekableByCiphertext() {
-        return ivLength > 0;
+        return ivLength > 0 && !padded();
     }
 
     /**
@@ -88,10 +107,32 @@ public enum CipherAlgorithm {
             throw new IllegalArgumentException(
                     opensslName + " needs a " + ivLength + "-byte IV, not " + (iv == null ? 0 : iv.length));
         }
+        if (padded()) {
+            throw new IllegalArgumentException(opensslName + " is a padded block mode, not a stream cipher");
+        }
         if (this == ARC4) {
             return new Rc4(key); // encryption and decryption are one operation
         }
         return new DesCfb(key, encrypt, feedbackBits == 64, iv);
+    }
+
+    /** The JDK's CBC with PKCS#5 (for 8-byte blocks, PKCS#7) padding, keyed; for {@link #padded()} ciphers. */
+    Cipher newBlockCipher(boolean encrypt, byte[] key, byte[] iv) {
+        if (!padded() || key.length != keyLength || iv == null || iv.length != ivLength) {
+            throw new IllegalArgumentException(
+                    opensslName + " needs a " + keyLength + "-byte key and an " + ivLength + "-byte IV");
+        }
+        String algorithm = keyLength == 8 ? "DES" : "DESede";
+        try {
+            Cipher c = Cipher.getInstance(algorithm + "/CBC/PKCS5Padding");
+            c.init(
+                    encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(key, algorithm),
+                    new IvParameterSpec(iv));
+            return c;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the Java runtime lacks " + algorithm + "/CBC", e);
+        }
     }
 
     static Optional<CipherAlgorithm> fromId(int id) {

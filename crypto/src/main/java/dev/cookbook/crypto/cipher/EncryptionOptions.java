@@ -158,6 +158,10 @@ public final class EncryptionOptions {
                 throw new IllegalArgumentException(
                         "chunk size must be a power of two from 1 KiB to 16 MiB, not " + chunkSize);
             }
+            if (format == Format.COOKBOOK && cipher.padded()) {
+                throw new IllegalArgumentException("the cookbook format takes the stream ciphers (CFB, RC4), not "
+                        + cipher.opensslName() + ": CBC is for openssl's format and raw keys");
+            }
             if (format == Format.COOKBOOK && (kdf != Kdf.PBKDF2 || digest != KdfDigest.SHA256)) {
                 throw new IllegalArgumentException(
                         "the cookbook format derives keys with PBKDF2-HMAC-SHA-256 only, not "

@@ -13,6 +13,10 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.LongAdder;
+import javax.crypto.BadPaddingException;
+import javax.crypto.Cipher;
+import javax.crypto.IllegalBlockSizeException;
+import javax.crypto.ShortBufferException;
 
 /**
  * Encrypts and decrypts streams in the three {@link Format}s.
@@ -180,10 +184,15 @@ public final class FileCipher {
             case OPENSSL -> {
                 byte[] salt = new byte[OPENSSL_SALT_LENGTH];
                 random.nextBytes(salt);
-                CipherStream s = opensslStream(true, options, password(secret), salt);
-                out.write(OPENSSL_MAGIC);
-                out.write(salt);
-                long n = pump(in, out, s);
+                byte[][] keyIv = deriveKeyIv(options, password(secret), salt);
+                long n;
+                try {
+                    out.write(OPENSSL_MAGIC);
+                    out.write(salt);
+                    n = encryptWith(cipher, keyIv[0], keyIv[1], in, out);
+                } finally {
+                    wipe(keyIv);
+                }
                 return new Result(
                         Format.OPENSSL,
                         cipher,
@@ -195,7 +204,10 @@ public final class FileCipher {
                         n);
             }
             case RAW -> {
-                long n = pump(in, out, rawStream(true, cipher, secret));
+                if (!(secret instanceof Secret.RawKey raw)) {
+                    throw new IllegalArgumentException("the raw format needs a key and IV, not a password");
+                }
+                long n = encryptWith(cipher, raw.key(), raw.iv(), in, out);
                 return new Result(Format.RAW, cipher, null, null, 0, null, encoding, n);
             }
             default -> throw new AssertionError(options.format());
@@ -281,7 +293,7 @@ public final class FileCipher {
                 if (!(secret instanceof Secret.RawKey raw)) {
                     throw new IllegalArgumentException("the raw format needs a key and IV, not a password");
                 }
-                long n = decryptStream(prepend(magic, magic.length, in), out, options.cipher(), raw.key(), raw.iv());
+                long n = decryptWith(options.cipher(), raw.key(), raw.iv(), prepend(magic, magic.length, in), out);
                 return new Result(Format.RAW, options.cipher(), null, null, 0, null, encodingRead(encoding, text), n);
             }
             case COOKBOOK -> {
@@ -319,17 +331,9 @@ public final class FileCipher {
                 }
                 Secret secret = unlock.secretFor(new Envelope(Format.OPENSSL, true, false));
                 CipherAlgorithm c = options.cipher();
-                byte[] keyIv = options.kdf()
-                        .derive(
-                                options.digest(),
-                                password(secret),
-                                salt,
-                                options.iterations(),
-                                c.keyLength() + c.ivLength());
-                byte[] key = Arrays.copyOf(keyIv, c.keyLength());
-                byte[] iv = c.ivLength() == 0 ? null : Arrays.copyOfRange(keyIv, c.keyLength(), keyIv.length);
+                byte[][] keyIv = deriveKeyIv(options, password(secret), salt);
                 try {
-                    long n = decryptStream(prepend(new byte[] {(byte) next}, 1, in), out, c, key, iv);
+                    long n = decryptWith(c, keyIv[0], keyIv[1], prepend(new byte[] {(byte) next}, 1, in), out);
                     return new Result(
                             Format.OPENSSL,
                             c,
@@ -340,8 +344,7 @@ public final class FileCipher {
                             encodingRead(encoding, text),
                             n);
                 } finally {
-                    Arrays.fill(keyIv, (byte) 0);
-                    Arrays.fill(key, (byte) 0);
+                    wipe(keyIv);
                 }
             }
             default -> throw new AssertionError(expected);
@@ -529,26 +532,74 @@ public final class FileCipher {
 
     // --------------------------------------------------------------------------- openssl, raw
 
-    private static CipherStream opensslStream(
-            boolean encrypt, EncryptionOptions options, char[] password, byte[] salt) {
+    /** The key and IV (null for RC4) openssl derives from the password and salt, as {@code options} say. */
+    private static byte[][] deriveKeyIv(EncryptionOptions options, char[] password, byte[] salt) {
         CipherAlgorithm c = options.cipher();
         byte[] keyIv = options.kdf()
                 .derive(options.digest(), password, salt, options.iterations(), c.keyLength() + c.ivLength());
         byte[] key = Arrays.copyOf(keyIv, c.keyLength());
         byte[] iv = c.ivLength() == 0 ? null : Arrays.copyOfRange(keyIv, c.keyLength(), keyIv.length);
-        try {
-            return c.newStream(encrypt, key, iv);
-        } finally {
-            Arrays.fill(keyIv, (byte) 0);
-            Arrays.fill(key, (byte) 0);
+        Arrays.fill(keyIv, (byte) 0);
+        return new byte[][] {key, iv};
+    }
+
+    private static void wipe(byte[][] keys) {
+        for (byte[] k : keys) {
+            if (k != null) {
+                Arrays.fill(k, (byte) 0);
+            }
         }
     }
 
-    private static CipherStream rawStream(boolean encrypt, CipherAlgorithm cipher, Secret secret) {
-        if (!(secret instanceof Secret.RawKey raw)) {
-            throw new IllegalArgumentException("the raw format needs a key and IV, not a password");
+    private long encryptWith(CipherAlgorithm c, byte[] key, byte[] iv, InputStream in, OutputStream out)
+            throws IOException {
+        if (c.padded()) {
+            try {
+                return pumpPadded(in, out, c.newBlockCipher(true, key, iv), true);
+            } catch (CryptoException e) {
+                throw new AssertionError("encrypting never fails on padding", e);
+            }
         }
-        return cipher.newStream(encrypt, raw.key(), raw.iv());
+        return pump(in, out, c.newStream(true, key, iv));
+    }
+
+    private long decryptWith(CipherAlgorithm c, byte[] key, byte[] iv, InputStream in, OutputStream out)
+            throws IOException, CryptoException {
+        return c.padded()
+                ? pumpPadded(in, out, c.newBlockCipher(false, key, iv), false)
+                : decryptStream(in, out, c, key, iv);
+    }
+
+    /**
+     * Runs a padded block mode (CBC with PKCS#7 padding, as openssl pads) from the start of
+     * {@code in} to its end. Decrypting, the padding is the one check the format allows: a wrong
+     * key leaves a valid one 1 time in 256 or less.
+     */
+    private static long pumpPadded(InputStream in, OutputStream out, Cipher cipher, boolean encrypt)
+            throws IOException, CryptoException {
+        byte[] buf = new byte[BUFFER];
+        byte[] done = new byte[BUFFER + 16];
+        long total = 0;
+        try {
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                int m = cipher.update(buf, 0, n, done, 0);
+                out.write(done, 0, m);
+                total += encrypt ? n : m;
+            }
+            int m = cipher.doFinal(done, 0);
+            out.write(done, 0, m);
+            return encrypt ? total : total + m;
+        } catch (IllegalBlockSizeException e) {
+            throw new CryptoException("cut short: the ciphertext is not a whole number of 8-byte blocks");
+        } catch (BadPaddingException e) {
+            throw new AuthenticationException("wrong password or key, or another key derivation than the file's, or "
+                    + "damaged data: the padding at its end does not check out");
+        } catch (ShortBufferException e) {
+            throw new IllegalStateException(e); // the buffer has room for a block more than the input
+        } finally {
+            Arrays.fill(buf, (byte) 0);
+            Arrays.fill(done, (byte) 0);
+        }
     }
 
     /**
