@@ -165,7 +165,9 @@ public class EncryptInteropIT {
                 "encrypt",
                 "--openssl",
                 "--kdf",
-                "evp-md5",
+                "evp",
+                "--md",
+                "md5",
                 "-c",
                 ours,
                 "--pass",
@@ -182,7 +184,9 @@ public class EncryptInteropIT {
                 "-c",
                 ours,
                 "--kdf",
-                "evp-md5",
+                "evp",
+                "--md",
+                "md5",
                 "--pass",
                 "env:PASSWORD",
                 "-i",
@@ -251,7 +255,7 @@ public class EncryptInteropIT {
                 null,
                 List.of(Binary.PATH.toString(), "decrypt", "--pass", "env:PASSWORD", "-i", "x.enc", "-o", "x.dec"));
         assertEquals(3, wrong.exit(), wrong::toString);
-        assertEquals("cookbook decrypt: x.enc: wrong password or corrupted input\n", wrong.err());
+        assertEquals("cookbook decrypt: x.enc: wrong password (or the file's header was changed)\n", wrong.err());
         try (var files = Files.list(dir)) {
             assertEquals(
                     List.of("plain", "x.enc"),
