@@ -399,9 +399,17 @@ public final class FileCipher {
                 : "it is in the cookbook format (it starts with 'CKBK-ENC'), not openssl's";
     }
 
-    /** {@code length} bytes of {@code head}, then the rest of {@code in}. */
+    /** {@code length} bytes of {@code head}, then the rest of {@code in}, which is left open. */
     private static InputStream prepend(byte[] head, int length, InputStream in) {
-        return length == 0 ? in : new SequenceInputStream(new ByteArrayInputStream(head, 0, length), in);
+        if (length == 0) {
+            return in;
+        }
+        // SequenceInputStream closes each stream it reaches the end of: that would be the caller's.
+        InputStream unclosed = new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {}
+        };
+        return new SequenceInputStream(new ByteArrayInputStream(head, 0, length), unclosed);
     }
 
     // -------------------------------------------------------------------------------- cookbook

@@ -249,7 +249,7 @@ final class SealedFormat {
             return new CryptoException("this file is not encrypted to that key (SHA-256 fingerprint "
                     + HexFormat.of().formatHex(fingerprint(id.publicKey())) + ")");
         }
-        if (secret instanceof Secret.Identity) {
+        if (secret instanceof Secret.Identity && passwords) {
             return new CryptoException("this file is encrypted with a password, not to a key: use the password");
         }
         if (secret instanceof Secret.Password && recipients && !passwords) {

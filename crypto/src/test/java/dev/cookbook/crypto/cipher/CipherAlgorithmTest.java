@@ -1,6 +1,7 @@
 package dev.cookbook.crypto.cipher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.DisplayName;
@@ -45,8 +46,8 @@ class CipherAlgorithmTest {
         assertEquals(
                 "des-cfb8 needs a 8-byte IV, not 16", refusal(CipherAlgorithm.DES_CFB8, new byte[8], new byte[16]));
         assertEquals("des-ede3-cfb needs a 8-byte IV, not 0", refusal(CipherAlgorithm.DES3_CFB, new byte[24], null));
-        assertEquals("rc4 needs a 5- to 128-byte key, not 4", refusal(CipherAlgorithm.ARC4, new byte[4], null));
-        assertEquals("rc4 needs a 5- to 128-byte key, not 129", refusal(CipherAlgorithm.ARC4, new byte[129], null));
+        assertEquals("rc4 needs a 1- to 256-byte key, not 0", refusal(CipherAlgorithm.ARC4, new byte[0], null));
+        assertEquals("rc4 needs a 1- to 256-byte key, not 257", refusal(CipherAlgorithm.ARC4, new byte[257], null));
         assertEquals("rc4 needs a 0-byte IV, not 8", refusal(CipherAlgorithm.ARC4, new byte[16], new byte[8]));
     }
 
@@ -56,24 +57,39 @@ class CipherAlgorithmTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {5, 16, 128})
-    @DisplayName("RC4 takes keys of 5 to 128 bytes, giving the textbook algorithm's keystream")
+    @ValueSource(ints = {1, 2, 4, 5, 8, 16, 128, 129, 200, 255, 256})
+    @DisplayName("RC4 takes keys of 1 to 256 bytes, as the algorithm does, giving the textbook keystream")
     void rc4KeyLengths(int length) {
         assertRc4MatchesTextbook(length);
         CipherAlgorithm.ARC4.newStream(true, new byte[length], new byte[0]); // an empty IV is no IV
     }
 
-    /**
-     * newStream's Javadoc and check admit RC4 keys of up to 256 bytes, but the JDK's ARCFOUR takes
-     * at most 1024 bits: keys of 129 to 256 bytes throw IllegalStateException("the Java runtime
-     * lacks ARCFOUR"), caused by InvalidKeyException "Key length must be between 40 and 1024 bit".
-     */
     @ParameterizedTest
-    @ValueSource(ints = {129, 200, 256})
-    @DisplayName("regression: RC4 keys beyond the JDK's 128 bytes are refused up front, not as a broken runtime")
-    void rc4LongKeys(int length) {
+    @ValueSource(ints = {0, 257, 1000})
+    @DisplayName("RC4 refuses an empty key and keys over 256 bytes, naming the range and the length")
+    void rc4BadKeyLengths(int length) {
         assertEquals(
-                "rc4 needs a 5- to 128-byte key, not " + length, refusal(CipherAlgorithm.ARC4, new byte[length], null));
+                "rc4 needs a 1- to 256-byte key, not " + length, refusal(CipherAlgorithm.ARC4, new byte[length], null));
+        assertFalse(CipherAlgorithm.ARC4.acceptsKeyLength(length));
+    }
+
+    @Test
+    @DisplayName("acceptsKeyLength: exactly the key length for DES and triple DES, 1 to 256 bytes for RC4")
+    void acceptsKeyLength() {
+        for (CipherAlgorithm c : CipherAlgorithm.values()) {
+            StringBuilder accepted = new StringBuilder();
+            for (int length = 0; length <= 300; length++) {
+                if (c.acceptsKeyLength(length)) {
+                    accepted.append(length).append(' ');
+                }
+            }
+            String expected = c == CipherAlgorithm.ARC4
+                    ? java.util.stream.IntStream.rangeClosed(1, 256)
+                            .mapToObj(i -> i + " ")
+                            .collect(java.util.stream.Collectors.joining())
+                    : c.keyLength() + " ";
+            assertEquals(expected, accepted.toString(), c.toString());
+        }
     }
 
     private static void assertRc4MatchesTextbook(int keyLength) {

@@ -58,12 +58,18 @@ final class CipherTestSupport {
         return new Secret.Password(text.toCharArray());
     }
 
-    /** Options for {@code cipher} in {@code format} with cheap PBKDF2 and small chunks. */
+    /** Options for {@code cipher} in {@code format} with cheap PBKDF2 (over SHA-256) and small chunks. */
     static EncryptionOptions options(CipherAlgorithm cipher, Format format, Kdf kdf) {
+        return options(cipher, format, kdf, KdfDigest.SHA256);
+    }
+
+    /** Options for {@code cipher} in {@code format} with {@code kdf} over {@code digest}, cheap PBKDF2, small chunks. */
+    static EncryptionOptions options(CipherAlgorithm cipher, Format format, Kdf kdf, KdfDigest digest) {
         return EncryptionOptions.DEFAULT.toBuilder()
                 .cipher(cipher)
                 .format(format)
                 .kdf(kdf)
+                .digest(digest)
                 .iterations(TEST_ITERATIONS)
                 .chunkSize(SMALL_CHUNK)
                 .build();
@@ -71,7 +77,7 @@ final class CipherTestSupport {
 
     /** Cookbook-format options for {@code cipher} with cheap PBKDF2 and small chunks. */
     static EncryptionOptions cookbook(CipherAlgorithm cipher) {
-        return options(cipher, Format.COOKBOOK, Kdf.PBKDF2_SHA256);
+        return options(cipher, Format.COOKBOOK, Kdf.PBKDF2);
     }
 
     static byte[] encrypt(FileCipher fc, byte[] plaintext, EncryptionOptions options, Secret secret)

@@ -3,10 +3,15 @@ package dev.cookbook.crypto.cipher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link EncryptionOptions.Builder}: what it accepts, and the message naming what it refuses. */
@@ -70,21 +75,50 @@ class EncryptionOptionsTest {
         assertEquals(chunkSize, builder().chunkSize(chunkSize).build().chunkSize());
     }
 
-    @Test
-    @DisplayName("the cookbook format with EVP_MD5 is refused, naming the format and the KDF")
-    void cookbookWithEvpMd5() {
-        String message = rejection(builder().format(Format.COOKBOOK).kdf(Kdf.EVP_MD5));
-        assertEquals("the cookbook format derives keys with PBKDF2 only, not openssl's legacy EVP_BytesToKey", message);
+    @ParameterizedTest
+    @EnumSource(KdfDigest.class)
+    @DisplayName("the cookbook format with EVP_BytesToKey is refused, whatever the digest, naming the KDF")
+    void cookbookWithEvpBytesToKey(KdfDigest digest) {
+        assertEquals(
+                "the cookbook format derives keys with PBKDF2-HMAC-SHA-256 only, not openssl's EVP_BytesToKey",
+                rejection(builder()
+                        .format(Format.COOKBOOK)
+                        .kdf(Kdf.EVP_BYTES_TO_KEY)
+                        .digest(digest)));
     }
 
     @ParameterizedTest
     @EnumSource(
-            value = Format.class,
-            names = {"OPENSSL", "RAW"})
-    @DisplayName("EVP_MD5 is accepted outside the cookbook format")
-    void evpMd5ElsewhereIsFine(Format format) {
+            value = KdfDigest.class,
+            names = {"SHA256"},
+            mode = EnumSource.Mode.EXCLUDE)
+    @DisplayName("the cookbook format with PBKDF2 over another digest than SHA-256 is refused, naming the digest")
+    void cookbookWithAnotherDigest(KdfDigest digest) {
         assertEquals(
-                Kdf.EVP_MD5, builder().format(format).kdf(Kdf.EVP_MD5).build().kdf());
+                "the cookbook format derives keys with PBKDF2-HMAC-SHA-256 only, not PBKDF2 over "
+                        + digest.opensslName(),
+                rejection(builder().format(Format.COOKBOOK).digest(digest)));
+    }
+
+    static Stream<Arguments> otherFormatsKdfsAndDigests() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Format format : List.of(Format.OPENSSL, Format.RAW)) {
+            for (Kdf kdf : Kdf.values()) {
+                for (KdfDigest digest : KdfDigest.values()) {
+                    cases.add(Arguments.of(format, kdf, digest));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("otherFormatsKdfsAndDigests")
+    @DisplayName("every KDF over every digest is accepted outside the cookbook format")
+    void everyDerivationElsewhereIsFine(Format format, Kdf kdf, KdfDigest digest) {
+        EncryptionOptions o = builder().format(format).kdf(kdf).digest(digest).build();
+        assertEquals(kdf, o.kdf());
+        assertEquals(digest, o.digest());
     }
 
     @Test
@@ -93,6 +127,41 @@ class EncryptionOptionsTest {
         assertThrows(NullPointerException.class, () -> builder().cipher(null));
         assertThrows(NullPointerException.class, () -> builder().format(null));
         assertThrows(NullPointerException.class, () -> builder().kdf(null));
+        assertThrows(NullPointerException.class, () -> builder().digest(null));
+        assertThrows(NullPointerException.class, () -> builder().encoding(null));
+    }
+
+    @Test
+    @DisplayName("the presets: DEFAULT, OPENSSL (what cookbook writes) and OPENSSL_ENC_DEFAULT (plain openssl enc)")
+    void presets() {
+        assertEquals("COOKBOOK DES3_CFB PBKDF2 SHA256 600000 65536 BINARY", describe(EncryptionOptions.DEFAULT));
+        assertEquals("OPENSSL DES3_CFB PBKDF2 SHA256 10000 65536 BINARY", describe(EncryptionOptions.OPENSSL));
+        assertEquals(
+                "OPENSSL DES3_CFB EVP_BYTES_TO_KEY SHA256 1 65536 BINARY",
+                describe(EncryptionOptions.OPENSSL_ENC_DEFAULT));
+    }
+
+    private static String describe(EncryptionOptions o) {
+        return String.join(
+                " ",
+                o.format().name(),
+                o.cipher().name(),
+                o.kdf().name(),
+                o.digest().name(),
+                Integer.toString(o.iterations()),
+                Integer.toString(o.chunkSize()),
+                o.encoding().name());
+    }
+
+    @Test
+    @DisplayName("EVP_BytesToKey runs once: iterations() is 1 whatever the builder was told, PBKDF2's count returns")
+    void evpBytesToKeyIterationsAreOne() {
+        EncryptionOptions evp = EncryptionOptions.OPENSSL.toBuilder()
+                .kdf(Kdf.EVP_BYTES_TO_KEY)
+                .iterations(5000)
+                .build();
+        assertEquals(1, evp.iterations());
+        assertEquals(5000, evp.toBuilder().kdf(Kdf.PBKDF2).build().iterations());
     }
 
     @Test
@@ -101,22 +170,32 @@ class EncryptionOptionsTest {
         EncryptionOptions a = builder()
                 .cipher(CipherAlgorithm.ARC4)
                 .format(Format.OPENSSL)
-                .kdf(Kdf.EVP_MD5)
+                .kdf(Kdf.PBKDF2)
+                .digest(KdfDigest.SHA512)
+                .encoding(Encoding.BASE64_ONE_LINE)
                 .iterations(1234)
                 .chunkSize(2048)
                 .build();
         EncryptionOptions b = a.toBuilder().build();
-        EncryptionOptions c =
-                a.toBuilder().cipher(CipherAlgorithm.DES_CFB).iterations(99).build();
+        EncryptionOptions c = a.toBuilder()
+                .cipher(CipherAlgorithm.DES_CFB)
+                .digest(KdfDigest.MD5)
+                .encoding(Encoding.BINARY)
+                .iterations(99)
+                .build();
 
         for (EncryptionOptions o : new EncryptionOptions[] {a, b}) {
             assertEquals(CipherAlgorithm.ARC4, o.cipher());
             assertEquals(Format.OPENSSL, o.format());
-            assertEquals(Kdf.EVP_MD5, o.kdf());
+            assertEquals(Kdf.PBKDF2, o.kdf());
+            assertEquals(KdfDigest.SHA512, o.digest());
+            assertEquals(Encoding.BASE64_ONE_LINE, o.encoding());
             assertEquals(1234, o.iterations());
             assertEquals(2048, o.chunkSize());
         }
         assertEquals(CipherAlgorithm.DES_CFB, c.cipher());
+        assertEquals(KdfDigest.MD5, c.digest());
+        assertEquals(Encoding.BINARY, c.encoding());
         assertEquals(99, c.iterations());
     }
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** What {@link FileCipher} says about input it cannot read and secrets that do not fit. */
 class FileCipherErrorsTest {
-    static final String NO_HEADER = "not encrypted by cookbook or 'openssl enc -salt': no header (for data "
-            + "encrypted with a raw key, give the key)";
+    static final String NO_HEADER = "not encrypted by cookbook or 'openssl enc': no header";
+    static final String NO_SALTED_HEADER = "not openssl's salted format: no 'Salted__' header";
     private static final Secret.Password PASSWORD = password("pw");
 
     static Stream<Arguments> garbage() {
@@ -39,48 +39,60 @@ class FileCipherErrorsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("garbage")
-    @DisplayName("input with no recognised header is refused with the documented message, writing nothing")
+    @DisplayName("input with no recognised header, read as cookbook's, is refused with the documented message")
     void noRecognisedHeader(String what, byte[] input) {
+        assertRefusedWithoutAsking(input, EncryptionOptions.DEFAULT, NO_HEADER);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("garbage")
+    @DisplayName("input with no recognised header, read as openssl's, is refused with the documented message")
+    void noSaltedHeader(String what, byte[] input) {
+        assertRefusedWithoutAsking(input, EncryptionOptions.OPENSSL, NO_SALTED_HEADER);
+    }
+
+    /**
+     * Decrypting {@code input} fails with a plain CryptoException with {@code message}: nothing was
+     * authenticated, no secret was asked for, nothing was written.
+     */
+    private static void assertRefusedWithoutAsking(byte[] input, EncryptionOptions options, String message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] asked = {0};
         CryptoException e = assertThrows(
                 CryptoException.class,
-                () -> new FileCipher()
-                        .decrypt(new ByteArrayInputStream(input), out, EncryptionOptions.DEFAULT, PASSWORD));
+                () -> new FileCipher().decrypt(new ByteArrayInputStream(input), out, options, envelope -> {
+                    asked[0]++;
+                    return PASSWORD;
+                }));
         assertEquals(CryptoException.class, e.getClass(), "not an AuthenticationException: nothing was authenticated");
-        assertEquals(NO_HEADER, e.getMessage());
+        assertEquals(message, e.getMessage());
+        assertEquals(0, asked[0], "secrets asked for");
         assertEquals(0, out.size());
     }
 
     @Test
-    @DisplayName("openssl's magic with less than the 8-byte salt after it is refused as truncated")
+    @DisplayName("openssl's magic with less than the 8-byte salt after it is refused as cut short")
     void opensslSaltTruncated() {
         for (int saltBytes = 0; saltBytes < 8; saltBytes++) {
-            byte[] input = concat(utf8("Salted__"), new byte[saltBytes]);
-            CryptoException e = assertThrows(
-                    CryptoException.class,
-                    () -> new FileCipher()
-                            .decrypt(
-                                    new ByteArrayInputStream(input),
-                                    new ByteArrayOutputStream(),
-                                    EncryptionOptions.OPENSSL,
-                                    PASSWORD));
-            assertEquals("openssl format truncated: the salt after 'Salted__' is incomplete", e.getMessage());
+            assertRefusedWithoutAsking(
+                    concat(utf8("Salted__"), new byte[saltBytes]),
+                    EncryptionOptions.OPENSSL,
+                    "cut short: the salt after 'Salted__' is incomplete");
         }
     }
 
+    /**
+     * openssl writes an empty plaintext as its 16-byte header alone, which cannot be told from a
+     * file cut right after its salt; the library refuses it rather than answer "empty" for a cut file.
+     */
     @Test
-    @DisplayName("openssl's magic and salt with no ciphertext is an empty plaintext")
-    void opensslHeaderOnly() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FileCipher.Result r = new FileCipher()
-                .decrypt(
-                        new ByteArrayInputStream(concat(utf8("Salted__"), new byte[8])),
-                        out,
-                        EncryptionOptions.OPENSSL.toBuilder().iterations(1).build(),
-                        PASSWORD);
-        assertEquals(0, out.size());
-        assertEquals(0, r.bytes());
-        assertEquals(Format.OPENSSL, r.format());
+    @DisplayName("openssl's magic and salt with no ciphertext is refused, before the password is asked for")
+    void opensslHeaderOnly() {
+        assertRefusedWithoutAsking(
+                concat(utf8("Salted__"), new byte[8]),
+                EncryptionOptions.OPENSSL.toBuilder().iterations(1).build(),
+                "nothing after the salt: the file was cut short (or encrypts an empty file, which nothing can "
+                        + "tell apart)");
     }
 
     @ParameterizedTest
@@ -89,7 +101,7 @@ class FileCipherErrorsTest {
             names = {"COOKBOOK", "OPENSSL"})
     @DisplayName("a raw key for a password format is refused before anything is written")
     void rawKeyForPasswordFormat(Format format) {
-        EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.DES_CFB, format, Kdf.PBKDF2_SHA256);
+        EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.DES_CFB, format, Kdf.PBKDF2);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
@@ -110,7 +122,7 @@ class FileCipherErrorsTest {
     @Test
     @DisplayName("a password for the raw format is refused")
     void passwordForRawFormat() {
-        EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.DES_CFB, Format.RAW, Kdf.PBKDF2_SHA256);
+        EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.DES_CFB, Format.RAW, Kdf.PBKDF2);
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
                 () -> new FileCipher()
@@ -125,7 +137,7 @@ class FileCipherErrorsTest {
     @Test
     @DisplayName("a raw key or IV of the wrong length is refused, naming the lengths")
     void rawKeyOfWrongLength() {
-        EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.DES3_CFB, Format.RAW, Kdf.PBKDF2_SHA256);
+        EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.DES3_CFB, Format.RAW, Kdf.PBKDF2);
         Secret shortKey = new Secret.RawKey(new byte[16], new byte[8]);
         Secret noIv = new Secret.RawKey(new byte[24], null);
 
@@ -166,15 +178,32 @@ class FileCipherErrorsTest {
     }
 
     @Test
-    @DisplayName("a raw key decrypts whatever it is given, even data that looks like another format")
+    @DisplayName("a raw key decrypts whatever it is given that starts with neither format's magic")
     void rawKeyMeansRawData() throws Exception {
-        EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.ARC4, Format.COOKBOOK, Kdf.PBKDF2_SHA256);
-        byte[] input = utf8("CKBK-ENC, but this is raw data");
+        EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.ARC4, Format.RAW, Kdf.PBKDF2);
+        byte[] input = utf8("CKBK-EN, but this is raw data");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FileCipher.Result r = new FileCipher()
                 .decrypt(new ByteArrayInputStream(input), out, options, new Secret.RawKey(new byte[16], null));
         assertEquals(Format.RAW, r.format());
+        assertEquals(Encoding.BINARY, r.encoding());
         assertEquals(input.length, out.size());
+        assertEquals(input.length, r.bytes());
+    }
+
+    @Test
+    @DisplayName("a cookbook file read with a raw key is refused for the key, not as damage")
+    void cookbookFileWithARawKey() throws Exception {
+        byte[] file = CipherTestSupport.encrypt(
+                new FileCipher(), utf8("data"), CipherTestSupport.cookbook(CipherAlgorithm.ARC4), PASSWORD);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> CipherTestSupport.decrypt(
+                        new FileCipher(),
+                        file,
+                        CipherTestSupport.cookbook(CipherAlgorithm.ARC4),
+                        new Secret.RawKey(new byte[16], null)));
+        assertEquals("the cookbook format is opened with a password or a private key", e.getMessage());
     }
 
     @Test

@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.crypto.cipher.CipherTestSupport.FixedRandom;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,21 +45,25 @@ class FileCipherRoundTripTest {
 
     /** A format with the secret it takes and the bytes it adds. */
     enum Framing {
-        COOKBOOK(Format.COOKBOOK, Kdf.PBKDF2_SHA256),
-        OPENSSL_PBKDF2(Format.OPENSSL, Kdf.PBKDF2_SHA256),
-        OPENSSL_EVP_MD5(Format.OPENSSL, Kdf.EVP_MD5),
-        RAW(Format.RAW, Kdf.PBKDF2_SHA256);
+        COOKBOOK(Format.COOKBOOK, Kdf.PBKDF2, KdfDigest.SHA256),
+        OPENSSL_PBKDF2(Format.OPENSSL, Kdf.PBKDF2, KdfDigest.SHA256),
+        OPENSSL_PBKDF2_MD5(Format.OPENSSL, Kdf.PBKDF2, KdfDigest.MD5),
+        OPENSSL_EVP_MD5(Format.OPENSSL, Kdf.EVP_BYTES_TO_KEY, KdfDigest.MD5),
+        OPENSSL_EVP_SHA512(Format.OPENSSL, Kdf.EVP_BYTES_TO_KEY, KdfDigest.SHA512),
+        RAW(Format.RAW, Kdf.PBKDF2, KdfDigest.SHA256);
 
         final Format format;
         final Kdf kdf;
+        final KdfDigest digest;
 
-        Framing(Format format, Kdf kdf) {
+        Framing(Format format, Kdf kdf, KdfDigest digest) {
             this.format = format;
             this.kdf = kdf;
+            this.digest = digest;
         }
 
         EncryptionOptions options(CipherAlgorithm cipher) {
-            return CipherTestSupport.options(cipher, format, kdf);
+            return CipherTestSupport.options(cipher, format, kdf, digest);
         }
 
         Secret secret(CipherAlgorithm cipher) {
@@ -128,6 +134,8 @@ class FileCipherRoundTripTest {
             assertEquals("Salted__", new String(ciphertext, 0, 8, StandardCharsets.US_ASCII));
             assertArrayEquals(Arrays.copyOfRange(ciphertext, 8, 16), encrypted.salt(), "the salt after the magic");
             assertEquals(framing.kdf, encrypted.kdf());
+            assertEquals(framing.digest, encrypted.digest());
+            assertEquals(options.iterations(), encrypted.iterations());
         }
         if (size >= 64) {
             int start = framing.payloadOffset();
@@ -137,12 +145,29 @@ class FileCipherRoundTripTest {
         }
 
         sink.reset();
+        if (framing.format == Format.OPENSSL && size == 0) {
+            // openssl's format cannot tell an empty plaintext from a file cut after its salt.
+            CryptoException e = assertThrows(
+                    CryptoException.class,
+                    () -> fc.decrypt(new ByteArrayInputStream(ciphertext), sink, options, secret));
+            assertEquals(
+                    "nothing after the salt: the file was cut short (or encrypts an empty file, which nothing "
+                            + "can tell apart)",
+                    e.getMessage());
+            assertEquals(0, sink.size());
+            return;
+        }
         FileCipher.Result decrypted = fc.decrypt(new ByteArrayInputStream(ciphertext), sink, options, secret);
 
         assertBytes(plaintext, sink.toByteArray(), "decrypted");
         assertEquals(size, decrypted.bytes());
         assertEquals(framing.format, decrypted.format());
         assertEquals(cipher, decrypted.cipher());
+        assertEquals(Encoding.BINARY, decrypted.encoding());
+        if (framing.format != Format.RAW) {
+            assertEquals(framing.kdf, decrypted.kdf());
+            assertEquals(framing.digest, decrypted.digest());
+        }
         assertEquals(size + ciphertext.length, fc.bytesRead(), "bytesRead() counts the input of both calls");
     }
 
@@ -186,7 +211,9 @@ class FileCipherRoundTripTest {
         EncryptionOptions options = EncryptionOptions.DEFAULT;
         assertEquals(Format.COOKBOOK, options.format());
         assertEquals(CipherAlgorithm.DES3_CFB, options.cipher());
-        assertEquals(Kdf.PBKDF2_SHA256, options.kdf());
+        assertEquals(Kdf.PBKDF2, options.kdf());
+        assertEquals(KdfDigest.SHA256, options.digest());
+        assertEquals(Encoding.BINARY, options.encoding());
         assertEquals(600_000, options.iterations());
         assertEquals(64 << 10, options.chunkSize());
         byte[] plaintext = pseudoRandomBytes(100);
@@ -198,9 +225,17 @@ class FileCipherRoundTripTest {
         assertEquals(600_000, header.iterations());
         assertEquals(16, header.log2ChunkSize());
         assertEquals(3, header.cipherId());
-        // Decrypting needs no options: the header says everything.
-        EncryptionOptions unrelated = CipherTestSupport.options(CipherAlgorithm.ARC4, Format.OPENSSL, Kdf.EVP_MD5);
-        assertBytes(plaintext, decrypt(fc, ciphertext, unrelated, password("pw")), "decrypted");
+        // Decrypting needs no options but the format: the header says everything else.
+        EncryptionOptions otherCookbook = CipherTestSupport.cookbook(CipherAlgorithm.ARC4);
+        assertBytes(plaintext, decrypt(fc, ciphertext, otherCookbook, password("pw")), "decrypted");
+        // The format it does need: openssl's options no longer detect and read a cookbook file.
+        EncryptionOptions openssl =
+                CipherTestSupport.options(CipherAlgorithm.ARC4, Format.OPENSSL, Kdf.EVP_BYTES_TO_KEY, KdfDigest.MD5);
+        WrongFormatException e =
+                assertThrows(WrongFormatException.class, () -> decrypt(fc, ciphertext, openssl, password("pw")));
+        assertEquals("it is in the cookbook format (it starts with 'CKBK-ENC'), not openssl's", e.getMessage());
+        assertEquals(Format.COOKBOOK, e.found());
+        assertEquals(Encoding.BINARY, e.foundEncoding());
     }
 
     @Test
@@ -209,7 +244,9 @@ class FileCipherRoundTripTest {
         EncryptionOptions options = EncryptionOptions.OPENSSL;
         assertEquals(Format.OPENSSL, options.format());
         assertEquals(CipherAlgorithm.DES3_CFB, options.cipher());
-        assertEquals(Kdf.PBKDF2_SHA256, options.kdf());
+        assertEquals(Kdf.PBKDF2, options.kdf());
+        assertEquals(KdfDigest.SHA256, options.digest());
+        assertEquals(Encoding.BINARY, options.encoding());
         assertEquals(10_000, options.iterations());
     }
 
@@ -249,7 +286,12 @@ class FileCipherRoundTripTest {
             })
     @DisplayName("unusual passwords round-trip in the cookbook and openssl formats")
     void unusualPasswords(String pw) throws Exception {
-        for (Framing framing : List.of(Framing.COOKBOOK, Framing.OPENSSL_PBKDF2, Framing.OPENSSL_EVP_MD5)) {
+        for (Framing framing : List.of(
+                Framing.COOKBOOK,
+                Framing.OPENSSL_PBKDF2,
+                Framing.OPENSSL_PBKDF2_MD5,
+                Framing.OPENSSL_EVP_MD5,
+                Framing.OPENSSL_EVP_SHA512)) {
             EncryptionOptions options = framing.options(CipherAlgorithm.DES_CFB);
             byte[] plaintext = pseudoRandomBytes(SMALL_CHUNK + 1);
             FileCipher fc = new FileCipher(FixedRandom.seeded(3));
@@ -261,7 +303,7 @@ class FileCipherRoundTripTest {
     @ParameterizedTest
     @EnumSource(
             value = Framing.class,
-            names = {"OPENSSL_PBKDF2", "OPENSSL_EVP_MD5"})
+            names = {"OPENSSL_PBKDF2", "OPENSSL_PBKDF2_MD5", "OPENSSL_EVP_MD5", "OPENSSL_EVP_SHA512"})
     @DisplayName("the openssl format is unauthenticated: a wrong password gives wrong bytes, not an error")
     void opensslFormatCannotTellAWrongPassword(Framing framing) throws Exception {
         EncryptionOptions options = framing.options(CipherAlgorithm.DES3_CFB);

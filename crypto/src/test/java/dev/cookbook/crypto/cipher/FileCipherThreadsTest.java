@@ -89,7 +89,7 @@ class FileCipherThreadsTest {
     void cfbDecryptionAtPieceBoundaries(CipherAlgorithm cipher, int size) throws Exception {
         byte[] plaintext = pseudoRandomBytes(size);
         Secret.RawKey key = new Secret.RawKey(pseudoRandomBytes(8, 1), pseudoRandomBytes(8, 2));
-        EncryptionOptions options = CipherTestSupport.options(cipher, Format.RAW, Kdf.PBKDF2_SHA256);
+        EncryptionOptions options = CipherTestSupport.options(cipher, Format.RAW, Kdf.PBKDF2);
         byte[] ciphertext = encrypt(fileCipher(0, 1), plaintext, options, copy(key));
 
         for (int threads : new int[] {2, 4}) {
@@ -120,6 +120,9 @@ class FileCipherThreadsTest {
                 () -> fileCipher(1, threads).decrypt(new ByteArrayInputStream(file), written, options, password("pw")));
 
         assertInstanceOf(AuthenticationException.class, e);
+        assertEquals(
+                "chunk 31 (plaintext from byte 30720) failed authentication: the file was changed or truncated",
+                e.getMessage());
         assertBytes(Arrays.copyOf(plaintext, 30 * SMALL_CHUNK), written.toByteArray(), "chunks 0 to 29");
     }
 
@@ -152,7 +155,7 @@ class FileCipherThreadsTest {
     }
 
     private static Exception rawDecryptWithoutIv(int threads) {
-        EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.DES3_CFB, Format.RAW, Kdf.PBKDF2_SHA256);
+        EncryptionOptions options = CipherTestSupport.options(CipherAlgorithm.DES3_CFB, Format.RAW, Kdf.PBKDF2);
         return assertThrows(
                 IllegalArgumentException.class,
                 () -> fileCipher(0, threads)
@@ -190,7 +193,7 @@ class FileCipherThreadsTest {
         byte[] plaintext = pseudoRandomBytes(1000);
         byte[] keyBytes = pseudoRandomBytes(cipher.keyLength(), 5);
         byte[] iv = cipher.ivLength() == 0 ? null : pseudoRandomBytes(cipher.ivLength(), 6);
-        EncryptionOptions options = CipherTestSupport.options(cipher, Format.RAW, Kdf.PBKDF2_SHA256);
+        EncryptionOptions options = CipherTestSupport.options(cipher, Format.RAW, Kdf.PBKDF2);
         Secret.RawKey secret = new Secret.RawKey(keyBytes.clone(), iv == null ? null : iv.clone());
         byte[] ciphertext = encrypt(fileCipher(0, threads), plaintext, options, secret);
 

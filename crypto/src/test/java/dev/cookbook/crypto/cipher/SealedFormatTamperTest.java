@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cookbook.crypto.AuthenticationException;
 import dev.cookbook.crypto.CryptoException;
@@ -22,11 +21,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -37,8 +39,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every change to a cookbook-format file fails with {@link AuthenticationException}, and no
- * plaintext of a chunk that fails is written: only the chunks before it, which authenticated.
+ * Every change to a cookbook-format file fails, with a message that tells a wrong password from
+ * damage and names the damaged chunk, and no plaintext of a chunk that fails is written: only the
+ * chunks before it, which authenticated.
  *
  * <p>The sample file has five chunks of the 1 KiB test size: four full ones and a last one of 100
  * bytes.
@@ -49,7 +52,11 @@ class SealedFormatTamperTest {
     private static final int WIRE_CHUNK = SMALL_CHUNK + SealedFormat.TAG_LENGTH;
     private static final byte[] PLAINTEXT = pseudoRandomBytes(4 * SMALL_CHUNK + 100);
     private static final byte[] FILE = encryptSample(CipherAlgorithm.DES3_CFB);
-    private static final String AUTH_MESSAGE = "wrong password or corrupted input";
+    static final String WRONG_PASSWORD = "wrong password (or the file's header was changed)";
+    static final String CUT_IN_HEADER = "the file is cut short inside its header";
+    static final String DAMAGED_HEADER = "the file's header is damaged: ";
+    static final String UNKNOWN_STANZAS = "none of the file's key stanzas is of a kind this cookbook knows";
+    static final String NO_HEADER = FileCipherErrorsTest.NO_HEADER;
 
     /**
      * Flipped iteration counts above this are left out of the header loop: the reader runs PBKDF2
@@ -94,12 +101,30 @@ class SealedFormatTamperTest {
         }
     }
 
-    /** Decrypting {@code input} fails authentication after writing exactly the first {@code goodChunks} chunks. */
+    /** What the library says when chunk {@code i} (from 0) of a file with 1 KiB chunks fails its tag. */
+    static String damagedChunk(int i) {
+        return "chunk " + (i + 1) + " (plaintext from byte " + i * SMALL_CHUNK
+                + ") failed authentication: the file was changed or truncated";
+    }
+
+    /**
+     * Decrypting {@code input} fails authentication at chunk {@code goodChunks} (from 0), naming it,
+     * after writing exactly the chunks before it.
+     */
     private static void assertRejected(byte[] input, int goodChunks, String what) {
         Outcome o = decrypt(input, PASSWORD);
         assertInstanceOf(AuthenticationException.class, o.failure(), what);
-        assertEquals(AUTH_MESSAGE, o.failure().getMessage(), what);
+        assertEquals(damagedChunk(goodChunks), o.failure().getMessage(), what);
         assertBytes(plaintextOfFirstChunks(goodChunks), o.written(), what + ": plaintext written before the failure");
+    }
+
+    /** Decrypting {@code input} fails in the header with {@code type} and {@code message}, writing nothing. */
+    private static void assertRejectedHeader(
+            byte[] input, Class<? extends Exception> type, String message, String what) {
+        Outcome o = decrypt(input, PASSWORD);
+        assertEquals(type, o.failure() == null ? null : o.failure().getClass(), what);
+        assertEquals(message, o.failure().getMessage(), what);
+        assertEquals(0, o.written().length, what + ": bytes written");
     }
 
     private static byte[] flipBit(byte[] input, int index, int bit) {
@@ -125,6 +150,7 @@ class SealedFormatTamperTest {
         for (String wrong : List.of("Tamper-proof", "tamper-proof ", "", "tamper-prooF")) {
             Outcome o = decrypt(file, wrong);
             assertInstanceOf(AuthenticationException.class, o.failure(), wrong);
+            assertEquals(WRONG_PASSWORD, o.failure().getMessage(), wrong);
             assertEquals(0, o.written().length);
         }
     }
@@ -158,9 +184,96 @@ class SealedFormatTamperTest {
 
     @ParameterizedTest(name = "byte {0} bit {1}")
     @MethodSource("headerBits")
-    @DisplayName("any flipped bit of the header after the magic fails authentication, before any output")
+    @DisplayName("any flipped bit of the header after the magic fails, with what it broke, before any output")
     void flippedHeaderBit(int index, int bit) {
-        assertRejected(flipBit(FILE, index, bit), 0, "bit " + bit + " of header byte " + index);
+        byte[] file = flipBit(FILE, index, bit);
+        String expected = expectedHeaderFailure(file);
+        assertRejectedHeader(
+                file,
+                expected.equals(UNKNOWN_STANZAS) ? CryptoException.class : AuthenticationException.class,
+                expected,
+                "bit " + bit + " of header byte " + index);
+    }
+
+    /**
+     * What a reader following the format's description says about a header with the right password
+     * whose bytes were changed: the first field that cannot be right, in reading order; failing that,
+     * the header MAC, which a password cannot tell from a wrong password.
+     */
+    static String expectedHeaderFailure(byte[] file) {
+        ByteBuffer b = ByteBuffer.wrap(file);
+        b.position(SealedFormat.MAGIC.length);
+        try {
+            int version = b.get() & 0xff;
+            if (version != 1) {
+                return "written in version " + version
+                        + " of the cookbook format, which this cookbook does not know (or the header is damaged)";
+            }
+            int cipherId = b.get() & 0xff;
+            if (cipherId < 1 || cipherId > 5) {
+                return DAMAGED_HEADER + "unknown cipher";
+            }
+            int log2 = b.get() & 0xff;
+            if (log2 < 10 || log2 > 24) {
+                return DAMAGED_HEADER + "impossible chunk size";
+            }
+            b.position(b.position() + 16);
+            int stanzas = b.get() & 0xff;
+            if (stanzas < 1 || stanzas > 64) {
+                return DAMAGED_HEADER + "impossible number of keys";
+            }
+            byte[] firstPasswordStanza = null;
+            boolean anyKnown = false;
+            for (int i = 0; i < stanzas; i++) {
+                int type = b.get() & 0xff;
+                int length = b.getShort() & 0xffff;
+                if (length > 8192) {
+                    return DAMAGED_HEADER + "impossible key length";
+                }
+                byte[] body = new byte[length];
+                b.get(body);
+                anyKnown |= type == 1 || type == 2;
+                if (type == 1 && firstPasswordStanza == null) {
+                    firstPasswordStanza = body;
+                }
+            }
+            b.get(new byte[32]);
+            if (!anyKnown) {
+                return UNKNOWN_STANZAS;
+            }
+            if (firstPasswordStanza.length != 4 + 16 + 32) {
+                return DAMAGED_HEADER + "impossible password stanza";
+            }
+            int iterations = ByteBuffer.wrap(firstPasswordStanza).getInt();
+            if (iterations < 1 || iterations > 100_000_000) {
+                return DAMAGED_HEADER + "impossible iteration count";
+            }
+            return WRONG_PASSWORD;
+        } catch (BufferUnderflowException e) {
+            return CUT_IN_HEADER;
+        }
+    }
+
+    @Test
+    @DisplayName("the header flips reach every kind of header failure the format has")
+    void headerFlipsReachEveryFailure() {
+        Set<String> seen = new TreeSet<>();
+        headerBits()
+                .forEach(a -> seen.add(expectedHeaderFailure(flipBit(FILE, (Integer) a.get()[0], (Integer) a.get()[1]))
+                        .replaceAll("version \\d+", "version N")));
+        assertEquals(
+                new TreeSet<>(List.of(
+                        UNKNOWN_STANZAS,
+                        DAMAGED_HEADER + "impossible chunk size",
+                        DAMAGED_HEADER + "impossible iteration count",
+                        DAMAGED_HEADER + "impossible key length",
+                        DAMAGED_HEADER + "impossible number of keys",
+                        DAMAGED_HEADER + "impossible password stanza",
+                        DAMAGED_HEADER + "unknown cipher",
+                        WRONG_PASSWORD,
+                        "written in version N of the cookbook format, which this cookbook does not know (or the "
+                                + "header is damaged)")),
+                seen);
     }
 
     @Test
@@ -168,12 +281,11 @@ class SealedFormatTamperTest {
     void flippedMagicBit() {
         for (int index = 0; index < SealedFormat.MAGIC.length; index++) {
             for (int bit = 0; bit < 8; bit++) {
-                Outcome o = decrypt(flipBit(FILE, index, bit), PASSWORD);
-                assertEquals(CryptoException.class, o.failure().getClass(), "bit " + bit + " of magic byte " + index);
-                assertTrue(
-                        o.failure().getMessage().startsWith("not encrypted by cookbook"),
-                        o.failure().getMessage());
-                assertEquals(0, o.written().length);
+                assertRejectedHeader(
+                        flipBit(FILE, index, bit),
+                        CryptoException.class,
+                        NO_HEADER,
+                        "bit " + bit + " of magic byte " + index);
             }
         }
     }
@@ -184,7 +296,11 @@ class SealedFormatTamperTest {
         for (int count : new int[] {0, 100_000_001, Integer.MAX_VALUE, -1, Integer.MIN_VALUE}) {
             byte[] file = FILE.clone();
             ByteBuffer.wrap(file).putInt(ITERATIONS, count);
-            assertRejected(file, 0, "iteration count " + count);
+            assertRejectedHeader(
+                    file,
+                    AuthenticationException.class,
+                    DAMAGED_HEADER + "impossible iteration count",
+                    "iteration count " + count);
         }
     }
 
@@ -217,19 +333,29 @@ class SealedFormatTamperTest {
     void tamperedThirdChunkReleasesTheFirstTwo() {
         Outcome o = decrypt(flipBit(FILE, chunkStart(2) + 10, 3), PASSWORD);
         assertInstanceOf(AuthenticationException.class, o.failure());
+        assertEquals(
+                "chunk 3 (plaintext from byte 2048) failed authentication: the file was changed or truncated",
+                o.failure().getMessage());
         assertEquals(2 * SMALL_CHUNK, o.written().length);
         assertBytes(Arrays.copyOf(PLAINTEXT, 2 * SMALL_CHUNK), o.written(), "chunks 0 and 1");
     }
 
     static IntStream truncationsInTheHeader() {
-        return IntStream.range(SealedFormat.MAGIC.length, HEADER_LENGTH + 1);
+        return IntStream.range(SealedFormat.MAGIC.length, HEADER_LENGTH);
     }
 
     @ParameterizedTest(name = "{0} bytes")
     @MethodSource("truncationsInTheHeader")
-    @DisplayName("a file cut inside the header, or right after it, fails authentication with no output")
+    @DisplayName("a file cut inside the header fails as cut short in its header, with no output")
     void truncatedInTheHeader(int length) {
-        assertRejected(Arrays.copyOf(FILE, length), 0, "cut to " + length + " bytes");
+        assertRejectedHeader(
+                Arrays.copyOf(FILE, length), AuthenticationException.class, CUT_IN_HEADER, "cut to " + length);
+    }
+
+    @Test
+    @DisplayName("a file cut right after its header fails at chunk 1, which is missing, with no output")
+    void truncatedRightAfterTheHeader() {
+        assertRejected(Arrays.copyOf(FILE, HEADER_LENGTH), 0, "cut after the header");
     }
 
     static Stream<Arguments> truncationsInTheChunks() {
@@ -327,31 +453,28 @@ class SealedFormatTamperTest {
     }
 
     @Test
-    @DisplayName("an input of only the magic fails authentication")
+    @DisplayName("an input of only the magic is cut short inside its header")
     void onlyTheMagic() {
-        assertRejected("CKBK-ENC".getBytes(StandardCharsets.US_ASCII), 0, "only CKBK-ENC");
+        assertRejectedHeader(
+                "CKBK-ENC".getBytes(StandardCharsets.US_ASCII), AuthenticationException.class, CUT_IN_HEADER, "magic");
     }
 
     @Test
     @DisplayName("an empty input, or one cut inside the magic, is not recognised: CryptoException, no output")
     void emptyOrCutInTheMagic() {
         for (int length = 0; length < SealedFormat.MAGIC.length; length++) {
-            Outcome o = decrypt(Arrays.copyOf(FILE, length), PASSWORD);
-            assertEquals(CryptoException.class, o.failure().getClass(), length + " bytes");
-            assertTrue(
-                    o.failure().getMessage().startsWith("not encrypted by cookbook"),
-                    o.failure().getMessage());
-            assertEquals(0, o.written().length);
+            assertRejectedHeader(Arrays.copyOf(FILE, length), CryptoException.class, NO_HEADER, length + " bytes");
         }
     }
 
     @Test
-    @DisplayName("AuthenticationException is a CryptoException with the one documented message")
+    @DisplayName("AuthenticationException is a CryptoException; the wrong password's message names no password")
     void authenticationExceptionMessage() {
-        AuthenticationException e = new AuthenticationException();
-        assertInstanceOf(CryptoException.class, e);
-        assertEquals(AUTH_MESSAGE, e.getMessage());
-        assertFalse(e.getMessage().contains(PASSWORD));
+        Outcome o = decrypt(FILE, PASSWORD + "!");
+        assertInstanceOf(CryptoException.class, o.failure());
+        assertEquals(WRONG_PASSWORD, o.failure().getMessage());
+        assertFalse(o.failure().getMessage().contains(PASSWORD));
+        assertEquals("some message", new AuthenticationException("some message").getMessage());
     }
 
     @Test
@@ -362,10 +485,18 @@ class SealedFormatTamperTest {
         for (int length = SealedFormat.MAGIC.length; length < FILE.length; length += 97) {
             Outcome o = decrypt(Arrays.copyOf(FILE, length), PASSWORD);
             assertInstanceOf(AuthenticationException.class, o.failure(), "cut to " + length);
+            String expected;
+            if (length < HEADER_LENGTH) {
+                expected = CUT_IN_HEADER;
+            } else {
+                int chunk = (length - HEADER_LENGTH) / WIRE_CHUNK;
+                // Cut at a boundary, the chunk before it is taken for the last one, which it was not.
+                expected = damagedChunk(length == chunkStart(chunk) && chunk > 0 ? chunk - 1 : chunk);
+            }
+            assertEquals(expected, o.failure().getMessage(), "cut to " + length);
         }
-        assertInstanceOf(
-                AuthenticationException.class,
-                decrypt(concat(FILE, FILE), PASSWORD).failure(),
-                "file twice");
+        Outcome twice = decrypt(concat(FILE, FILE), PASSWORD);
+        assertInstanceOf(AuthenticationException.class, twice.failure(), "file twice");
+        assertEquals(damagedChunk(CHUNKS - 1), twice.failure().getMessage(), "file twice");
     }
 }

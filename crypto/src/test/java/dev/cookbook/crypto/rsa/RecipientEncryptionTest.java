@@ -60,7 +60,11 @@ class RecipientEncryptionTest {
     static final String PASSWORD_FILE = "this file is encrypted with a password, not to a key: use the password";
     static final String RECIPIENTS_FILE =
             "this file is encrypted to public keys, not with a password: decrypt it " + "with the private key";
-    static final String CORRUPTED = "wrong password or corrupted input";
+    /** The right key opened a stanza, but the header MAC fails: damage, which a private key can tell. */
+    static final String DAMAGED_HEADER = "the file's header is damaged";
+
+    static final String STANZA_DOES_NOT_DECRYPT = "the file's header is damaged: the key's stanza does not decrypt";
+    static final String UNKNOWN_STANZAS = "none of the file's key stanzas is of a kind this cookbook knows";
 
     // The cookbook header, from SealedFormat's Javadoc: magic (8), version, cipher id, log2 chunk size,
     // nonce (16), stanza count, then the stanzas (type, big-endian length (2), body), then the header MAC.
@@ -334,7 +338,7 @@ class RecipientEncryptionTest {
         if (damage.inFingerprint()) {
             assertRefused(file, identity(TestKeys.alice()), CryptoException.class, notARecipient(TestKeys.alice()));
         } else {
-            assertRefused(file, identity(TestKeys.alice()), AuthenticationException.class, CORRUPTED);
+            assertRefused(file, identity(TestKeys.alice()), AuthenticationException.class, STANZA_DOES_NOT_DECRYPT);
         }
     }
 
@@ -346,7 +350,7 @@ class RecipientEncryptionTest {
         byte[] file =
                 damageStanza(encrypt(PLAINTEXT, OPTIONS, recipients(TestKeys.alice(), TestKeys.bob())), 0, damage);
 
-        assertRefused(file, identity(TestKeys.bob()), AuthenticationException.class, CORRUPTED);
+        assertRefused(file, identity(TestKeys.bob()), AuthenticationException.class, DAMAGED_HEADER);
     }
 
     @Test
@@ -356,7 +360,8 @@ class RecipientEncryptionTest {
         byte[] damaged = flipBit(file, FIRST_STANZA, 2); // type 2 -> 6
 
         // With no stanza of a known type, nothing says which secret would have fitted.
-        assertRefused(damaged, identity(TestKeys.alice()), AuthenticationException.class, CORRUPTED);
+        assertRefused(damaged, identity(TestKeys.alice()), CryptoException.class, UNKNOWN_STANZAS);
+        assertRefused(damaged, new Secret.Password("pw".toCharArray()), CryptoException.class, UNKNOWN_STANZAS);
     }
 
     // --------------------------------------------------------------------------------- limits
