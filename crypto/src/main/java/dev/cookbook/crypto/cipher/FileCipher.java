@@ -27,11 +27,12 @@ import javax.crypto.ShortBufferException;
  * fc.decrypt(in, out, EncryptionOptions.DEFAULT, new Secret.Password(chars)); // the header says the rest
  * }</pre>
  *
- * <p>Decryption recognises the format by its first bytes: the cookbook format's header holds
- * everything needed; openssl's {@code Salted__} format holds only the salt, so cipher, KDF and
- * iterations come from the options, as they do for {@code openssl enc -d}; a {@link Secret.RawKey}
- * means raw data. Memory is constant whatever the size of the stream. Instances are thread-safe;
- * each call works on its own.
+ * <p>Decryption reads the format the options name and checks the input's first bytes against
+ * it before any secret is asked for (see {@link Unlock}): the cookbook format's header holds
+ * everything needed; openssl's {@code Salted__} format holds only the salt, so cipher, KDF, digest
+ * and iterations come from the options, as they do for {@code openssl enc -d}; raw data takes a
+ * {@link Secret.RawKey}. Memory is constant whatever the size of the stream. Instances are
+ * thread-safe; each call works on its own.
  *
  * <p>Where the format allows it the work is spread over several threads: the cookbook format's
  * chunks are independent both ways, and CFB decryption of any piece needs only the ciphertext
