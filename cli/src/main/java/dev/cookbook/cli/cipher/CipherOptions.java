@@ -58,21 +58,44 @@ public final class CipherOptions {
     boolean pbkdf2;
 
     @Option(
-            names = {"--md", "-md"},
+            names = "--md",
             paramLabel = "DIGEST",
             converter = DigestChoice.class,
             completionCandidates = DigestChoice.class,
-            description = "With --openssl, the digest of either key derivation, as openssl's -md: "
+            description = "With --openssl, the digest of either key derivation, as openssl's -md (-md, -iter, -pbkdf2 "
+                    + "and -base64 work too): "
                     + "${COMPLETION-CANDIDATES} (default sha256, openssl's since 1.1.0; md5 before).")
     KdfDigest digest;
 
     @Option(
-            names = {"--iter", "-iter"},
+            names = "--iter",
             paramLabel = "N",
             description = "PBKDF2 iterations (default " + EncryptionOptions.DEFAULT_ITERATIONS + "; with --openssl "
                     + EncryptionOptions.OPENSSL_ITERATIONS + ", openssl's own default). With --openssl it means "
                     + "--pbkdf2, as in openssl.")
     Integer iterations;
+
+    // openssl's own spellings, for a command line copied from openssl: without them '-iter 5' would
+    // be read as '-i ter' and '-md' and '-pbkdf2' as unknown options.
+    @Option(names = "-md", hidden = true, converter = DigestChoice.class)
+    void opensslMd(KdfDigest d) {
+        digest = d;
+    }
+
+    @Option(names = "-iter", hidden = true)
+    void opensslIter(int n) {
+        iterations = n;
+    }
+
+    @Option(names = "-pbkdf2", hidden = true)
+    void opensslPbkdf2(boolean on) {
+        pbkdf2 = on;
+    }
+
+    @Option(names = "-base64", hidden = true)
+    void opensslBase64(boolean on) {
+        base64 = on;
+    }
 
     @Option(
             names = {"-a", "--base64"},
@@ -90,7 +113,7 @@ public final class CipherOptions {
                     + "so for openssl give 32 hex digits.")
     String rawKey;
 
-    @Option(names = "--iv", paramLabel = "HEX", description = "The IV in hex with -K (CFB ciphers).")
+    @Option(names = "--iv", paramLabel = "HEX", description = "The IV in hex with -K (CFB and CBC ciphers).")
     String rawIv;
 
     @Option(names = "--print-openssl", description = "Print on stderr the 'openssl enc' command that does the same.")

@@ -50,8 +50,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  cookbook decrypt --pass env:PASSWORD -o report.pdf report.pdf.enc",
-            "  cookbook decrypt --openssl -c des3-cfb --pass env:PASSWORD -o old.txt old.enc   # openssl enc -des3",
-            "  cookbook decrypt --openssl -a -c rc4 --pbkdf2 --pass env:PASSWORD old.b64      # openssl enc -rc4 -a -pbkdf2",
+            "  cookbook decrypt --openssl -c des3 --pass env:PASSWORD -o old.txt old.enc    # from openssl enc -des3",
+            "  cookbook decrypt --openssl -a -c rc4 --pbkdf2 --pass env:PASSWORD old.b64    # from openssl enc -rc4 -a -pbkdf2",
             "  cookbook decrypt -c arc4 -K 000102030405060708090a0b0c0d0e0f -o plain.bin raw.bin",
             "  cookbook decrypt --identity key.pem -o in in.enc",
         })

@@ -314,4 +314,40 @@ class OpensslEncTest {
         assertEquals(0, theirs.exit(), theirs::toString);
         assertArrayEquals(plain, theirs.stdout());
     }
+
+    @Test
+    @DisplayName("openssl's own spellings work as copied: -pbkdf2 -iter N -md D -base64")
+    void opensslSpellings() throws IOException {
+        Path theirs = dir.resolve("theirs.b64");
+        Binary.Result r = openssl(List.of(
+                "-des-ede3-cfb",
+                "-pbkdf2",
+                "-iter",
+                "3000",
+                "-md",
+                "sha1",
+                "-base64",
+                "-pass",
+                "file:" + pass,
+                "-in",
+                plainFile.toString(),
+                "-out",
+                theirs.toString()));
+        assertEquals(0, r.exit(), r::toString);
+        Cli.Result c = cookbook(List.of(
+                "decrypt",
+                "-c",
+                "des-ede3-cfb",
+                "-pbkdf2",
+                "-iter",
+                "3000",
+                "-md",
+                "sha1",
+                "-base64",
+                "--pass",
+                "file:" + pass,
+                theirs.toString()));
+        assertEquals(0, c.exit(), c::toString);
+        assertArrayEquals(plain, c.stdout());
+    }
 }
