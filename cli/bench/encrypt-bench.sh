@@ -12,7 +12,7 @@
 #   1. encrypt, openssl format:
 #        cookbook encrypt --openssl -c C     vs  openssl enc -<C> -pbkdf2 -iter 10000 -md sha256 -salt
 #   2. decrypt, openssl format (one file written by openssl before timing):
-#        cookbook decrypt -c C               vs  openssl enc -d -<C> -pbkdf2 -iter 10000 -md sha256
+#        cookbook decrypt -c C --pbkdf2      vs  openssl enc -d -<C> -pbkdf2 -iter 10000 -md sha256
 #   3. encrypt, cookbook's authenticated format:
 #        cookbook encrypt -c C --iter 10000  vs  openssl enc as in 1
 #      (--iter 10000 instead of cookbook's default 600,000, so that both sides spend
@@ -395,7 +395,7 @@ label_of() {
         cb-enc-ossl) echo "cookbook encrypt --openssl -c $c" ;;
         cb-enc-cb) echo "cookbook encrypt -c $c --iter 10000" ;;
         ossl-dec) echo "openssl enc -d -$o -pbkdf2 -iter 10000" ;;
-        cb-dec-ossl) echo "cookbook decrypt -c $c (openssl file)" ;;
+        cb-dec-ossl) echo "cookbook decrypt -c $c --pbkdf2 (openssl file)" ;;
         cb-dec-cb) echo "cookbook decrypt (cookbook file)" ;;
         ossl-dec-cb) echo "openssl enc -d -$o of cookbook's file" ;;
         *) die "internal: unknown id $1" ;;
@@ -412,7 +412,7 @@ cmd_of() {
         cb-enc-ossl) echo "$cb_q encrypt --openssl -c $c --pass $pass_spec -i $p" ;;
         cb-enc-cb) echo "$cb_q encrypt -c $c --iter 10000 --pass $pass_spec -i $p" ;;
         ossl-dec) echo "openssl enc -d -$o -pbkdf2 -iter 10000 -md sha256 -pass $pass_spec -in $d/ossl.enc${ossl_prov:+ $ossl_prov}" ;;
-        cb-dec-ossl) echo "$cb_q decrypt -c $c --pass $pass_spec -i $d/ossl.enc" ;;
+        cb-dec-ossl) echo "$cb_q decrypt -c $c --pbkdf2 --pass $pass_spec -i $d/ossl.enc" ;;
         cb-dec-cb) echo "$cb_q decrypt --pass $pass_spec -i $d/cb.enc" ;;
         # Checking only: openssl decrypts what cookbook encrypt --openssl wrote.
         ossl-dec-cb) echo "openssl enc -d -$o -pbkdf2 -iter 10000 -md sha256 -pass $pass_spec -in $d/cb-enc-ossl.out${ossl_prov:+ $ossl_prov}" ;;
@@ -458,7 +458,7 @@ verify() {
     run_once "$c.ossl-enc"
     mv -f -- "$d/ossl-enc.out" "$d/ossl.enc"
     run_once "$c.cb-dec-ossl"
-    same_as_plain "$c" cb-dec-ossl.out "cookbook decrypt -c $c of openssl's file"
+    same_as_plain "$c" cb-dec-ossl.out "cookbook decrypt -c $c --pbkdf2 of openssl's file"
     run_once "$c.ossl-dec"
     same_as_plain "$c" ossl-dec.out "openssl enc -d of openssl's own file"
     # cookbook's openssl-format file, decrypted by openssl.
