@@ -1,5 +1,6 @@
 package dev.cookbook.crypto.cipher;
 
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -169,12 +170,9 @@ final class Base64Text {
      * OutputStream#close()} writes the last characters (and newline) and leaves {@code out} open.
      */
     static OutputStream encoding(OutputStream out, Encoding encoding) {
-        OutputStream keepOpen = new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
+        // The JDK's encoders write a line (or a few characters) at a time: gathered here into large
+        // writes, not a system call per line.
+        OutputStream keepOpen = new BufferedOutputStream(out, 64 << 10) {
             @Override
             public void close() throws IOException {
                 flush();
