@@ -109,6 +109,61 @@ public class KeyCommandTest {
                     Cli.run(args("key", "gen", "--bits", 256, "--allow-weak")).err());
         }
 
+        /** Issue 12: both keys to one file kept only the public key, and said it was made meanwhile. */
+        @Test
+        void oneFileForBothKeysIsAUsageErrorHoweverSpelled() throws Exception {
+            Path folder = Files.createDirectories(dir.resolve("same"));
+            Files.createDirectories(folder.resolve("sub"));
+            Path k = folder.resolve("k.pem");
+            Path link = Files.createSymbolicLink(folder.resolve("link.pem"), Path.of("k.pem"));
+            String[][] spellings = {
+                {k.toString(), k.toString()},
+                {k.toString(), folder + "/./k.pem"},
+                {k.toString(), folder + "/sub/../k.pem"},
+                {k.toString(), link.toString()},
+            };
+            for (String[] names : spellings) {
+                Cli.Result r = Cli.run(args("key", "gen", "--bits", 2048, "-o", names[0], "--pub-out", names[1]));
+                assertEquals(2, r.exit(), r::toString);
+                String which = names[0].equals(names[1])
+                        ? "-o/--out and --pub-out both name " + k
+                        : "-o/--out " + names[0] + " and --pub-out " + names[1] + " are the same file";
+                assertEquals(usage("key gen", which + ": the private and the public key need a file each"), r.err());
+                assertEquals("", r.out());
+                assertFalse(Files.exists(k), "nothing written");
+            }
+            // an existing file and a hard link to it, which --force would otherwise replace twice
+            Files.write(k, KeyFiles.write(alice, KeyFormat.PKCS8, true, null));
+            Path hard = Files.createLink(folder.resolve("hard.pem"), k);
+            Cli.Result r = Cli.run(args("key", "gen", "--bits", 2048, "--force", "-o", k, "--pub-out", hard));
+            assertEquals(2, r.exit(), r::toString);
+            assertEquals(
+                    usage(
+                            "key gen",
+                            "-o/--out " + k + " and --pub-out " + hard
+                                    + " are the same file: the private and the public key need a file each"),
+                    r.err());
+            assertEquals(
+                    alice.fingerprint(),
+                    KeyFiles.read(Files.readAllBytes(k), null).fingerprint(),
+                    "left as it was");
+        }
+
+        /** Standard output is a stream, not a file to replace: both keys go there, the private one first. */
+        @Test
+        void bothKeysMayGoToStandardOutput() throws Exception {
+            Cli.Result r = Cli.run(args("key", "gen", "--bits", 2048, "-o", "-", "--pub-out", "-"));
+            ok(r);
+            assertEquals("", r.err());
+            String out = r.out();
+            int pub = out.indexOf("-----BEGIN PUBLIC KEY-----\n");
+            assertTrue(out.startsWith("-----BEGIN PRIVATE KEY-----\n") && pub > 0, r::toString);
+            RsaKey made = KeyFiles.read(r.stdout(), null);
+            assertEquals(
+                    made.fingerprint(),
+                    KeyFiles.read(out.substring(pub).getBytes(UTF_8), null).fingerprint());
+        }
+
         @Test
         void anExistingKeyIsNotReplacedWithoutForce() throws Exception {
             Cli.Result r = Cli.run(args("key", "gen", "--bits", 2048, "-o", alicePem));
