@@ -244,9 +244,10 @@ public class KeyCommandTest {
             Object[][] cases = {
                 {new byte[0], "not a valid key file: the file is empty"},
                 {junk, "not a valid key file: neither PEM nor DER"},
-                {pair.getPrivate().getEncoded(), "not an RSA key (EC); cookbook keys are RSA"},
-                {pair.getPublic().getEncoded(), "not an RSA key (EC); cookbook keys are RSA"},
-                {ed.getPrivate().getEncoded(), "not an RSA key (ED25519); cookbook keys are RSA"},
+                {pair.getPrivate().getEncoded(), "holds an EC private key; cookbook uses RSA keys only"},
+                {pair.getPublic().getEncoded(), "holds an EC public key; cookbook uses RSA keys only"},
+                {ed.getPrivate().getEncoded(), "holds an Ed25519 private key; cookbook uses RSA keys only"},
+                {ed.getPublic().getEncoded(), "holds an Ed25519 public key; cookbook uses RSA keys only"},
             };
             for (Object[] c : cases) {
                 Path file = Files.write(dir.resolve("bad key.der"), (byte[]) c[0]);
