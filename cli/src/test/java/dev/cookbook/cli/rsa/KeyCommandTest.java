@@ -345,9 +345,54 @@ public class KeyCommandTest {
         }
 
         private String[] signArgs(Path key, String hash, boolean pss, Path sig, Path m) {
-            return pss
-                    ? args("sign", "--key", key, "--hash", hash, "--pss", "-o", sig, m)
-                    : args("sign", "--key", key, "--hash", hash, "-o", sig, m);
+            java.util.List<Object> a =
+                    new java.util.ArrayList<>(java.util.List.of("sign", "--key", key, "--hash", hash));
+            if (hash.equals("sha1") || hash.equals("md5")) {
+                a.add("--allow-weak");
+            }
+            if (pss) {
+                a.add("--pss");
+            }
+            a.addAll(java.util.List.of("-o", sig, m));
+            return args(a.toArray());
+        }
+
+        /** Issue 12: md5 and sha1 verify old signatures, but make new ones only when asked to. */
+        @ParameterizedTest
+        @CsvSource({"md5, md5", "sha1, sha1", "SHA-1, sha1"})
+        void weakHashesSignOnlyWithAllowWeak(String given, String name) throws Exception {
+            Path m = message();
+            Path sig = dir.resolve("weak-" + given + ".sig");
+            Cli.Result refused = Cli.run(args("sign", "--key", alicePem, "--hash", given, "-o", sig, m));
+            assertEquals(2, refused.exit(), refused::toString);
+            assertEquals(
+                    usage(
+                            "sign",
+                            "--hash " + name + " is too weak for new signatures (collisions are practical): "
+                                    + "add --allow-weak if you must"),
+                    refused.err());
+            assertFalse(Files.exists(sig));
+            Cli.Result allowed =
+                    Cli.run(args("sign", "--key", alicePem, "--hash", given, "--allow-weak", "-o", sig, m));
+            ok(allowed);
+            assertEquals(
+                    "cookbook sign: warning: " + name
+                            + " is a legacy algorithm (collisions are practical): use it only for old data\n",
+                    allowed.err());
+            Cli.Result v = Cli.run(args("verify", "--key", alicePub, "--signature", sig, "--hash", given, m));
+            ok(v);
+            assertEquals("Verified OK\n", v.out());
+            assertEquals(
+                    "cookbook verify: warning: " + name
+                            + " is a legacy algorithm (collisions are practical): use it only for old data\n",
+                    v.err());
+        }
+
+        @Test
+        void allowWeakIsInSignsHelpOnly() {
+            assertTrue(Cli.run("sign", "--help").out().contains("      --allow-weak "));
+            assertFalse(Cli.run("verify", "--help").out().contains("--allow-weak"));
+            assertEquals(2, Cli.run("verify", "--allow-weak", "--help").exit());
         }
 
         private String[] verifyArgs(Path key, Path sig, String hash, boolean pss, Path m) {
