@@ -214,6 +214,29 @@ public class KeyCommandTest {
                     none.err());
         }
 
+        /** Issue 12: "encrypted PKCS#8 (PEM)" once, whichever way the key and its password come. */
+        @ParameterizedTest(name = "{0}, from {1}")
+        @CsvSource({"PEM, file", "PEM, stdin", "DER, file", "DER, stdin"})
+        void anEncryptedKeySaysSoOnce(String form, String from) throws Exception {
+            boolean pem = form.equals("PEM");
+            Path enc = Files.write(
+                    dir.resolve("once." + form),
+                    KeyFiles.write(alice, KeyFormat.ENCRYPTED_PKCS8, pem, "pw".toCharArray()));
+            Path pw = Files.writeString(dir.resolve("pw"), "pw\n");
+            Cli.Result r = from.equals("file")
+                    ? Cli.run(args("key", "inspect", "--pass", "file:" + pw, enc))
+                    : Cli.run(Files.readAllBytes(enc), args("key", "inspect", "--pass", "file:" + pw, "-"));
+            ok(r);
+            assertEquals(
+                    "format:      encrypted PKCS#8 (" + form + ")\nkey:         RSA 2048 bits, private\n"
+                            + "fingerprint: " + alice.fingerprint() + "\n",
+                    r.out());
+            assertEquals("", r.err());
+            Cli.Result none = Cli.run(args("key", "inspect", enc));
+            assertEquals(2, none.exit());
+            assertFalse(none.err().contains("encrypted"), none::toString);
+        }
+
         @Test
         void badInputIsBadDataAndAMissingFileAnIoError() throws Exception {
             Path junk = Files.writeString(
