@@ -51,7 +51,11 @@ public final class KeyGenCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output;
 
-    @Option(names = "--pub-out", paramLabel = "PUB", description = "Also write the public key to PUB.")
+    @Option(
+            names = "--pub-out",
+            paramLabel = "PUB",
+            description =
+                    "Also write the public key to PUB, a file other than OUT (- writes it to standard output, after the private key if that goes there too).")
     private String pubOut;
 
     @Option(
