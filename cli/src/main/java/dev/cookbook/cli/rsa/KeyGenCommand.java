@@ -11,6 +11,9 @@ import dev.cookbook.crypto.rsa.KeyFiles;
 import dev.cookbook.crypto.rsa.KeyFormat;
 import dev.cookbook.crypto.rsa.RsaKey;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -48,7 +51,11 @@ public final class KeyGenCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output;
 
-    @Option(names = "--pub-out", paramLabel = "PUB", description = "Also write the public key to PUB.")
+    @Option(
+            names = "--pub-out",
+            paramLabel = "PUB",
+            description =
+                    "Also write the public key to PUB, a file other than OUT (- writes it to standard output, after the private key if that goes there too).")
     private String pubOut;
 
     @Option(
@@ -70,6 +77,15 @@ public final class KeyGenCommand implements Callable<Integer> {
         }
         if (bits < 512 || bits > 16384) {
             throw new ParameterException(spec.commandLine(), "--bits must be from 512 to 16384, not " + bits);
+        }
+        if (pubOut != null && !output.isStdout() && sameFile(output.name(), pubOut)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    (output.name().equals(pubOut)
+                                    ? "-o/--out and --pub-out both name " + Messages.quote(pubOut)
+                                    : "-o/--out " + Messages.quote(output.name()) + " and --pub-out "
+                                            + Messages.quote(pubOut) + " are the same file")
+                            + ": the private and the public key need a file each");
         }
         Stdio stdio = Stdio.of(spec);
         Diagnostics say = Diagnostics.of(spec);
@@ -96,5 +112,44 @@ public final class KeyGenCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Whether writing {@code a} and then {@code b} would replace one file twice, keeping only the
+     * second: the same file however spelled ({@code ./k.pem}, {@code dir/../k.pem}, a symbolic or
+     * hard link), existing or to be made. Standard output, devices and FIFOs are written in place,
+     * one key after the other, so both keys may go there.
+     */
+    private static boolean sameFile(String a, String b) throws IOException {
+        try {
+            if (b.equals("-") || b.equals("/dev/stdout") || inPlace(a) || inPlace(b)) {
+                return false;
+            }
+            Path p = Path.of(a);
+            Path q = Path.of(b);
+            if (Files.exists(p) && Files.exists(q)) {
+                return Files.isSameFile(p, q);
+            }
+            return !Files.exists(p) && !Files.exists(q) && whereMade(p).equals(whereMade(q));
+        } catch (InvalidPathException e) {
+            return false; // opening it says what is wrong with the name
+        }
+    }
+
+    /** Written in place rather than replaced: the kernel's files, devices, FIFOs (as {@link Output}). */
+    private static boolean inPlace(String name) {
+        Path p = Path.of(name);
+        return name.startsWith("/dev/") || name.startsWith("/proc/") || (Files.exists(p) && !Files.isRegularFile(p));
+    }
+
+    /** Where a file that does not exist yet would be made: through symbolic links, in its real folder. */
+    private static Path whereMade(Path path) throws IOException {
+        Path p = path;
+        for (int i = 0; i < 40 && Files.isSymbolicLink(p); i++) {
+            p = p.resolveSibling(Files.readSymbolicLink(p));
+        }
+        p = p.toAbsolutePath();
+        Path folder = p.getParent();
+        return (Files.isDirectory(folder) ? folder.toRealPath() : folder.normalize()).resolve(p.getFileName());
     }
 }

@@ -7,6 +7,7 @@ import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.KeyReader;
 import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.crypto.CryptoException;
+import dev.cookbook.crypto.rsa.KeyFormat;
 import dev.cookbook.crypto.rsa.RsaKey;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,7 +42,8 @@ public final class KeyInspectCommand implements Callable<Integer> {
         RsaKey key = KeyReader.read(input, pass, Stdio.of(spec), Diagnostics.of(spec)::warn);
         PrintWriter out = spec.commandLine().getOut();
         out.println("format:      " + key.format().label()
-                + (key.encrypted() && !key.format().label().contains("encrypted") ? ", encrypted" : "")
+                // encrypted PKCS#8 says so in its name; PKCS#1 (openssl's traditional encryption) does not
+                + (key.encrypted() && key.format() != KeyFormat.ENCRYPTED_PKCS8 ? ", encrypted" : "")
                 + (key.pem() ? " (PEM)" : " (DER)"));
         out.println("key:         RSA " + key.bits() + " bits, " + (key.privateKey() != null ? "private" : "public"));
         if (key.certificate() != null) {

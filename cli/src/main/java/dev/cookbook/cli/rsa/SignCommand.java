@@ -53,6 +53,12 @@ public final class SignCommand implements Callable<Integer> {
     @Option(names = "--base64", description = "Write the signature in base64, one line, instead of raw bytes.")
     private boolean base64;
 
+    @Option(
+            names = "--allow-weak",
+            description = "Allow --hash sha1 or md5 for a new signature, though their collisions are practical "
+                    + "(for old verifiers that accept nothing else).")
+    private boolean allowWeak;
+
     @Mixin
     private InputOptions input;
 
@@ -62,6 +68,12 @@ public final class SignCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, CryptoException {
         options.check();
+        if (!options.hash.isSecure() && !allowWeak) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--hash " + SignatureOptions.HashChoice.name(options.hash) + " is too weak for new signatures "
+                            + "(collisions are practical): add --allow-weak if you must");
+        }
         Stdio stdio = Stdio.of(spec);
         Diagnostics say = Diagnostics.of(spec);
         if ("-".equals(keyFile) && input.isStdin()) {

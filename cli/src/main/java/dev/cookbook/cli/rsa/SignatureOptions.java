@@ -19,7 +19,8 @@ public final class SignatureOptions {
             paramLabel = "HASH",
             converter = HashChoice.class,
             completionCandidates = HashChoice.class,
-            description = "Digest: ${COMPLETION-CANDIDATES} (default sha256; sha1 and md5 only for old signatures).")
+            description =
+                    "Digest: ${COMPLETION-CANDIDATES} (default sha256; sha1 and md5 are legacy, for old systems only).")
     SignatureHash hash = SignatureHash.SHA256;
 
     @Option(names = "--pss", description = "RSA-PSS instead of PKCS#1 v1.5 (openssl: -sigopt rsa_padding_mode:pss).")

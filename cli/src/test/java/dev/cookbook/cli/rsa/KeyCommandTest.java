@@ -109,6 +109,61 @@ public class KeyCommandTest {
                     Cli.run(args("key", "gen", "--bits", 256, "--allow-weak")).err());
         }
 
+        /** Issue 12: both keys to one file kept only the public key, and said it was made meanwhile. */
+        @Test
+        void oneFileForBothKeysIsAUsageErrorHoweverSpelled() throws Exception {
+            Path folder = Files.createDirectories(dir.resolve("same"));
+            Files.createDirectories(folder.resolve("sub"));
+            Path k = folder.resolve("k.pem");
+            Path link = Files.createSymbolicLink(folder.resolve("link.pem"), Path.of("k.pem"));
+            String[][] spellings = {
+                {k.toString(), k.toString()},
+                {k.toString(), folder + "/./k.pem"},
+                {k.toString(), folder + "/sub/../k.pem"},
+                {k.toString(), link.toString()},
+            };
+            for (String[] names : spellings) {
+                Cli.Result r = Cli.run(args("key", "gen", "--bits", 2048, "-o", names[0], "--pub-out", names[1]));
+                assertEquals(2, r.exit(), r::toString);
+                String which = names[0].equals(names[1])
+                        ? "-o/--out and --pub-out both name " + k
+                        : "-o/--out " + names[0] + " and --pub-out " + names[1] + " are the same file";
+                assertEquals(usage("key gen", which + ": the private and the public key need a file each"), r.err());
+                assertEquals("", r.out());
+                assertFalse(Files.exists(k), "nothing written");
+            }
+            // an existing file and a hard link to it, which --force would otherwise replace twice
+            Files.write(k, KeyFiles.write(alice, KeyFormat.PKCS8, true, null));
+            Path hard = Files.createLink(folder.resolve("hard.pem"), k);
+            Cli.Result r = Cli.run(args("key", "gen", "--bits", 2048, "--force", "-o", k, "--pub-out", hard));
+            assertEquals(2, r.exit(), r::toString);
+            assertEquals(
+                    usage(
+                            "key gen",
+                            "-o/--out " + k + " and --pub-out " + hard
+                                    + " are the same file: the private and the public key need a file each"),
+                    r.err());
+            assertEquals(
+                    alice.fingerprint(),
+                    KeyFiles.read(Files.readAllBytes(k), null).fingerprint(),
+                    "left as it was");
+        }
+
+        /** Standard output is a stream, not a file to replace: both keys go there, the private one first. */
+        @Test
+        void bothKeysMayGoToStandardOutput() throws Exception {
+            Cli.Result r = Cli.run(args("key", "gen", "--bits", 2048, "-o", "-", "--pub-out", "-"));
+            ok(r);
+            assertEquals("", r.err());
+            String out = r.out();
+            int pub = out.indexOf("-----BEGIN PUBLIC KEY-----\n");
+            assertTrue(out.startsWith("-----BEGIN PRIVATE KEY-----\n") && pub > 0, r::toString);
+            RsaKey made = KeyFiles.read(r.stdout(), null);
+            assertEquals(
+                    made.fingerprint(),
+                    KeyFiles.read(out.substring(pub).getBytes(UTF_8), null).fingerprint());
+        }
+
         @Test
         void anExistingKeyIsNotReplacedWithoutForce() throws Exception {
             Cli.Result r = Cli.run(args("key", "gen", "--bits", 2048, "-o", alicePem));
@@ -159,6 +214,29 @@ public class KeyCommandTest {
                     none.err());
         }
 
+        /** Issue 12: "encrypted PKCS#8 (PEM)" once, whichever way the key and its password come. */
+        @ParameterizedTest(name = "{0}, from {1}")
+        @CsvSource({"PEM, file", "PEM, stdin", "DER, file", "DER, stdin"})
+        void anEncryptedKeySaysSoOnce(String form, String from) throws Exception {
+            boolean pem = form.equals("PEM");
+            Path enc = Files.write(
+                    dir.resolve("once." + form),
+                    KeyFiles.write(alice, KeyFormat.ENCRYPTED_PKCS8, pem, "pw".toCharArray()));
+            Path pw = Files.writeString(dir.resolve("pw"), "pw\n");
+            Cli.Result r = from.equals("file")
+                    ? Cli.run(args("key", "inspect", "--pass", "file:" + pw, enc))
+                    : Cli.run(Files.readAllBytes(enc), args("key", "inspect", "--pass", "file:" + pw, "-"));
+            ok(r);
+            assertEquals(
+                    "format:      encrypted PKCS#8 (" + form + ")\nkey:         RSA 2048 bits, private\n"
+                            + "fingerprint: " + alice.fingerprint() + "\n",
+                    r.out());
+            assertEquals("", r.err());
+            Cli.Result none = Cli.run(args("key", "inspect", enc));
+            assertEquals(2, none.exit());
+            assertFalse(none.err().contains("encrypted"), none::toString);
+        }
+
         @Test
         void badInputIsBadDataAndAMissingFileAnIoError() throws Exception {
             Path junk = Files.writeString(
@@ -189,9 +267,10 @@ public class KeyCommandTest {
             Object[][] cases = {
                 {new byte[0], "not a valid key file: the file is empty"},
                 {junk, "not a valid key file: neither PEM nor DER"},
-                {pair.getPrivate().getEncoded(), "not an RSA key (EC); cookbook keys are RSA"},
-                {pair.getPublic().getEncoded(), "not an RSA key (EC); cookbook keys are RSA"},
-                {ed.getPrivate().getEncoded(), "not an RSA key (ED25519); cookbook keys are RSA"},
+                {pair.getPrivate().getEncoded(), "holds an EC private key; cookbook uses RSA keys only"},
+                {pair.getPublic().getEncoded(), "holds an EC public key; cookbook uses RSA keys only"},
+                {ed.getPrivate().getEncoded(), "holds an Ed25519 private key; cookbook uses RSA keys only"},
+                {ed.getPublic().getEncoded(), "holds an Ed25519 public key; cookbook uses RSA keys only"},
             };
             for (Object[] c : cases) {
                 Path file = Files.write(dir.resolve("bad key.der"), (byte[]) c[0]);
@@ -289,9 +368,54 @@ public class KeyCommandTest {
         }
 
         private String[] signArgs(Path key, String hash, boolean pss, Path sig, Path m) {
-            return pss
-                    ? args("sign", "--key", key, "--hash", hash, "--pss", "-o", sig, m)
-                    : args("sign", "--key", key, "--hash", hash, "-o", sig, m);
+            java.util.List<Object> a =
+                    new java.util.ArrayList<>(java.util.List.of("sign", "--key", key, "--hash", hash));
+            if (hash.equals("sha1") || hash.equals("md5")) {
+                a.add("--allow-weak");
+            }
+            if (pss) {
+                a.add("--pss");
+            }
+            a.addAll(java.util.List.of("-o", sig, m));
+            return args(a.toArray());
+        }
+
+        /** Issue 12: md5 and sha1 verify old signatures, but make new ones only when asked to. */
+        @ParameterizedTest
+        @CsvSource({"md5, md5", "sha1, sha1", "SHA-1, sha1"})
+        void weakHashesSignOnlyWithAllowWeak(String given, String name) throws Exception {
+            Path m = message();
+            Path sig = dir.resolve("weak-" + given + ".sig");
+            Cli.Result refused = Cli.run(args("sign", "--key", alicePem, "--hash", given, "-o", sig, m));
+            assertEquals(2, refused.exit(), refused::toString);
+            assertEquals(
+                    usage(
+                            "sign",
+                            "--hash " + name + " is too weak for new signatures (collisions are practical): "
+                                    + "add --allow-weak if you must"),
+                    refused.err());
+            assertFalse(Files.exists(sig));
+            Cli.Result allowed =
+                    Cli.run(args("sign", "--key", alicePem, "--hash", given, "--allow-weak", "-o", sig, m));
+            ok(allowed);
+            assertEquals(
+                    "cookbook sign: warning: " + name
+                            + " is a legacy algorithm (collisions are practical): use it only for old data\n",
+                    allowed.err());
+            Cli.Result v = Cli.run(args("verify", "--key", alicePub, "--signature", sig, "--hash", given, m));
+            ok(v);
+            assertEquals("Verified OK\n", v.out());
+            assertEquals(
+                    "cookbook verify: warning: " + name
+                            + " is a legacy algorithm (collisions are practical): use it only for old data\n",
+                    v.err());
+        }
+
+        @Test
+        void allowWeakIsInSignsHelpOnly() {
+            assertTrue(Cli.run("sign", "--help").out().contains("      --allow-weak "));
+            assertFalse(Cli.run("verify", "--help").out().contains("--allow-weak"));
+            assertEquals(2, Cli.run("verify", "--allow-weak", "--help").exit());
         }
 
         private String[] verifyArgs(Path key, Path sig, String hash, boolean pss, Path m) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.cookbook.cli.Cli;
+import dev.cookbook.cli.Tools;
 import dev.cookbook.crypto.rsa.KeyFiles;
 import dev.cookbook.crypto.rsa.KeyFormat;
 import dev.cookbook.crypto.rsa.RsaKey;
@@ -170,13 +171,85 @@ class KeyFileErrorsTest {
         }
     }
 
+    /** Issue 12: "Is a directory" alone did not say that a key file was wanted. */
     @Test
     void aDirectoryIsAnIoErrorInItsName() {
         for (List<String> command : COMMANDS) {
             Cli.Result r = Cli.run(args(command, dir));
             assertEquals(4, r.exit(), () -> command + "\n" + r);
-            assertEquals("cookbook " + name(command) + ": " + dir + ": Is a directory\n", r.err(), command::toString);
+            assertEquals(
+                    "cookbook " + name(command) + ": " + dir + ": is a directory, not a key file\n",
+                    r.err(),
+                    command::toString);
         }
+    }
+
+    /**
+     * Issue 12: a key of another algorithm, as openssl writes it, is named for what it is, in
+     * words that fit every command that reads a key.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("otherAlgorithms")
+    void aKeyOfAnotherAlgorithmIsNamedForWhatItHolds(String file, List<String> openssl, String holds) throws Exception {
+        Tools.require("openssl");
+        Path key = dir.resolve(file);
+        for (String step : openssl) {
+            List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+            command.addAll(List.of(step.split(" ")));
+            Process p = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            assertEquals(0, p.waitFor(), () -> String.join(" ", command));
+        }
+        for (List<String> command : COMMANDS) {
+            Cli.Result r = Cli.run(args(command, key));
+            assertEquals(3, r.exit(), () -> command + "\n" + r);
+            assertEquals(
+                    "cookbook " + name(command) + ": " + key + ": holds " + holds + "; cookbook uses RSA keys only\n",
+                    r.err(),
+                    command::toString);
+        }
+    }
+
+    static Stream<Arguments> otherAlgorithms() {
+        String ec = "genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ec.pem";
+        String ed = "genpkey -algorithm ED25519 -out ed.pem";
+        return Stream.of(
+                Arguments.of("ec.pem", List.of(ec), "an EC private key"),
+                Arguments.of("ec.pub.pem", List.of(ec, "pkey -in ec.pem -pubout -out ec.pub.pem"), "an EC public key"),
+                Arguments.of("ec.sec1.pem", List.of(ec, "ec -in ec.pem -out ec.sec1.pem"), "an EC private key"),
+                Arguments.of(
+                        "ec.sec1.der", List.of(ec, "ec -in ec.pem -outform DER -out ec.sec1.der"), "an EC private key"),
+                Arguments.of(
+                        "ec.params.pem",
+                        List.of("ecparam -name prime256v1 -genkey -out ec.params.pem"),
+                        "an EC private key"),
+                Arguments.of(
+                        "ec.crt",
+                        List.of(ec, "req -new -x509 -key ec.pem -subj /CN=test -days 2 -out ec.crt"),
+                        "a certificate for an EC key"),
+                Arguments.of("ed.pem", List.of(ed), "an Ed25519 private key"),
+                Arguments.of(
+                        "ed.pub.der",
+                        List.of(ed, "pkey -in ed.pem -pubout -outform DER -out ed.pub.der"),
+                        "an Ed25519 public key"),
+                Arguments.of(
+                        "x25519.pem", List.of("genpkey -algorithm X25519 -out x25519.pem"), "an X25519 private key"));
+    }
+
+    /** A key from standard input is named so, not by the data file's name. */
+    @Test
+    void aKeyFromStandardInputIsNamedSo() {
+        byte[] junk = "Dear Bob,\nthe key is in the usual place.\n".getBytes(US_ASCII);
+        Cli.Result sign = Cli.run(junk, "sign", "--key", "-", data.toString());
+        assertEquals(3, sign.exit(), sign::toString);
+        assertEquals("cookbook sign: standard input: not a valid key file: neither PEM nor DER\n", sign.err());
+        Cli.Result inspect = Cli.run(junk, "key", "inspect");
+        assertEquals(3, inspect.exit(), inspect::toString);
+        assertEquals(
+                "cookbook key inspect: standard input: not a valid key file: neither PEM nor DER\n", inspect.err());
     }
 
     @Test

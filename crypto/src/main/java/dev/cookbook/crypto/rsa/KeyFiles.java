@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -188,6 +189,9 @@ public final class KeyFiles {
         PemObject pem;
         try (PemReader reader = new PemReader(new StringReader(text))) {
             pem = reader.readPemObject();
+            // 'openssl ecparam -genkey' writes the curve's parameters before the key
+            PemObject next = pem != null && pem.getType().equals("EC PARAMETERS") ? reader.readPemObject() : null;
+            pem = next != null ? next : pem;
         } catch (IOException e) {
             Matcher begin = BEGIN.matcher(text);
             if (begin.find() && !text.contains("-----END " + begin.group(1) + "-----")) {
@@ -227,13 +231,24 @@ public final class KeyFiles {
                     return publicKey(KeyFormat.SPKI, true, spki(der));
                 case "CERTIFICATE":
                     return certificate(true, der);
+                case "OPENSSH PRIVATE KEY":
+                    throw new CryptoException("holds a key in OpenSSH's own format, which cookbook does not read: "
+                            + "it reads PKCS#8, PKCS#1, SPKI and X.509, PEM or DER");
                 default:
-                    throw new CryptoException("not a key file: PEM block '" + type + "'");
+                    String other = NOT_RSA_BLOCKS.get(type);
+                    throw new CryptoException(
+                            other != null ? holds(other) : "not a key file: PEM block '" + type + "'");
             }
         } catch (IOException | RuntimeException e) {
             throw new CryptoException("not a valid key file: the " + type + " block holds no valid " + holds, e);
         }
     }
+
+    /** PEM blocks of keys that are not RSA (openssl's traditional forms): what they hold. */
+    private static final java.util.Map<String, String> NOT_RSA_BLOCKS = java.util.Map.of(
+            "EC PRIVATE KEY", "an EC private key",
+            "EC PARAMETERS", "EC parameters",
+            "DSA PRIVATE KEY", "a DSA private key");
 
     private static final java.util.Set<String> KNOWN_BLOCKS = java.util.Set.of(
             "PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "RSA PRIVATE KEY", "RSA PUBLIC KEY", "PUBLIC KEY", "CERTIFICATE");
@@ -389,7 +404,24 @@ public final class KeyFiles {
                 // not this structure (Bouncy Castle says so with assorted runtime exceptions); try the next
             }
         }
+        if (first == null && isSec1(asn1)) {
+            first = new CryptoException(holds(NOT_RSA_BLOCKS.get("EC PRIVATE KEY")));
+        }
         throw first != null ? first : new CryptoException("not a valid key file: DER that holds no RSA key");
+    }
+
+    /** An EC private key in SEC1 form ({@code openssl ec -outform DER}): version 1 and the key's octets. */
+    private static boolean isSec1(ASN1Primitive asn1) {
+        try {
+            return org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(asn1)
+                            .toASN1Primitive()
+                            .equals(asn1)
+                    && ((org.bouncycastle.asn1.ASN1Sequence) asn1)
+                            .getObjectAt(0)
+                            .equals(new org.bouncycastle.asn1.ASN1Integer(1));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static PrivateKeyInfo decrypt(PKCS8EncryptedPrivateKeyInfo info, char[] password) throws CryptoException {
@@ -443,7 +475,7 @@ public final class KeyFiles {
             throws CryptoException, IOException {
         if (!PKCSObjectIdentifiers.rsaEncryption.equals(
                 info.getPrivateKeyAlgorithm().getAlgorithm())) {
-            throw notRsa(info.getPrivateKeyAlgorithm().getAlgorithm());
+            throw notRsa(info.getPrivateKeyAlgorithm().getAlgorithm(), "private key");
         }
         PrivateKey key = new JcaPEMKeyConverter().getPrivateKey(info);
         RSAPrivateCrtKey crt = (RSAPrivateCrtKey) key;
@@ -460,7 +492,11 @@ public final class KeyFiles {
             X509Certificate cert = (X509Certificate)
                     CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
             if (!(cert.getPublicKey() instanceof RSAPublicKey rsa)) {
-                throw new CryptoException("the certificate holds no RSA key");
+                ASN1ObjectIdentifier algorithm = SubjectPublicKeyInfo.getInstance(
+                                cert.getPublicKey().getEncoded())
+                        .getAlgorithm()
+                        .getAlgorithm();
+                throw new CryptoException(holds("a certificate for " + key(algorithm, "key")));
             }
             return new RsaKey(KeyFormat.CERTIFICATE, pem, false, rsa, null, cert);
         } catch (CertificateException e) {
@@ -468,14 +504,42 @@ public final class KeyFiles {
         }
     }
 
-    private static CryptoException notRsa(org.bouncycastle.asn1.ASN1ObjectIdentifier algorithm) {
+    /** A key of another algorithm than RSA: {@code what} is "private key" or "public key". */
+    private static CryptoException notRsa(ASN1ObjectIdentifier algorithm, String what) {
+        return new CryptoException(holds(key(algorithm, what)));
+    }
+
+    /**
+     * The one wording for a file that holds something other than an RSA key, worded to follow the
+     * file's name and to fit every use of a key: "holds an EC private key; cookbook uses RSA keys only".
+     */
+    private static String holds(String what) {
+        return "holds " + what + "; cookbook uses RSA keys only";
+    }
+
+    /** "an EC private key", "a DSA public key", "an Ed25519 key": {@code what} with its algorithm's name. */
+    private static String key(ASN1ObjectIdentifier algorithm, String what) {
         String name = switch (algorithm.getId()) {
             case "1.2.840.10045.2.1" -> "EC";
             case "1.2.840.10040.4.1" -> "DSA";
-            case "1.2.840.113549.1.1.10" -> "RSASSA-PSS";
-            default -> new org.bouncycastle.operator.DefaultAlgorithmNameFinder().getAlgorithmName(algorithm);
+            case "1.2.840.113549.1.1.10" -> "RSA-PSS";
+            case "1.3.101.110" -> "X25519";
+            case "1.3.101.111" -> "X448";
+            case "1.3.101.112" -> "Ed25519";
+            case "1.3.101.113" -> "Ed448";
+            default -> {
+                var finder = new org.bouncycastle.operator.DefaultAlgorithmNameFinder();
+                yield finder.hasAlgorithmName(algorithm) ? finder.getAlgorithmName(algorithm) : null;
+            }
         };
-        return new CryptoException("not an RSA key (" + name + "); cookbook keys are RSA");
+        if (name == null) {
+            return "a " + what + " of algorithm " + algorithm.getId();
+        }
+        // the article as the name is spoken: letter by letter for an acronym ("an RSA-PSS", "a DSA")
+        char first = Character.toUpperCase(name.charAt(0));
+        boolean acronym = name.length() < 2 || !Character.isLowerCase(name.charAt(1));
+        boolean vowel = acronym ? "AEFHILMNORSX".indexOf(first) >= 0 : "AEIOU".indexOf(first) >= 0;
+        return (vowel ? "an " : "a ") + name + " " + what;
     }
 
     private static RSAPublicKey pkcs1Public(byte[] der) {
@@ -484,10 +548,10 @@ public final class KeyFiles {
     }
 
     private static RSAPublicKey spki(byte[] der) throws CryptoException {
-        org.bouncycastle.asn1.ASN1ObjectIdentifier algorithm =
+        ASN1ObjectIdentifier algorithm =
                 SubjectPublicKeyInfo.getInstance(der).getAlgorithm().getAlgorithm();
         if (!PKCSObjectIdentifiers.rsaEncryption.equals(algorithm)) {
-            throw notRsa(algorithm);
+            throw notRsa(algorithm, "public key");
         }
         try {
             return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));

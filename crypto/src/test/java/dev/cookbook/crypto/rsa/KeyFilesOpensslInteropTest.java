@@ -475,12 +475,12 @@ class KeyFilesOpensslInteropTest {
                         "EC key, SEC1 PEM",
                         List.of(EC_KEY, List.of("ec", "-in", "ec.pem", "-out", "sec1.pem")),
                         "sec1.pem",
-                        "not a key file: PEM block 'EC PRIVATE KEY'"),
+                        KeyFilesReadErrorsTest.NOT_RSA_EC),
                 Arguments.of(
                         "EC public key, SPKI PEM",
                         List.of(EC_KEY, List.of("pkey", "-in", "ec.pem", "-pubout", "-out", "ec-public.pem")),
                         "ec-public.pem",
-                        KeyFilesReadErrorsTest.NOT_RSA_EC),
+                        KeyFilesReadErrorsTest.NOT_RSA_EC_PUBLIC),
                 Arguments.of(
                         "EC certificate",
                         List.of(
@@ -498,12 +498,12 @@ class KeyFilesOpensslInteropTest {
                                         "-out",
                                         "ec-certificate.pem")),
                         "ec-certificate.pem",
-                        "the certificate holds no RSA key"),
+                        "holds a certificate for an EC key; cookbook uses RSA keys only"),
                 Arguments.of(
                         "Ed25519 key",
                         List.of(List.of("genpkey", "-algorithm", "ED25519", "-out", "ed.pem")),
                         "ed.pem",
-                        "not an RSA key (ED25519); cookbook keys are RSA"),
+                        "holds an Ed25519 private key; cookbook uses RSA keys only"),
                 Arguments.of(
                         "RSA-PSS key",
                         List.of(List.of(
@@ -515,7 +515,7 @@ class KeyFilesOpensslInteropTest {
                                 "-out",
                                 "pss.pem")),
                         "pss.pem",
-                        "not an RSA key (RSASSA-PSS); cookbook keys are RSA"),
+                        "holds an RSA-PSS private key; cookbook uses RSA keys only"),
                 Arguments.of(
                         "certificate request",
                         List.of(List.of(

@@ -50,7 +50,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * openssl's own files are {@link KeyFilesOpensslInteropTest}'s.
  */
 class KeyFilesReadErrorsTest {
-    static final String NOT_RSA_EC = "not an RSA key (EC); cookbook keys are RSA";
+    static final String NOT_RSA_EC = "holds an EC private key; cookbook uses RSA keys only";
+    static final String NOT_RSA_EC_PUBLIC = "holds an EC public key; cookbook uses RSA keys only";
     static final String NOT_A_KEY_FILE = "not a valid key file: neither PEM nor DER";
     /** A PBKDF2 cost for encrypted fixtures where the cost is not the point (openssl's own default). */
     static final int CHEAP_ITERATIONS = 2048;
@@ -170,18 +171,23 @@ class KeyFilesReadErrorsTest {
                         "a certificate request",
                         pemBlock("CERTIFICATE REQUEST", certificateRequest(TestKeys.alice())),
                         "not a key file: PEM block 'CERTIFICATE REQUEST'"),
+                notAKey("an EC key in SEC1 form", pemBlock("EC PRIVATE KEY", sec1), NOT_RSA_EC),
+                notAKey("an EC key in SEC1 DER", sec1, NOT_RSA_EC),
                 notAKey(
-                        "an EC key in SEC1 form",
-                        pemBlock("EC PRIVATE KEY", sec1),
-                        "not a key file: PEM block 'EC PRIVATE KEY'"),
+                        "EC parameters, then the key in SEC1 form",
+                        org.bouncycastle.util.Arrays.concatenate(
+                                pemBlock("EC PARAMETERS", new byte[] {6, 8, 42, -122, 72, -50, 61, 3, 1, 7}),
+                                pemBlock("EC PRIVATE KEY", sec1)),
+                        NOT_RSA_EC),
                 notAKey(
                         "an OpenSSH key",
                         pemBlock("OPENSSH PRIVATE KEY", utf8("openssh-key-v1\0")),
-                        "not a key file: PEM block 'OPENSSH PRIVATE KEY'"),
+                        "holds a key in OpenSSH's own format, which cookbook does not read: it reads PKCS#8, "
+                                + "PKCS#1, SPKI and X.509, PEM or DER"),
                 notAKey(
                         "EC parameters",
                         pemBlock("EC PARAMETERS", new byte[] {6, 8, 42, -122, 72, -50, 61, 3, 1, 7}),
-                        "not a key file: PEM block 'EC PARAMETERS'"));
+                        "holds EC parameters; cookbook uses RSA keys only"));
     }
 
     static Stream<Refused> nonRsaKeys() throws IOException {
@@ -196,31 +202,40 @@ class KeyFilesReadErrorsTest {
                 notAKey(
                         "an EC public key in SPKI PEM",
                         pemBlock("PUBLIC KEY", ec.getPublic().getEncoded()),
-                        NOT_RSA_EC),
-                notAKey("an EC public key in SPKI DER", ec.getPublic().getEncoded(), NOT_RSA_EC),
+                        NOT_RSA_EC_PUBLIC),
+                notAKey("an EC public key in SPKI DER", ec.getPublic().getEncoded(), NOT_RSA_EC_PUBLIC),
                 notAKey(
                         "an EC certificate in PEM",
                         pemBlock("CERTIFICATE", ecCertificate),
-                        "the certificate holds no RSA key"),
-                notAKey("an EC certificate in DER", ecCertificate, "the certificate holds no RSA key"),
+                        "holds a certificate for an EC key; cookbook uses RSA keys only"),
+                notAKey(
+                        "an EC certificate in DER",
+                        ecCertificate,
+                        "holds a certificate for an EC key; cookbook uses RSA keys only"),
                 notAKey(
                         "a DSA key in PKCS#8 PEM",
                         pemBlock(
                                 "PRIVATE KEY",
                                 generate("DSA", 1024).getPrivate().getEncoded()),
-                        "not an RSA key (DSA); cookbook keys are RSA"),
+                        "holds a DSA private key; cookbook uses RSA keys only"),
                 notAKey(
                         "an Ed25519 key in PKCS#8 PEM",
                         pemBlock(
                                 "PRIVATE KEY",
                                 generate("Ed25519", 255).getPrivate().getEncoded()),
-                        "not an RSA key (ED25519); cookbook keys are RSA"),
+                        "holds an Ed25519 private key; cookbook uses RSA keys only"),
+                notAKey(
+                        "an X25519 public key in SPKI PEM",
+                        pemBlock(
+                                "PUBLIC KEY",
+                                generate("X25519", 255).getPublic().getEncoded()),
+                        "holds an X25519 public key; cookbook uses RSA keys only"),
                 notAKey(
                         "an RSASSA-PSS key in PKCS#8 PEM",
                         pemBlock(
                                 "PRIVATE KEY",
                                 generate("RSASSA-PSS", 1024).getPrivate().getEncoded()),
-                        "not an RSA key (RSASSA-PSS); cookbook keys are RSA"));
+                        "holds an RSA-PSS private key; cookbook uses RSA keys only"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -324,11 +339,8 @@ class KeyFilesReadErrorsTest {
     @Test
     @DisplayName("well-formed DER that holds none of the key structures is called no key file, not a bad certificate")
     void derOfNoKeyStructure() throws IOException {
-        byte[] sec1 = PrivateKeyInfo.getInstance(EcKeys.PAIR.getPrivate().getEncoded())
-                .parsePrivateKey()
-                .toASN1Primitive()
-                .getEncoded();
-        for (byte[] der : List.of(sec1, new byte[] {5, 0})) {
+        byte[] sequenceOfOneInteger = {0x30, 3, 2, 1, 7}; // (an EC key in SEC1 form is named as one)
+        for (byte[] der : List.of(sequenceOfOneInteger, new byte[] {5, 0})) {
             CryptoException e = assertThrows(CryptoException.class, () -> KeyFiles.read(der, null));
             assertEquals("not a valid key file: DER that holds no RSA key", e.getMessage());
         }
