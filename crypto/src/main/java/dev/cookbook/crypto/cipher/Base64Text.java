@@ -203,6 +203,7 @@ final class Base64Text {
                 if (any) {
                     keepOpen.write('\n'); // openssl ends the last line too
                 }
+                keepOpen.flush();
             }
         };
     }
