@@ -8,7 +8,9 @@ import static dev.cookbook.crypto.cipher.CipherTestSupport.hex;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.password;
 import static dev.cookbook.crypto.cipher.CipherTestSupport.pseudoRandomBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.cookbook.crypto.AuthenticationException;
 import dev.cookbook.crypto.cipher.CipherTestSupport.FixedRandom;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The cookbook format as {@link SealedFormat}'s Javadoc describes it, checked from the outside:
@@ -139,6 +142,34 @@ class SealedFormatLayoutTest {
         assertEquals(
                 hex(hmac(headerMacKey, h.authenticated())), hex(h.headerMac()), "HMAC of every header byte before it");
         assertEquals(HEADER_LENGTH + plaintext.length + SealedFormat.TAG_LENGTH, file.length);
+    }
+
+    /**
+     * CBC's ids (6, 7) are openssl's format's ciphers, never the cookbook format's: a header naming
+     * one, even with a header MAC that checks out (anyone with a recipient's public key can write
+     * one), is refused as damaged. The reader used to take them and fail at the first chunk with
+     * newStream's IllegalArgumentException, an unchecked error, instead of a CryptoException.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {6, 7})
+    @DisplayName("regression: a header with CBC's cipher id and a valid MAC is refused as an unknown cipher")
+    void cbcIdsAreUnknownToTheCookbookFormat(int id) throws Exception {
+        // The counting source hands out the file key 00..1f, then the nonce 20..2f.
+        byte[] file = encrypt(
+                new FileCipher(FixedRandom.counting()),
+                pseudoRandomBytes(10),
+                CipherTestSupport.cookbook(CipherAlgorithm.DES_CFB),
+                password("pw"));
+        file[CIPHER_ID] = (byte) id;
+        ParsedHeader h = ParsedHeader.parse(file);
+        byte[] mac = hmac(hkdf(counting(0x00, 32), h.nonce(), "header mac", 32), h.authenticated());
+        System.arraycopy(mac, 0, file, HEADER_MAC, mac.length);
+
+        AuthenticationException e = assertThrows(
+                AuthenticationException.class,
+                () -> CipherTestSupport.decrypt(
+                        new FileCipher(), file, CipherTestSupport.cookbook(CipherAlgorithm.ARC4), password("pw")));
+        assertEquals("the file's header is damaged: unknown cipher", e.getMessage());
     }
 
     @Test
