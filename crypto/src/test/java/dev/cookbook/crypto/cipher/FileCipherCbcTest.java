@@ -192,7 +192,8 @@ class FileCipherCbcTest {
 
     @ParameterizedTest
     @MethodSource("dev.cookbook.crypto.cipher.CipherTestSupport#paddedCiphers")
-    @DisplayName("a ciphertext that is not a whole number of blocks is cut short, in openssl's format and raw")
+    @DisplayName(
+            "a ciphertext that is not a whole number of blocks, or empty, is cut short, in openssl's format and raw")
     void notAWholeNumberOfBlocks(CipherAlgorithm cipher) throws Exception {
         byte[] plaintext = pseudoRandomBytes(100);
         Secret.RawKey key = rawKey(cipher);
@@ -206,6 +207,16 @@ class FileCipherCbcTest {
                 assertEquals(CryptoException.class, o.failure().getClass(), "cut by " + cut);
                 assertEquals(NOT_WHOLE_BLOCKS, o.failure().getMessage(), "cut by " + cut);
             }
+        }
+        // Everything cut off: openssl says "wrong final block length"; the JDK alone would decrypt it to nothing.
+        for (Encoding encoding : Encoding.values()) {
+            EncryptionOptions options =
+                    raw(cipher).toBuilder().encoding(encoding).build();
+            Outcome empty = tryDecrypt(new byte[0], options, key);
+            assertEquals(CryptoException.class, empty.failure().getClass(), encoding.toString());
+            assertEquals(
+                    "cut short: the ciphertext is empty; CBC's is at least one 8-byte block",
+                    empty.failure().getMessage());
         }
         // Whole blocks cut off leave a block-aligned ciphertext: its new last block is checked as padding.
         Outcome wholeBlock = tryDecrypt(Arrays.copyOf(file, file.length - 8), openssl(cipher), password("pw"));
