@@ -589,11 +589,17 @@ public final class FileCipher {
         byte[] buf = new byte[BUFFER];
         byte[] done = new byte[BUFFER + 16];
         long total = 0;
+        long read = 0;
         try {
             for (int n; (n = in.read(buf)) >= 0; ) {
                 int m = cipher.update(buf, 0, n, done, 0);
                 out.write(done, 0, m);
                 total += encrypt ? n : m;
+                read += n;
+            }
+            if (!encrypt && read == 0) {
+                // The JDK decrypts no bytes to no bytes; openssl refuses them, as padding is never empty.
+                throw new CryptoException("cut short: the ciphertext is empty; CBC's is at least one 8-byte block");
             }
             int m = cipher.doFinal(done, 0);
             out.write(done, 0, m);

@@ -188,6 +188,7 @@ final class SealedFormat {
                         + "this cookbook does not know (or the header is damaged)");
             }
             cipher = CipherAlgorithm.fromId(readByte(d, seen))
+                    .filter(c -> !c.padded()) // CBC's ids belong to openssl's format: no cookbook file has one
                     .orElseThrow(() -> new AuthenticationException(DAMAGED_HEADER + ": unknown cipher"));
             log2 = readByte(d, seen);
             if (log2 < 10 || log2 > 24) {

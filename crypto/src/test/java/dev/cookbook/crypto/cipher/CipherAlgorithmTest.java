@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link CipherAlgorithm}'s names, lengths and argument checks. */
@@ -17,7 +18,7 @@ class CipherAlgorithmTest {
     void lengthsAndNames() {
         assertEquals(
                 "DES_CFB 8 8 des-cfb|DES_CFB8 8 8 des-cfb8|DES3_CFB 24 8 des-ede3-cfb|"
-                        + "DES3_CFB8 24 8 des-ede3-cfb8|ARC4 16 0 rc4|",
+                        + "DES3_CFB8 24 8 des-ede3-cfb8|DES_CBC 8 8 des-cbc|DES3_CBC 24 8 des-ede3-cbc|ARC4 16 0 rc4|",
                 describeAll());
     }
 
@@ -34,6 +35,73 @@ class CipherAlgorithmTest {
                     .append('|');
         }
         return sb.toString();
+    }
+
+    @Test
+    @DisplayName("padded() is true for the two CBC modes only")
+    void paddedIsCbc() {
+        StringBuilder padded = new StringBuilder();
+        for (CipherAlgorithm c : CipherAlgorithm.values()) {
+            if (c.padded()) {
+                padded.append(c).append(' ');
+            }
+        }
+        assertEquals("DES_CBC DES3_CBC ", padded.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = CipherAlgorithm.class,
+            names = {"DES_CBC", "DES3_CBC"})
+    @DisplayName("newStream refuses CBC, with a key and IV of the right lengths: it is no CipherStream")
+    void newStreamRefusesCbc(CipherAlgorithm cipher) {
+        for (boolean encrypt : new boolean[] {true, false}) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> cipher.newStream(encrypt, new byte[cipher.keyLength()], new byte[8]));
+            assertEquals(cipher.opensslName() + " is a padded block mode, not a stream cipher", e.getMessage());
+        }
+        // The lengths are checked first, as for every cipher.
+        assertEquals(
+                cipher.opensslName() + " needs a " + cipher.keyLength() + "-byte key, not 16",
+                refusal(cipher, new byte[16], new byte[8]));
+        assertEquals(
+                cipher.opensslName() + " needs a 8-byte IV, not 0",
+                refusal(cipher, new byte[cipher.keyLength()], null));
+    }
+
+    @Test
+    @DisplayName("newBlockCipher is for CBC with its key and IV lengths, naming them; the JDK's cipher is CBC/PKCS5")
+    void newBlockCipher() {
+        assertEquals(
+                "DES/CBC/PKCS5Padding",
+                CipherAlgorithm.DES_CBC
+                        .newBlockCipher(true, new byte[8], new byte[8])
+                        .getAlgorithm());
+        assertEquals(
+                "DESede/CBC/PKCS5Padding",
+                CipherAlgorithm.DES3_CBC
+                        .newBlockCipher(false, new byte[24], new byte[8])
+                        .getAlgorithm());
+        assertEquals("des-cbc needs a 8-byte key and an 8-byte IV", blockRefusal(CipherAlgorithm.DES_CBC, 24, 8));
+        assertEquals("des-ede3-cbc needs a 24-byte key and an 8-byte IV", blockRefusal(CipherAlgorithm.DES3_CBC, 8, 8));
+        assertEquals(
+                "des-ede3-cbc needs a 24-byte key and an 8-byte IV", blockRefusal(CipherAlgorithm.DES3_CBC, 24, 16));
+        assertEquals(
+                "des-cbc needs a 8-byte key and an 8-byte IV",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> CipherAlgorithm.DES_CBC.newBlockCipher(true, new byte[8], null))
+                        .getMessage());
+        assertEquals("des-cfb needs a 8-byte key and an 8-byte IV", blockRefusal(CipherAlgorithm.DES_CFB, 8, 8));
+        assertEquals("rc4 needs a 16-byte key and an 0-byte IV", blockRefusal(CipherAlgorithm.ARC4, 16, 0));
+    }
+
+    private static String blockRefusal(CipherAlgorithm c, int keyLength, int ivLength) {
+        return assertThrows(
+                        IllegalArgumentException.class,
+                        () -> c.newBlockCipher(true, new byte[keyLength], new byte[ivLength]))
+                .getMessage();
     }
 
     @Test
@@ -74,22 +142,29 @@ class CipherAlgorithmTest {
     }
 
     @Test
-    @DisplayName("acceptsKeyLength: exactly the key length for DES and triple DES, 1 to 256 bytes for RC4")
+    @DisplayName(
+            "acceptsKeyLength: exactly the key length for DES and triple DES (CFB and CBC), 1 to 256 bytes for RC4")
     void acceptsKeyLength() {
         for (CipherAlgorithm c : CipherAlgorithm.values()) {
-            StringBuilder accepted = new StringBuilder();
-            for (int length = 0; length <= 300; length++) {
-                if (c.acceptsKeyLength(length)) {
-                    accepted.append(length).append(' ');
-                }
-            }
             String expected = c == CipherAlgorithm.ARC4
                     ? java.util.stream.IntStream.rangeClosed(1, 256)
                             .mapToObj(i -> i + " ")
                             .collect(java.util.stream.Collectors.joining())
                     : c.keyLength() + " ";
-            assertEquals(expected, accepted.toString(), c.toString());
+            assertEquals(expected, accepted(c), c.toString());
         }
+        assertEquals("8 ", accepted(CipherAlgorithm.DES_CBC));
+        assertEquals("24 ", accepted(CipherAlgorithm.DES3_CBC));
+    }
+
+    private static String accepted(CipherAlgorithm c) {
+        StringBuilder accepted = new StringBuilder();
+        for (int length = 0; length <= 300; length++) {
+            if (c.acceptsKeyLength(length)) {
+                accepted.append(length).append(' ');
+            }
+        }
+        return accepted.toString();
     }
 
     private static void assertRc4MatchesTextbook(int keyLength) {

@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /** Helpers shared by the cipher tests. */
 final class CipherTestSupport {
@@ -21,6 +22,25 @@ final class CipherTestSupport {
     static final int SMALL_CHUNK = 1024;
 
     private CipherTestSupport() {}
+
+    /** The stream ciphers (CFB, RC4): the {@link CipherStream}s, and what the cookbook format takes. */
+    static Stream<CipherAlgorithm> streamCiphers() {
+        return Arrays.stream(CipherAlgorithm.values()).filter(c -> !c.padded());
+    }
+
+    /** The padded block modes (CBC): openssl's format and raw keys only. */
+    static Stream<CipherAlgorithm> paddedCiphers() {
+        return Arrays.stream(CipherAlgorithm.values()).filter(CipherAlgorithm::padded);
+    }
+
+    /**
+     * The ciphertext bytes {@code cipher} makes of {@code plaintextLength} bytes, header aside: as
+     * many for a stream cipher; for CBC the next multiple of 8 above, as PKCS#7 always pads (1 to 8
+     * bytes, a whole block for an empty or block-aligned plaintext).
+     */
+    static long ciphertextLength(CipherAlgorithm cipher, long plaintextLength) {
+        return cipher.padded() ? (plaintextLength / 8 + 1) * 8 : plaintextLength;
+    }
 
     static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);

@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -187,13 +186,16 @@ class CipherVectorsTest {
     }
 
     @Test
-    @DisplayName("the vector file covers every cipher, and the RC4 key lengths 5, 8 and 16")
-    void vectorFileCoversEveryCipher() {
+    @DisplayName("the vector file covers every stream cipher, and the RC4 key lengths 5, 8 and 16")
+    void vectorFileCoversEveryStreamCipher() {
         List<Vector> vectors = vectors();
         Set<CipherAlgorithm> covered = vectors.stream()
                 .map(Vector::cipher)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(CipherAlgorithm.class)));
-        assertEquals(EnumSet.allOf(CipherAlgorithm.class), covered);
+        assertEquals(
+                CipherTestSupport.streamCiphers()
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(CipherAlgorithm.class))),
+                covered);
         Set<Integer> rc4KeyLengths = vectors.stream()
                 .filter(v -> v.cipher() == CipherAlgorithm.ARC4)
                 .map(v -> v.key().length)
@@ -218,7 +220,7 @@ class CipherVectorsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(CipherAlgorithm.class)
+    @MethodSource("dev.cookbook.crypto.cipher.CipherTestSupport#streamCiphers")
     @DisplayName("CFB and RC4 ciphertext differs from the plaintext and from another key's")
     void keyMatters(CipherAlgorithm cipher) {
         byte[] plaintext = new byte[64];

@@ -46,7 +46,9 @@ class FileCipherThreadsTest {
         List<Arguments> cases = new ArrayList<>();
         for (CipherAlgorithm cipher : CipherAlgorithm.values()) {
             for (Framing framing : Framing.values()) {
-                cases.add(Arguments.of(cipher, framing));
+                if (framing.takes(cipher)) {
+                    cases.add(Arguments.of(cipher, framing));
+                }
             }
         }
         return cases.stream();
@@ -181,12 +183,15 @@ class FileCipherThreadsTest {
      * it is given (see {@link Secret}).
      */
     @ParameterizedTest
-    @EnumSource(
-            value = CipherAlgorithm.class,
-            names = {"DES_CFB", "DES_CFB8", "DES3_CFB", "DES3_CFB8"})
+    @MethodSource("ciphersWithAnIv")
     @DisplayName("on several threads, decrypt leaves the caller's raw key as it was, so it can be used again")
     void rawKeyIsReusableOnSeveralThreads(CipherAlgorithm cipher) throws Exception {
         assertRawKeyReusable(cipher, 2);
+    }
+
+    /** The ciphers that take an IV: CFB and CBC, all but RC4. */
+    static Stream<CipherAlgorithm> ciphersWithAnIv() {
+        return Arrays.stream(CipherAlgorithm.values()).filter(c -> c.ivLength() > 0);
     }
 
     private static void assertRawKeyReusable(CipherAlgorithm cipher, int threads) throws Exception {
@@ -204,7 +209,7 @@ class FileCipherThreadsTest {
 
     @ParameterizedTest(name = "{0}, raw, {1} thread(s)")
     @MethodSource("sequentialCiphersAndThreads")
-    @DisplayName("what comes through a slow pipe is written out before more input arrives")
+    @DisplayName("what comes through a slow pipe is written out before more input arrives (CBC: its whole blocks)")
     void aSlowPipesDataGoesOutWithoutWaitingForMore(CipherAlgorithm cipher, int threads) throws Exception {
         Framing framing = Framing.RAW;
         EncryptionOptions options = framing.options(cipher);
@@ -225,12 +230,14 @@ class FileCipherThreadsTest {
         try {
             feed.write(first);
             feed.flush();
+            // CBC holds back the partial block (4 of the 100 bytes): its padding waits for the end.
+            int expected = cipher.padded() ? first.length / 8 * 8 : first.length;
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (sizeOf(out) < first.length && System.nanoTime() < deadline) {
+            while (sizeOf(out) < expected && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             // The input is still open: only a pipeline that writes what it has gets here.
-            assertEquals(first.length, sizeOf(out), "bytes written while the input is still open");
+            assertEquals(expected, sizeOf(out), "bytes written while the input is still open");
         } finally {
             feed.close();
             encryptor.join(10_000);
@@ -239,7 +246,7 @@ class FileCipherThreadsTest {
     }
 
     static Stream<Arguments> sequentialCiphersAndThreads() {
-        return Stream.of(CipherAlgorithm.ARC4, CipherAlgorithm.DES3_CFB)
+        return Stream.of(CipherAlgorithm.ARC4, CipherAlgorithm.DES3_CFB, CipherAlgorithm.DES3_CBC)
                 .flatMap(c -> Arrays.stream(THREAD_COUNTS).mapToObj(t -> Arguments.of(c, t)));
     }
 

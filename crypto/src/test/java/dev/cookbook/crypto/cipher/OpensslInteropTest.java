@@ -15,6 +15,7 @@ import static dev.cookbook.crypto.cipher.CipherTestSupport.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.cookbook.crypto.CryptoException;
@@ -52,7 +53,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * its legacy provider, which has DES and RC4) is missing, except on CI ({@code CI=true}), where that
  * fails.
  *
- * <p>Every cipher meets every derivation at one small size, a few lines of base64 long and not a
+ * <p>Every cipher, CBC included, meets every derivation at one small size, a few lines of base64 long and not a
  * multiple of the DES block; the large size, past FileCipher's buffers and parallel pieces, runs
  * once per cipher and KDF. The class runs a few hundred short openssl processes.
  */
@@ -188,7 +189,7 @@ class OpensslInteropTest {
                         + "EVP_BYTES_TO_KEY-md5, EVP_BYTES_TO_KEY-sha1, EVP_BYTES_TO_KEY-sha224, "
                         + "EVP_BYTES_TO_KEY-sha256, EVP_BYTES_TO_KEY-sha384, EVP_BYTES_TO_KEY-sha512]",
                 Derivation.all().toString());
-        assertEquals(60, ciphersAndDerivations().count());
+        assertEquals(84, ciphersAndDerivations().count(), "seven ciphers, CBC's two included");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -240,7 +241,7 @@ class OpensslInteropTest {
 
         byte[] theirs = run(dir, enc(cipher, list(d.opensslOptions(), pass(), "-in", plain)));
 
-        assertEquals(size + 16, theirs.length);
+        assertEquals(16 + CipherTestSupport.ciphertextLength(cipher, size), theirs.length);
         assertEquals("Salted__", new String(theirs, 0, 8, StandardCharsets.US_ASCII));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FileCipher.Result r =
@@ -399,21 +400,28 @@ class OpensslInteropTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("ciphersAndKdfs")
-    @DisplayName("empty plaintext: openssl's 16-byte header-only file is refused; we write the same 16 bytes")
+    @DisplayName("empty plaintext: openssl's 16-byte header-only file is refused (CBC: a block of padding, read); "
+            + "we write the same bytes")
     void emptyPlaintext(CipherAlgorithm cipher, Derivation d) throws Exception {
         requireOpenssl(dir);
         Path empty = Files.write(dir.resolve("empty"), new byte[0]);
         byte[] theirs = run(dir, enc(cipher, list(d.opensslOptions(), pass(), "-in", empty)));
-        assertEquals(16, theirs.length);
+        assertEquals(cipher.padded() ? 24 : 16, theirs.length);
         assertEquals("Salted__", new String(theirs, 0, 8, StandardCharsets.US_ASCII));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CryptoException e = assertThrows(
-                CryptoException.class,
-                () -> new FileCipher()
-                        .decrypt(new ByteArrayInputStream(theirs), out, d.options(cipher), password(PASSWORD)));
-        assertEquals(CryptoException.class, e.getClass());
-        assertEquals(NOTHING_AFTER_THE_SALT, e.getMessage());
+        if (cipher.padded()) {
+            FileCipher.Result r = new FileCipher()
+                    .decrypt(new ByteArrayInputStream(theirs), out, d.options(cipher), password(PASSWORD));
+            assertEquals(0, r.bytes());
+        } else {
+            CryptoException e = assertThrows(
+                    CryptoException.class,
+                    () -> new FileCipher()
+                            .decrypt(new ByteArrayInputStream(theirs), out, d.options(cipher), password(PASSWORD)));
+            assertEquals(CryptoException.class, e.getClass());
+            assertEquals(NOTHING_AFTER_THE_SALT, e.getMessage());
+        }
         assertEquals(0, out.size());
 
         byte[] salt = pseudoRandomBytes(8, 16);
@@ -421,7 +429,7 @@ class OpensslInteropTest {
                 encrypt(new FileCipher(new FixedRandom(salt)), new byte[0], d.options(cipher), password(PASSWORD));
         byte[] theirsWithSalt = run(dir, enc(cipher, list(d.opensslOptions(), "-S", hex(salt), pass(), "-in", empty)));
         assertBytes(concat(utf8("Salted__"), salt, theirsWithSalt), ours, "our empty file against openssl's");
-        assertEquals(16, ours.length);
+        assertEquals(cipher.padded() ? 24 : 16, ours.length);
         Path oursFile = Files.write(dir.resolve("ours.enc"), ours);
         assertEquals(0, run(dir, enc(cipher, list("-d", d.opensslOptions(), pass(), "-in", oursFile))).length);
     }
@@ -449,6 +457,90 @@ class OpensslInteropTest {
                 plaintext,
                 decrypt(new FileCipher(), theirs, options, new Secret.RawKey(key.clone(), iv)),
                 "our decryption");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.cookbook.crypto.cipher.CipherTestSupport#paddedCiphers")
+    @DisplayName("CBC with raw keys, every size from 0 to 40 bytes and a large one: openssl's bytes, both ways")
+    void cbcEverySizeBothWays(CipherAlgorithm cipher) throws Exception {
+        requireOpenssl(dir);
+        byte[] key = pseudoRandomBytes(cipher.keyLength(), 31);
+        byte[] iv = pseudoRandomBytes(8, 32);
+        List<String> keyOptions = list("-K", hex(key), "-iv", hex(iv), "-nosalt");
+        EncryptionOptions options = CipherTestSupport.options(cipher, Format.RAW, Kdf.PBKDF2);
+        for (int size : java.util.stream.IntStream.concat(
+                        java.util.stream.IntStream.rangeClosed(0, 40), java.util.stream.IntStream.of(LARGE))
+                .toArray()) {
+            byte[] plaintext = pseudoRandomBytes(size);
+            Path plain = Files.write(dir.resolve("plain"), plaintext);
+
+            byte[] theirs = run(dir, enc(cipher, list(keyOptions, "-in", plain)));
+            byte[] ours = encrypt(new FileCipher(), plaintext, options, new Secret.RawKey(key.clone(), iv.clone()));
+
+            assertEquals(CipherTestSupport.ciphertextLength(cipher, size), theirs.length, size + " bytes");
+            assertBytes(theirs, ours, "our encryption against openssl's, " + size + " bytes");
+            assertBytes(
+                    plaintext,
+                    decrypt(new FileCipher(), theirs, options, new Secret.RawKey(key.clone(), iv.clone())),
+                    "our decryption of openssl's, " + size + " bytes");
+            Path oursFile = Files.write(dir.resolve("ours.enc"), ours);
+            assertBytes(
+                    plaintext,
+                    run(dir, enc(cipher, list("-d", keyOptions, "-in", oursFile))),
+                    "openssl's decryption of ours, " + size + " bytes");
+        }
+    }
+
+    /**
+     * openssl checks the padding as we do: a wrong password that fails ours fails openssl's ("bad
+     * decrypt", exit 1), and one that passes ours passes openssl's with the same wrong bytes. The
+     * passwords come from a fixed seed; about one in 256 passes.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.cookbook.crypto.cipher.CipherTestSupport#paddedCiphers")
+    @DisplayName("CBC, wrong passwords: openssl's padding check fails and passes where ours does")
+    void cbcWrongPasswordsAsOpensslSeesThem(CipherAlgorithm cipher) throws Exception {
+        requireOpenssl(dir);
+        Derivation d = new Derivation(Kdf.EVP_BYTES_TO_KEY, KdfDigest.MD5); // cheap, for many tries
+        byte[] plaintext = pseudoRandomBytes(100);
+        Path file = Files.write(
+                dir.resolve("ours.enc"),
+                encrypt(new FileCipher(FixedRandom.seeded(11)), plaintext, d.options(cipher), password(PASSWORD)));
+        java.util.Random random = new java.util.Random(12);
+        int passed = 0;
+        int failed = 0;
+        for (int i = 0; i < 5000 && (passed < 2 || failed < 2); i++) {
+            String wrong = Long.toString(random.nextLong(), 36);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            boolean ours;
+            try {
+                new FileCipher()
+                        .decrypt(
+                                new ByteArrayInputStream(Files.readAllBytes(file)),
+                                out,
+                                d.options(cipher),
+                                password(wrong));
+                ours = true;
+            } catch (dev.cookbook.crypto.AuthenticationException e) {
+                ours = false;
+            }
+            if (ours ? passed >= 2 : failed >= 2) {
+                continue;
+            }
+            ProcessResult theirs = exec(
+                    dir,
+                    enc(cipher, list("-d", d.opensslOptions(), "-pass", "file:" + passwordFile(wrong), "-in", file)));
+            if (ours) {
+                passed++;
+                assertEquals(0, theirs.exit(), wrong + ": " + theirs.err());
+                assertBytes(out.toByteArray(), theirs.out(), "openssl's output for " + wrong);
+            } else {
+                failed++;
+                assertEquals(1, theirs.exit(), wrong);
+                assertTrue(theirs.err().contains("bad decrypt"), theirs.err());
+            }
+        }
+        assertEquals(List.of(2, 2), List.of(passed, failed), "wrong passwords that passed and failed");
     }
 
     /** The vectors openssl can check: all but RC4 keys other than 16 bytes, which {@code enc -rc4} pads. */

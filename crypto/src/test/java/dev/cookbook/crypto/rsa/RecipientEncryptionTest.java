@@ -159,8 +159,13 @@ class RecipientEncryptionTest {
 
     // ---------------------------------------------------------------------------- round trips
 
+    /** The ciphers the cookbook format takes: the stream ciphers, not CBC. */
+    static Stream<CipherAlgorithm> streamCiphers() {
+        return Arrays.stream(CipherAlgorithm.values()).filter(c -> !c.padded());
+    }
+
     @ParameterizedTest
-    @EnumSource(CipherAlgorithm.class)
+    @MethodSource("streamCiphers")
     @DisplayName("encrypted to one key, the file opens with its private key")
     void oneRecipient(CipherAlgorithm cipher) throws Exception {
         EncryptionOptions options = OPTIONS.toBuilder().cipher(cipher).build();
