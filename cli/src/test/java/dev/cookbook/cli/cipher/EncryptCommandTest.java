@@ -402,7 +402,7 @@ public class EncryptCommandTest {
                     "--pass pass:x --openssl --kdf evp --iter 5 | --iter applies to pbkdf2 only (openssl's EVP_BytesToKey runs once)",
                     "--pass pass:x --openssl --kdf evp --pbkdf2 | --pbkdf2 and --kdf evp name two different key derivations: give one",
                     "--pass pass:x --openssl -A           | -A goes with -a",
-                    "--pass pass:x --openssl -md whirlpool | invalid value for option '--md': unknown digest 'whirlpool': use md5, sha1, sha224, sha256, sha384 or sha512",
+                    "--pass pass:x --openssl --md whirlpool | invalid value for option '--md': unknown digest 'whirlpool': use md5, sha1, sha224, sha256, sha384 or sha512",
                     "--pass pass:x --iter 0               | --iter must be from 1 to 100000000, not 0",
                     "--pass pass:x --iter 100000001       | --iter must be from 1 to 100000000, not 100000001",
                     "--pass pass:x --iv 00                | --iv goes with -K",

@@ -9,12 +9,15 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The ciphers of the reference recipe, all legacy: single DES (a 56-bit key, searchable in days),
  * triple DES (a 64-bit block, deprecated by NIST in 2023) and RC4 (biased keystream). They exist
- * for old data; every one of them is a stream mode, so ciphertext is as long as plaintext.
+ * for old data. All but CBC are stream modes, whose ciphertext is as long as the plaintext; the
+ * two CBC ciphers ({@link #padded()}) are there to read and write what {@code openssl enc -des}
+ * and {@code -des3} make, in openssl's format or with raw keys only.
  *
- * <p>Each constant is one line: adding a cipher means adding one here. The engines are this
+ * <p>Each constant is one line: adding a cipher means adding one here. The stream engines are this
  * package's own ({@link DesCfb} over {@link DesCore} for DES and triple DES, {@link Rc4} for RC4),
  * checked byte-identical to the JDK's and Bouncy Castle's by the tests; cli/bench and the README
- * hold their measured speeds.
+ * hold their measured speeds. CBC runs on the JDK's DES and DESede, sequentially: it has no speed
+ * target.
  */
 public enum CipherAlgorithm {
     /** DES in CFB mode with 64-bit feedback: openssl {@code des-cfb}. */

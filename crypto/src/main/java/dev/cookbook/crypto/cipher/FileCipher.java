@@ -36,7 +36,7 @@ import javax.crypto.ShortBufferException;
  *
  * <p>Where the format allows it the work is spread over several threads: the cookbook format's
  * chunks are independent both ways, and CFB decryption of any piece needs only the ciphertext
- * just before it. CFB encryption and RC4 are sequential by nature.
+ * just before it. CFB encryption, RC4 and CBC (both ways) run sequentially.
  *
  * @see SealedFormat the cookbook format
  */
@@ -582,7 +582,8 @@ public final class FileCipher {
     /**
      * Runs a padded block mode (CBC with PKCS#7 padding, as openssl pads) from the start of
      * {@code in} to its end. Decrypting, the padding is the one check the format allows: a wrong
-     * key leaves a valid one 1 time in 256 or less.
+     * key leaves a valid one about 1 time in 256 (a last byte 01, or rarer longer paddings). Every
+     * block but the last is written before the check: on error a caller writing a file discards it.
      */
     private static long pumpPadded(InputStream in, OutputStream out, Cipher cipher, boolean encrypt)
             throws IOException, CryptoException {
