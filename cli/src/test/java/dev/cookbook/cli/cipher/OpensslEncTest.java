@@ -245,6 +245,15 @@ class OpensslEncTest {
         assertArrayEquals(plain, right.stdout());
     }
 
+    /** The {@code openssl enc} command --print-openssl printed. */
+    private static String printed(Cli.Result r) {
+        return r.err()
+                .lines()
+                .filter(l -> l.startsWith("openssl enc "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no openssl command printed: " + r));
+    }
+
     @Test
     @DisplayName("--print-openssl: the printed command reads our file, and with its -S writes our ciphertext")
     void printedCommandsAreExact() throws IOException {
@@ -266,11 +275,7 @@ class OpensslEncTest {
                 "--print-openssl",
                 plainFile.toString()));
         assertEquals(0, e.exit(), e::toString);
-        String command = e.err()
-                .lines()
-                .filter(l -> l.startsWith("openssl enc "))
-                .findFirst()
-                .orElseThrow();
+        String command = printed(e);
         String salt = HexFormat.of().formatHex(Base64.getMimeDecoder().decode(Files.readString(ours)), 8, 16);
         assertEquals(
                 "openssl enc -des-cfb8 -pbkdf2 -iter 777 -md sha512 -a -S " + salt
@@ -301,11 +306,7 @@ class OpensslEncTest {
                 "--print-openssl",
                 ours.toString()));
         assertEquals(0, d.exit(), d::toString);
-        String back = d.err()
-                .lines()
-                .filter(l -> l.startsWith("openssl enc "))
-                .findFirst()
-                .orElseThrow();
+        String back = printed(d);
         assertEquals(
                 "openssl enc -d -des-cfb8 -pbkdf2 -iter 777 -md sha512 -a -pass env:PASSWORD -provider legacy "
                         + "-provider default -in " + ours,
