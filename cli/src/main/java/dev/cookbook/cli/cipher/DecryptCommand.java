@@ -104,7 +104,7 @@ public final class DecryptCommand implements Callable<Integer>, ErrorHints {
         if (envelope.publicKeys() && !envelope.password() && identity == null) {
             throw new CommandFailure(
                     ExitCodes.USAGE,
-                    file + " is encrypted to public keys: give --identity KEY, the private key of " + "one of them",
+                    file + " is encrypted to public keys: give --identity KEY, the private key of one of them",
                     null,
                     null);
         }
@@ -187,7 +187,9 @@ public final class DecryptCommand implements Callable<Integer>, ErrorHints {
         if (result.format() != Format.COOKBOOK) {
             String secretName = result.format() == Format.RAW ? "key" : "password";
             say.warn("the " + (result.format() == Format.RAW ? "raw" : "openssl") + " format is not authenticated: "
-                    + "a wrong " + secretName + " or damaged data gives garbage, not an error");
+                    + (result.cipher().padded()
+                            ? "CBC's padding catches most wrong " + secretName + "s, at the end, and no damage before"
+                            : "a wrong " + secretName + " or damaged data gives garbage, not an error"));
         }
         if (cipher.printOpenssl) {
             if (result.format() == Format.COOKBOOK) {
