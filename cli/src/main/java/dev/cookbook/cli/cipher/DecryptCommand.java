@@ -188,7 +188,7 @@ public final class DecryptCommand implements Callable<Integer>, ErrorHints {
             String secretName = result.format() == Format.RAW ? "key" : "password";
             say.warn("the " + (result.format() == Format.RAW ? "raw" : "openssl") + " format is not authenticated: "
                     + (result.cipher().padded()
-                            ? "CBC's padding catches most wrong " + secretName + "s, at the end, and no damage before"
+                            ? "CBC's padding check at its end catches most wrong " + secretName + "s, not damage"
                             : "a wrong " + secretName + " or damaged data gives garbage, not an error"));
         }
         if (cipher.printOpenssl) {
