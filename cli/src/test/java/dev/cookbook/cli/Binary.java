@@ -46,11 +46,13 @@ public final class Binary {
     }
 
     /**
-     * Runs {@code command} in {@code dir} with extra environment, feeding {@code stdin} (or nothing),
+     * Runs {@code command} (the packaged binary, or any other program) in {@code dir} with extra environment, feeding {@code stdin} (or nothing),
      * and collects both outputs concurrently so neither pipe can fill up and stall the child.
      */
     public static Result exec(Path dir, Map<String, String> env, Path stdin, List<String> command) {
-        assertTrue(Files.isExecutable(PATH), PATH + " is missing: run 'mvn package' first");
+        if (command.get(0).equals(PATH.toString())) { // other tools (openssl) run in unit tests too
+            assertTrue(Files.isExecutable(PATH), PATH + " is missing: run 'mvn package' first");
+        }
         try {
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
             pb.environment().putAll(env);
