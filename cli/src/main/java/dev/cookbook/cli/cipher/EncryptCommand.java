@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Encrypt with DES, triple DES (CFB) or RC4 under a password.",
+            "Encrypt with DES or triple DES (CFB; CBC for openssl's format) or RC4, under a password or to RSA "
+                    + "public keys.",
             "By default the output is authenticated: 'cookbook decrypt' detects a wrong password and any change "
                     + "to the data. --openssl writes what 'openssl enc' writes instead (PBKDF2 unless --kdf evp), and "
                     + "names the options that decrypt it.",
