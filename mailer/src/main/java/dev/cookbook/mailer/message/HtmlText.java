@@ -137,12 +137,12 @@ final class HtmlText {
         switch (name) {
             case "br" -> newline();
             case "li" -> {
-                if (!closing) {
+                if (!atLineStart()) {
                     newline();
+                }
+                if (!closing) {
                     out.append("* ");
                     pendingSpace = false;
-                } else {
-                    newline();
                 }
             }
             case "td", "th" -> {
