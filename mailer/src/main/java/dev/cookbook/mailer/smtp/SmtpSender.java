@@ -216,6 +216,10 @@ public final class SmtpSender {
         if (s.tls() != TlsMode.NONE) {
             // Objects, not strings: put, not setProperty.
             p.put("mail.smtp.ssl.socketFactory", TlsSockets.factory(s));
+            // Without this, Angus retries a failed connection with the JDK's default factory,
+            // reporting that attempt's error instead of ours.
+            p.setProperty("mail.smtp.socketFactory.fallback", "false");
+            p.setProperty("mail.smtp.ssl.socketFactory.fallback", "false");
             p.setProperty("mail.smtp.ssl.checkserveridentity", Boolean.toString(!s.insecure()));
         }
         if (s.tls() == TlsMode.IMPLICIT) {
