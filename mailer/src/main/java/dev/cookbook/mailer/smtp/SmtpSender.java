@@ -380,11 +380,16 @@ public final class SmtpSender {
                     List.of(),
                     e);
         }
+        // Angus checks the host name with the JDK's endpoint identification (a CertificateException
+        // "No subject alternative names matching ...") or its own verifier (an IOException).
+        CertificateException nameCheck = find(e, CertificateException.class);
+        String nameProblem = nameCheck == null || nameCheck.getMessage() == null ? "" : nameCheck.getMessage();
         IOException identity = find(e, IOException.class);
-        if (identity != null
-                && identity.getMessage() != null
-                && (identity.getMessage().contains("identity")
-                        || identity.getMessage().contains("not trusted"))) {
+        String identityProblem = identity == null || identity.getMessage() == null ? "" : identity.getMessage();
+        if (nameProblem.startsWith("No subject alternative")
+                || nameProblem.startsWith("No name matching")
+                || identityProblem.contains("identity")
+                || identityProblem.contains("not trusted")) {
             return new SmtpException(
                     SmtpException.Stage.TLS,
                     "TLS with " + server + " failed: the server's certificate is not valid for " + s.host(),

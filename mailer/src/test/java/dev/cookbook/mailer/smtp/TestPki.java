@@ -22,7 +22,8 @@ final class TestPki {
     /** The keystore password GreenMail assumes. */
     static final String KEYSTORE_PASSWORD = "changeit";
 
-    record Files_(Path dir, Path caPem, Path serverCert, Path serverKey, Path serverP12) {}
+    /** The CA, a server certificate for 127.0.0.1 and localhost, and one for another name. */
+    record Files_(Path dir, Path caPem, Path serverCert, Path serverKey, Path serverP12, Path otherCert) {}
 
     private static Files_ pki;
 
@@ -87,6 +88,15 @@ final class TestPki {
                 "2",
                 "-extfile",
                 "server.ext");
+        Files.writeString(
+                dir.resolve("other.ext"),
+                "subjectAltName=DNS:mail.example.org\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
+                StandardCharsets.US_ASCII);
+        openssl(
+                dir,
+                ("x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out other.pem -days 2"
+                                + " -extfile other.ext")
+                        .split(" "));
         openssl(
                 dir,
                 "pkcs12",
@@ -111,7 +121,8 @@ final class TestPki {
                 dir.resolve("ca.pem"),
                 dir.resolve("server.pem"),
                 dir.resolve("server.key"),
-                dir.resolve("server.p12"));
+                dir.resolve("server.p12"),
+                dir.resolve("other.pem"));
         return pki;
     }
 
