@@ -1,0 +1,65 @@
+package dev.cookbook.mailer.smtp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TraceMaskerTest {
+    private static List<String> mask(String password, String... lines) {
+        List<String> out = new ArrayList<>();
+        OutputStream sink = TraceMasker.lines(new TraceMasker(password), out::add);
+        try (PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8)) {
+            for (String l : lines) {
+                ps.print(l + "\r\n");
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void authPlainInitialResponseIsMasked() {
+        assertEquals(
+                List.of("EHLO client", "250 AUTH PLAIN LOGIN", "AUTH PLAIN ***", "235 2.7.0 ok", "MAIL FROM:<a@b>"),
+                mask(
+                        null,
+                        "EHLO client",
+                        "250 AUTH PLAIN LOGIN",
+                        "AUTH PLAIN AGFsaWNlAHNlY3JldA==",
+                        "235 2.7.0 ok",
+                        "MAIL FROM:<a@b>"));
+    }
+
+    @Test
+    void authLoginUserAndPasswordLinesAreMasked() {
+        assertEquals(
+                List.of("AUTH LOGIN", "334 VXNlcm5hbWU6", "***", "334 UGFzc3dvcmQ6", "***", "535 5.7.8 no", "QUIT"),
+                mask(
+                        null,
+                        "AUTH LOGIN",
+                        "334 VXNlcm5hbWU6",
+                        "YWxpY2U=",
+                        "334 UGFzc3dvcmQ6",
+                        "c2VjcmV0",
+                        "535 5.7.8 no",
+                        "QUIT"));
+    }
+
+    @Test
+    void aBodyLineThatLooksLikeAuthIsNotMaskedButThePasswordIs() {
+        assertEquals(
+                List.of("DATA", "354 go", "AUTH PLAIN is explained below", "my pass is ***", ".", "250 ok"),
+                mask(
+                        "hunter2",
+                        "DATA",
+                        "354 go",
+                        "AUTH PLAIN is explained below",
+                        "my pass is hunter2",
+                        ".",
+                        "250 ok"));
+    }
+}
