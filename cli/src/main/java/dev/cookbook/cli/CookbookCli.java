@@ -7,6 +7,7 @@ import dev.cookbook.cli.completion.CompletionCommand;
 import dev.cookbook.cli.csv.CsvCommand;
 import dev.cookbook.cli.help.CookbookHelp;
 import dev.cookbook.cli.help.HelpCommand;
+import dev.cookbook.cli.mail.MailCommand;
 import dev.cookbook.cli.rsa.KeyCommand;
 import dev.cookbook.cli.rsa.SignCommand;
 import dev.cookbook.cli.rsa.VerifyCommand;
@@ -33,6 +34,7 @@ public final class CookbookCli {
             SignCommand.class,
             VerifyCommand.class,
             CsvCommand.class,
+            MailCommand.class,
             CompletionCommand.class,
             HelpCommand.class);
 

@@ -5,6 +5,7 @@ import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.crypto.CryptoException;
 import dev.cookbook.csv.CsvException;
+import dev.cookbook.mailer.MailException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -65,6 +66,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         } else if (t instanceof CsvException e) {
             code = ExitCodes.BAD_DATA;
             message = located(e.source() != null ? e.source() : inputName(cl), e.line(), e.getMessage());
+            hint = hint(cl, e);
+        } else if (t instanceof MailException e) {
+            // the library never names options: the command's hint does
+            code = e.kind() == MailException.Kind.INVALID ? ExitCodes.USAGE : ExitCodes.IO_ERROR;
+            message = e.getMessage();
             hint = hint(cl, e);
         } else if (t instanceof IOException || t instanceof UncheckedIOException) {
             code = ExitCodes.IO_ERROR;

@@ -54,7 +54,7 @@ public final class LoggingMixin {
     }
 
     /** True if {@code -v} was given anywhere on the command line. */
-    static boolean isVerbose(CommandSpec spec) {
+    public static boolean isVerbose(CommandSpec spec) {
         Object root = spec.root().userObject();
         return root instanceof CookbookCommand c && c.logging().verbosity.length > 0;
     }

@@ -1,0 +1,391 @@
+package dev.cookbook.cli.mail;
+
+import dev.cookbook.cli.ErrorHints;
+import dev.cookbook.cli.ExitCodes;
+import dev.cookbook.cli.LoggingMixin;
+import dev.cookbook.cli.Stdio;
+import dev.cookbook.cli.common.Diagnostics;
+import dev.cookbook.cli.common.Output;
+import dev.cookbook.cli.common.PasswordOption;
+import dev.cookbook.mailer.MailException;
+import dev.cookbook.mailer.message.MailMessage;
+import dev.cookbook.mailer.message.MessageBuilder;
+import dev.cookbook.mailer.message.OutgoingMessage;
+import dev.cookbook.mailer.message.ReadyMessage;
+import dev.cookbook.mailer.smtp.SendResult;
+import dev.cookbook.mailer.smtp.SmtpException;
+import dev.cookbook.mailer.smtp.SmtpSender;
+import dev.cookbook.mailer.smtp.SmtpSettings;
+import dev.cookbook.mailer.smtp.TlsMode;
+import jakarta.mail.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code cookbook mail send}: compose a message (or take a ready one) and send it over SMTP. */
+@Command(
+        name = "send",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Send a message over SMTP: plain text, HTML, attachments and inline images, or a ready message "
+                    + "with --message.",
+            "STARTTLS is required unless --tls says otherwise; certificates are checked against the system "
+                    + "trust store. --dry-run writes the message instead of sending it.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  cookbook mail send --dry-run --from me@example.org --to you@example.org --subject hi --text notes.txt",
+            "  cookbook mail send --dry-run --eml out.eml --from me@example.org --to you@example.org "
+                    + "--subject Report --html report.html --attach report.pdf",
+            "  cookbook mail send --smtp smtp.example.org:587 --user me --pass env:SMTP_PASSWORD "
+                    + "--from me@example.org --to you@example.org --subject hi --text notes.txt",
+            "  python3 make_mail.py | cookbook mail send --smtp localhost:25 --tls none --message -",
+        })
+@ExitCodes.Returns({ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
+public final class MailSendCommand implements Callable<Integer>, ErrorHints {
+    /** {@code --attach FILE [--type MIME] [--name NAME]}: one attachment; type and name belong to it. */
+    static final class AttachGroup {
+        @Option(
+                names = "--attach",
+                paramLabel = "FILE",
+                required = true,
+                description = "Attach FILE; repeat for several.")
+        Path file;
+
+        @Option(
+                names = "--type",
+                paramLabel = "MIME",
+                description = "The attachment's content type (default: detected from its content and name).")
+        String type;
+
+        @Option(
+                names = "--name",
+                paramLabel = "NAME",
+                description = "The attachment's file name in the message (default: FILE's name).")
+        String name;
+    }
+
+    @Option(names = "--from", paramLabel = "ADDR", description = "The sender, as 'Name <addr>' or addr.")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "ADDR", description = "A recipient; repeat for several.")
+    private List<String> to = new ArrayList<>();
+
+    @Option(names = "--cc", paramLabel = "ADDR", description = "A copy recipient; repeat for several.")
+    private List<String> cc = new ArrayList<>();
+
+    @Option(
+            names = "--bcc",
+            paramLabel = "ADDR",
+            description = "A blind copy recipient (not shown in the headers); repeat for several.")
+    private List<String> bcc = new ArrayList<>();
+
+    @Option(names = "--reply-to", paramLabel = "ADDR", description = "Where replies should go.")
+    private List<String> replyTo = new ArrayList<>();
+
+    @Option(names = "--subject", paramLabel = "TEXT", description = "The subject.")
+    private String subject;
+
+    @Option(names = "--text", paramLabel = "FILE", description = "The plain-text body, UTF-8 (- for stdin).")
+    private String text;
+
+    @Option(
+            names = "--html",
+            paramLabel = "FILE",
+            description = "The HTML body, UTF-8; alone, it also gets a plain-text alternative.")
+    private Path html;
+
+    @ArgGroup(exclusive = false, multiplicity = "0..*")
+    private List<AttachGroup> attachments = new ArrayList<>();
+
+    @Option(
+            names = "--inline",
+            paramLabel = "CID=FILE",
+            description = "An image the HTML shows as <img src=\"cid:CID\">; repeat for several.")
+    private List<String> inlines = new ArrayList<>();
+
+    @Option(names = "--header", paramLabel = "'NAME: VALUE'", description = "An extra header; repeat for several.")
+    private List<String> headers = new ArrayList<>();
+
+    @Option(
+            names = "--message",
+            paramLabel = "FILE",
+            description = "Send this ready RFC 5322 message as it is (- for stdin); recipients from its "
+                    + "To/Cc/Bcc unless --to is given.")
+    private String message;
+
+    @Option(
+            names = "--smtp",
+            paramLabel = "HOST[:PORT]",
+            converter = SmtpServer.Converter.class,
+            description = "The SMTP server; an IPv6 address in brackets, as [::1]:25.")
+    private SmtpServer smtp;
+
+    @Option(
+            names = "--tls",
+            paramLabel = "MODE",
+            converter = TlsChoice.class,
+            completionCandidates = TlsChoice.class,
+            description = "${COMPLETION-CANDIDATES} (default: implicit on port 465, starttls otherwise).")
+    private TlsMode tls;
+
+    @Option(names = "--cafile", paramLabel = "PEM", description = "Also trust the CA certificates in PEM.")
+    private Path caFile;
+
+    @Option(names = "--insecure", description = "Accept any certificate for any host: for test servers only.")
+    private boolean insecure;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Authenticate as USER (the password from --pass).")
+    private String user;
+
+    @Mixin
+    private PasswordOption password;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "DUR",
+            converter = DurationConverter.class,
+            description = "Timeout for connecting and for each read, as 30s, 1.5s or 2m (default: 30s).")
+    private Duration timeout = SmtpSettings.DEFAULT_TIMEOUT;
+
+    @Option(
+            names = "--send-partial",
+            description = "When some recipients are refused, deliver to the others (still exit 4).")
+    private boolean sendPartial;
+
+    @Option(names = "--dry-run", description = "Write the message (see --eml) and contact no server.")
+    private boolean dryRun;
+
+    @Option(
+            names = "--eml",
+            paramLabel = "FILE",
+            description = "With --dry-run: where the message goes (default: standard output).")
+    private String eml;
+
+    @Option(names = "--trace", description = "Print the SMTP dialogue on stderr (passwords masked).")
+    private boolean trace;
+
+    @Option(
+            names = "--json",
+            description = "Print one result record on stdout: message_id, accepted, refused, failed_stage.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    private static final List<String> COMPOSING = List.of(
+            "--from",
+            "--cc",
+            "--bcc",
+            "--reply-to",
+            "--subject",
+            "--text",
+            "--html",
+            "--attach",
+            "--inline",
+            "--header");
+
+    @Override
+    public Integer call() throws IOException, MailException {
+        validate();
+        Stdio stdio = Stdio.of(spec);
+        Diagnostics say = Diagnostics.of(spec);
+        Session session = Session.getInstance(new Properties());
+        OutgoingMessage outgoing;
+        if (message != null) {
+            try (InputStream in = message.equals("-") ? stdio.in() : open(message)) {
+                outgoing = ReadyMessage.read(in, session, to);
+            }
+        } else {
+            outgoing = MessageBuilder.build(compose(stdio), session);
+        }
+        if (dryRun) {
+            try (Output out = Output.open(spec, stdio, "--eml", eml, false, Output.Kind.TEXT, null)) {
+                outgoing.writeTo(out.stream());
+                out.commit();
+            }
+            return ExitCodes.OK;
+        }
+        SmtpSettings settings = settings(stdio, say);
+        MailResultJson record = json ? new MailResultJson(spec.commandLine().getOut()) : null;
+        SendResult result;
+        try {
+            result = SmtpSender.send(outgoing.mime(), outgoing.recipients(), settings, trace ? say::line : null);
+        } catch (SmtpException e) {
+            if (record != null) {
+                record.failure(outgoing.messageId(), e);
+            }
+            throw e;
+        } finally {
+            settings.wipePassword();
+        }
+        if (record != null) {
+            record.result(result);
+        }
+        if (LoggingMixin.isVerbose(spec)) {
+            say.line(result.serverReply());
+        }
+        if (!result.complete()) {
+            say.error("sent to " + result.accepted().size() + " of "
+                    + (result.accepted().size() + result.refused().size()) + " recipients; refused: "
+                    + result.refused().stream()
+                            .map(r -> r.address().getAddress() + " (" + r.reply() + ")")
+                            .collect(Collectors.joining(", ")));
+            return ExitCodes.IO_ERROR;
+        }
+        return ExitCodes.OK;
+    }
+
+    private void validate() {
+        if (message != null) {
+            List<String> given = new ArrayList<>();
+            for (String option : COMPOSING) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    given.add(option);
+                }
+            }
+            if (!given.isEmpty()) {
+                throw usage("--message sends a ready message: " + String.join(", ", given) + " cannot be used with it");
+            }
+            if (message.equals("-") && password.readsStdin()) {
+                throw usage("--pass stdin and --message - cannot both read standard input");
+            }
+        }
+        if ("-".equals(text) && password.readsStdin()) {
+            throw usage("--pass stdin and --text - cannot both read standard input");
+        }
+        if (eml != null && !dryRun) {
+            throw usage("--eml needs --dry-run: it says where the message goes instead of the server");
+        }
+        if (dryRun) {
+            return;
+        }
+        if (smtp == null) {
+            throw usage("missing --smtp HOST[:PORT]: the server to send through (or --dry-run)");
+        }
+        if (password.given() && user == null) {
+            throw usage("--pass needs --user: the password is for that user");
+        }
+    }
+
+    private MailMessage compose(Stdio stdio) throws MailException {
+        MailMessage.Builder b = MailMessage.builder().from(from).subject(subject);
+        to.forEach(b::to);
+        cc.forEach(b::cc);
+        bcc.forEach(b::bcc);
+        replyTo.forEach(b::replyTo);
+        if (text != null) {
+            if (text.equals("-")) {
+                b.text(stdio.in(), "standard input");
+            } else {
+                b.text(Path.of(text));
+            }
+        }
+        if (html != null) {
+            b.html(html);
+        }
+        for (AttachGroup a : attachments) {
+            b.attach(new MailMessage.Attachment(a.file, a.type, a.name));
+        }
+        for (String inline : inlines) {
+            int eq = inline.indexOf('=');
+            if (eq <= 0 || eq == inline.length() - 1) {
+                throw usage("--inline '" + inline + "': give CID=FILE, as logo=logo.png");
+            }
+            b.inline(inline.substring(0, eq), Path.of(inline.substring(eq + 1)));
+        }
+        for (String header : headers) {
+            int colon = header.indexOf(':');
+            if (colon <= 0) {
+                throw usage("--header '" + header + "': give 'Name: value'");
+            }
+            b.header(
+                    header.substring(0, colon).strip(),
+                    header.substring(colon + 1).strip());
+        }
+        return b.build();
+    }
+
+    private SmtpSettings settings(Stdio stdio, Diagnostics say) throws IOException {
+        char[] secret = null;
+        try {
+            SmtpSettings.Builder b = SmtpSettings.builder(smtp.host());
+            if (smtp.port() != null) {
+                b.port(smtp.port());
+            }
+            if (tls != null) {
+                b.tls(tls);
+            }
+            b.caFile(caFile).insecure(insecure).timeout(timeout).sendPartial(sendPartial);
+            if (user != null) {
+                secret = password.read(stdio, say::warn, false);
+                b.user(user).password(secret);
+            }
+            SmtpSettings settings = b.build();
+            if (insecure) {
+                say.warn("--insecure: the server's certificate is not checked; anyone on the way can read and "
+                        + "change the mail");
+            }
+            return settings;
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        } finally {
+            if (secret != null) {
+                Arrays.fill(secret, '\0');
+            }
+        }
+    }
+
+    private static InputStream open(String file) throws IOException {
+        Path path = Path.of(file);
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(file);
+        }
+        return Files.newInputStream(path);
+    }
+
+    private ParameterException usage(String text) {
+        return new ParameterException(spec.commandLine(), text);
+    }
+
+    @Override
+    public String hint(Exception failure) {
+        if (!(failure instanceof MailException e)) {
+            return null;
+        }
+        String m = String.valueOf(e.getMessage());
+        if (m.startsWith("From: no sender")) {
+            return "give --from ADDR";
+        }
+        if (m.startsWith("no recipient")) {
+            return "give --to, --cc or --bcc";
+        }
+        if (failure instanceof SmtpException s
+                && s.stage() == SmtpException.Stage.RECIPIENTS
+                && !sendPartial
+                && s.refused().size() > 0) {
+            return "nothing was sent; --send-partial delivers to the accepted recipients";
+        }
+        if (failure instanceof SmtpException s && s.stage() == SmtpException.Stage.TLS && tls == null) {
+            return "--tls none sends without TLS (local relays and test servers only)";
+        }
+        return null;
+    }
+}
