@@ -103,6 +103,10 @@ public class HelpExamplesIT {
         FIXTURES.put("people.jsonl", f -> Files.writeString(f, "{\"name\":\"Ada\",\"age\":\"36\"}\n"));
         FIXTURES.put("new.jsonl", f -> Files.writeString(f, "{\"name\":\"Grace\",\"age\":\"45\"}\n"));
         FIXTURES.put("more.jsonl", f -> Files.writeString(f, "{\"name\":\"Grace\",\"age\":\"45\"}\n"));
+        FIXTURES.put("report.html", f -> Files.writeString(f, "<p>The <b>report</b> is attached.</p>\n"));
+        FIXTURES.put(
+                "message.eml",
+                f -> Files.writeString(f, "From: me@example.org\nTo: you@example.org\nSubject: ready-made\n\nhello\n"));
         FIXTURES.put("rows.jsonl", f -> Files.writeString(f, "[\"a\",\"b c\"]\n[\"1\",\"2\"]\n"));
     }
 

@@ -54,9 +54,7 @@ import picocli.CommandLine.Spec;
             "  cookbook mail send --dry-run --from me@example.org --to you@example.org --subject hi --text notes.txt",
             "  cookbook mail send --dry-run --eml out.eml --from me@example.org --to you@example.org "
                     + "--subject Report --html report.html --attach report.pdf",
-            "  cookbook mail send --smtp smtp.example.org:587 --user me --pass env:SMTP_PASSWORD "
-                    + "--from me@example.org --to you@example.org --subject hi --text notes.txt",
-            "  python3 make_mail.py | cookbook mail send --smtp localhost:25 --tls none --message -",
+            "  cookbook mail send --dry-run --message - < message.eml",
         })
 @ExitCodes.Returns({ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class MailSendCommand implements Callable<Integer>, ErrorHints {
@@ -135,7 +133,7 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
             names = "--smtp",
             paramLabel = "HOST[:PORT]",
             converter = SmtpServer.Converter.class,
-            description = "The SMTP server; an IPv6 address in brackets, as [::1]:25.")
+            description = "The SMTP server: a name, an address, or [IPv6] in brackets.")
     private SmtpServer smtp;
 
     @Option(
@@ -162,7 +160,7 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
             names = "--timeout",
             paramLabel = "DUR",
             converter = DurationConverter.class,
-            description = "Timeout for connecting and for each read, as 30s, 1.5s or 2m (default: 30s).")
+            description = "Timeout for connecting and for each read: 30s, 2m, 500ms (default: 30s).")
     private Duration timeout = SmtpSettings.DEFAULT_TIMEOUT;
 
     @Option(
