@@ -379,7 +379,7 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
                 && s.stage() == SmtpException.Stage.RECIPIENTS
                 && !sendPartial
                 && s.refused().size() > 0) {
-            return "nothing was sent; --send-partial delivers to the accepted recipients";
+            return "--send-partial delivers to the accepted recipients";
         }
         if (failure instanceof SmtpException s && s.stage() == SmtpException.Stage.TLS && tls == null) {
             return "--tls none sends without TLS (local relays and test servers only)";

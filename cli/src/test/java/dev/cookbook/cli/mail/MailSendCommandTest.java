@@ -561,6 +561,9 @@ class MailSendCommandTest {
             assertTrue(r.err().lines().findFirst().orElseThrow().contains("nobody@example.org"), r.err());
             assertTrue(r.err().contains(FakeSmtpServer.REFUSED_RCPT), r.err());
             assertTrue(
+                    r.err().endsWith("cookbook mail send: hint: --send-partial delivers to the accepted recipients\n"),
+                    r.err());
+            assertTrue(
                     r.out()
                             .matches("\\{\"message_id\":\"<[^\"]+>\",\"accepted\":\\[\\],"
                                     + "\"refused\":\\[\\{\"address\":\"nobody@example.org\",\"code\":550,\"reply\":\""
