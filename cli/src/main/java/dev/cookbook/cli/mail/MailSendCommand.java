@@ -18,6 +18,7 @@ import dev.cookbook.mailer.smtp.SmtpSender;
 import dev.cookbook.mailer.smtp.SmtpSettings;
 import dev.cookbook.mailer.smtp.TlsMode;
 import jakarta.mail.Session;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -291,7 +292,9 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
         replyTo.forEach(b::replyTo);
         if (text != null) {
             if (text.equals("-")) {
-                b.text(stdio.in(), "standard input");
+                // Not stdin's own FileInputStream: its readAllBytes() asks for the position, which a
+                // pipe does not have ("Illegal seek"); a plain InputStream's reads in a loop.
+                b.text(new FilterInputStream(stdio.in()) {}, "standard input");
             } else {
                 b.text(Path.of(text));
             }

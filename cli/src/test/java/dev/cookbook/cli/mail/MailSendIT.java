@@ -3,6 +3,7 @@ package dev.cookbook.cli.mail;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,6 +37,13 @@ class MailSendIT {
     Path dir;
 
     private GreenMail greenMail;
+
+    @BeforeAll
+    static void packaged() {
+        // '-Dtest=Mail*' makes surefire pick this class up too, before 'package' has made the
+        // binary; failsafe, which runs after it, is the one that names the binary.
+        assumeTrue(System.getProperty("cookbook.binary") != null, "runs under failsafe, on the packaged binary");
+    }
 
     @BeforeEach
     void start() throws Exception {
@@ -97,6 +106,21 @@ class MailSendIT {
         assertEquals("report.pdf", pdf.getFileName());
         assertTrue(pdf.isMimeType("application/pdf"), pdf.getContentType());
         assertArrayEquals(PDF, pdf.getInputStream().readAllBytes());
+    }
+
+    @Test
+    void theTextBodyCanComeFromAPipe() {
+        Binary.Result r = Binary.exec(
+                dir,
+                Map.of(),
+                null,
+                List.of(
+                        "bash",
+                        "-c",
+                        "printf 'piped body\\n' | " + Binary.PATH
+                                + " mail send --dry-run --from a@example.org --to b@example.org --text -"));
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().endsWith("\r\n\r\npiped body\r\n") || r.out().endsWith("\n\npiped body\n"), r.out());
     }
 
     @Test
