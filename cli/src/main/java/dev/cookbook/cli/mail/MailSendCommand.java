@@ -16,7 +16,6 @@ import dev.cookbook.mailer.smtp.SendResult;
 import dev.cookbook.mailer.smtp.SmtpException;
 import dev.cookbook.mailer.smtp.SmtpSender;
 import dev.cookbook.mailer.smtp.SmtpSettings;
-import dev.cookbook.mailer.smtp.TlsMode;
 import jakarta.mail.Session;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -24,9 +23,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -130,44 +127,11 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
                     + "To/Cc/Bcc unless --to is given.")
     private String message;
 
-    @Option(
-            names = "--smtp",
-            paramLabel = "HOST[:PORT]",
-            converter = SmtpServer.Converter.class,
-            description = "The SMTP server: a name, an address, or [IPv6] in brackets.")
-    private SmtpServer smtp;
-
-    @Option(
-            names = "--tls",
-            paramLabel = "MODE",
-            converter = TlsChoice.class,
-            completionCandidates = TlsChoice.class,
-            description = "${COMPLETION-CANDIDATES} (default: implicit on port 465, starttls otherwise).")
-    private TlsMode tls;
-
-    @Option(names = "--cafile", paramLabel = "PEM", description = "Also trust the CA certificates in PEM.")
-    private Path caFile;
-
-    @Option(names = "--insecure", description = "Accept any certificate for any host: for test servers only.")
-    private boolean insecure;
-
-    @Option(names = "--user", paramLabel = "USER", description = "Authenticate as USER (the password from --pass).")
-    private String user;
+    @Mixin
+    private SmtpOptions server;
 
     @Mixin
     private PasswordOption password;
-
-    @Option(
-            names = "--timeout",
-            paramLabel = "DUR",
-            converter = DurationConverter.class,
-            description = "Timeout for connecting and for each read: 30s, 2m, 500ms (default: 30s).")
-    private Duration timeout = SmtpSettings.DEFAULT_TIMEOUT;
-
-    @Option(
-            names = "--send-partial",
-            description = "When some recipients are refused, deliver to the others (still exit 4).")
-    private boolean sendPartial;
 
     @Option(names = "--dry-run", description = "Write the message (see --eml) and contact no server.")
     private boolean dryRun;
@@ -222,7 +186,7 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
             }
             return ExitCodes.OK;
         }
-        SmtpSettings settings = settings(stdio, say);
+        SmtpSettings settings = server.settings(stdio, say, password);
         MailResultJson record = json ? new MailResultJson(spec.commandLine().getOut()) : null;
         SendResult result;
         try {
@@ -276,12 +240,7 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
         if (dryRun) {
             return;
         }
-        if (smtp == null) {
-            throw usage("missing --smtp HOST[:PORT]: the server to send through (or --dry-run)");
-        }
-        if (password.given() && user == null) {
-            throw usage("--pass needs --user: the password is for that user");
-        }
+        server.validate(password);
     }
 
     private MailMessage compose(Stdio stdio) throws MailException {
@@ -324,36 +283,6 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
         return b.build();
     }
 
-    private SmtpSettings settings(Stdio stdio, Diagnostics say) throws IOException {
-        char[] secret = null;
-        try {
-            SmtpSettings.Builder b = SmtpSettings.builder(smtp.host());
-            if (smtp.port() != null) {
-                b.port(smtp.port());
-            }
-            if (tls != null) {
-                b.tls(tls);
-            }
-            b.caFile(caFile).insecure(insecure).timeout(timeout).sendPartial(sendPartial);
-            if (user != null) {
-                secret = password.read(stdio, say::warn, false);
-                b.user(user).password(secret);
-            }
-            SmtpSettings settings = b.build();
-            if (insecure) {
-                say.warn("--insecure: the server's certificate is not checked; anyone on the way can read and "
-                        + "change the mail");
-            }
-            return settings;
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        } finally {
-            if (secret != null) {
-                Arrays.fill(secret, '\0');
-            }
-        }
-    }
-
     private static InputStream open(String file) throws IOException {
         Path path = Path.of(file);
         if (!Files.exists(path)) {
@@ -380,11 +309,11 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
         }
         if (failure instanceof SmtpException s
                 && s.stage() == SmtpException.Stage.RECIPIENTS
-                && !sendPartial
+                && !server.sendPartial()
                 && s.refused().size() > 0) {
             return "--send-partial delivers to the accepted recipients";
         }
-        if (failure instanceof SmtpException s && s.stage() == SmtpException.Stage.TLS && tls == null) {
+        if (failure instanceof SmtpException s && s.stage() == SmtpException.Stage.TLS && !server.tlsGiven()) {
             return "--tls none sends without TLS (local relays and test servers only)";
         }
         return null;
