@@ -142,6 +142,9 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
             description = "With --dry-run: where the message goes (default: standard output).")
     private String eml;
 
+    @Option(names = "--force", description = "With --eml: replace FILE if it exists.")
+    private boolean force;
+
     @Option(names = "--trace", description = "Print the SMTP dialogue on stderr (passwords masked).")
     private boolean trace;
 
@@ -180,7 +183,7 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
             outgoing = MessageBuilder.build(compose(stdio), session);
         }
         if (dryRun) {
-            try (Output out = Output.open(spec, stdio, "--eml", eml, false, Output.Kind.TEXT, null)) {
+            try (Output out = Output.open(spec, stdio, "--eml", eml, force, Output.Kind.TEXT, null)) {
                 outgoing.writeTo(out.stream());
                 out.commit();
             }

@@ -2,10 +2,16 @@ package dev.cookbook.cli.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cookbook.cli.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.TypeConversionException;
 
 /** The values {@code mail send} parses itself: {@code --smtp HOST[:PORT]} and {@code --timeout DUR}. */
@@ -94,6 +100,35 @@ class MailOptionsTest {
         assertEquals(
                 "cookbook mail send: --pass needs --user: the password is for that user",
                 r.err().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void emlReplacesAnExistingFileOnlyWithForce(@TempDir Path dir) throws Exception {
+        Path eml = dir.resolve("out.eml");
+        Files.writeString(eml, "old\n");
+        String[] args = {
+            "mail",
+            "send",
+            "--dry-run",
+            "--eml",
+            eml.toString(),
+            "--from",
+            "a@example.org",
+            "--to",
+            "b@example.org",
+            "--subject",
+            "new"
+        };
+        Cli.Result r = Cli.run(args);
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals("old\n", Files.readString(eml));
+
+        List<String> forced = new ArrayList<>(List.of(args));
+        forced.add("--force");
+        r = Cli.run(forced.toArray(String[]::new));
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("", r.out());
+        assertTrue(Files.readString(eml).contains("\r\nSubject: new\r\n"));
     }
 
     @Test
