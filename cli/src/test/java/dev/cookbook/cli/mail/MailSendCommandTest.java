@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.cookbook.cli.Cli;
 import dev.cookbook.cli.Tools;
+import dev.cookbook.mailer.smtp.FakeSmtpServer;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;

@@ -17,16 +17,18 @@ import java.util.Locale;
  * A scripted SMTP server on 127.0.0.1 for the cases real test servers cannot produce: it refuses
  * the recipient {@code nobody@…} (550), the sender {@code blocked@…} (553) and a message holding
  * {@code X-Reject: yes} (554), and records every command. For tests only; one connection at a
- * time, each line read within 10 s.
+ * time, each line read within 10 s. Shared with the cli module's tests through this module's test jar.
  */
-final class FakeSmtpServer implements AutoCloseable {
-    static final String REFUSED_RCPT = "550 5.1.1 <nobody@example.org>: Recipient address rejected: User unknown";
-    static final String REFUSED_SENDER = "553 5.7.1 <blocked@example.org>: Sender address rejected: Access denied";
-    static final String REFUSED_DATA = "554 5.7.1 Message rejected as spam";
-    static final String QUEUED = "250 2.0.0 Ok: queued as 4F2A1";
+public final class FakeSmtpServer implements AutoCloseable {
+    public static final String REFUSED_RCPT =
+            "550 5.1.1 <nobody@example.org>: Recipient address rejected: User unknown";
+    public static final String REFUSED_SENDER =
+            "553 5.7.1 <blocked@example.org>: Sender address rejected: Access denied";
+    public static final String REFUSED_DATA = "554 5.7.1 Message rejected as spam";
+    public static final String QUEUED = "250 2.0.0 Ok: queued as 4F2A1";
 
     /** A message the server accepted. */
-    record Delivery(String mailFrom, List<String> rcptTo, String data) {}
+    public record Delivery(String mailFrom, List<String> rcptTo, String data) {}
 
     private final ServerSocket socket;
     private final boolean smtputf8;
@@ -34,7 +36,7 @@ final class FakeSmtpServer implements AutoCloseable {
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
     private final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
 
-    FakeSmtpServer(boolean smtputf8) throws IOException {
+    public FakeSmtpServer(boolean smtputf8) throws IOException {
         this.smtputf8 = smtputf8;
         this.socket = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         this.thread = new Thread(this::serve, "fake-smtp");
@@ -42,18 +44,18 @@ final class FakeSmtpServer implements AutoCloseable {
         thread.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** Every command line received, in order, over all connections (data lines excluded). */
-    List<String> commands() {
+    public List<String> commands() {
         synchronized (commands) {
             return List.copyOf(commands);
         }
     }
 
-    List<Delivery> deliveries() {
+    public List<Delivery> deliveries() {
         synchronized (deliveries) {
             return List.copyOf(deliveries);
         }
