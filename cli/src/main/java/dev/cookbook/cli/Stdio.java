@@ -6,6 +6,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -22,6 +23,7 @@ public final class Stdio {
     private final boolean stdinTerminal;
     private final boolean stdoutTerminal;
     private final boolean stderrTerminal;
+    private final Map<String, String> environment;
 
     /**
      * @param out standard output; wrapped so that a closed pipe or a failed write ends the command
@@ -34,12 +36,41 @@ public final class Stdio {
             boolean stdinTerminal,
             boolean stdoutTerminal,
             boolean stderrTerminal) {
+        this(in, new GuardedOutputStream(out), err, stdinTerminal, stdoutTerminal, stderrTerminal, System.getenv());
+    }
+
+    private Stdio(
+            InputStream in,
+            GuardedOutputStream out,
+            OutputStream err,
+            boolean stdinTerminal,
+            boolean stdoutTerminal,
+            boolean stderrTerminal,
+            Map<String, String> environment) {
         this.in = in;
-        this.out = new GuardedOutputStream(out);
+        this.out = out;
         this.err = err;
         this.stdinTerminal = stdinTerminal;
         this.stdoutTerminal = stdoutTerminal;
         this.stderrTerminal = stderrTerminal;
+        this.environment = environment;
+    }
+
+    /** The same streams with another environment (for tests: the process's own cannot be changed). */
+    public Stdio withEnvironment(Map<String, String> environment) {
+        return new Stdio(
+                in,
+                (GuardedOutputStream) out,
+                err,
+                stdinTerminal,
+                stdoutTerminal,
+                stderrTerminal,
+                Map.copyOf(environment));
+    }
+
+    /** The environment variables the command sees: the process's, unless a test gave others. */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     /**

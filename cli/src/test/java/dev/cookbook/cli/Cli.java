@@ -55,6 +55,16 @@ public final class Cli {
         return run(stdin, stdout, stdinTerminal, false, args);
     }
 
+    /** Runs with {@code environment} as the only environment variables the command sees. */
+    public static Result withEnvironment(java.util.Map<String, String> environment, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Stdio stdio = new Stdio(new ByteArrayInputStream(new byte[0]), out, err, false, false, false)
+                .withEnvironment(environment);
+        int exit = CookbookCli.run(stdio, args);
+        return new Result(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** Runs with the given terminal flags for stdin and stdout. */
     public static Result run(
             InputStream stdin, OutputStream stdout, boolean stdinTerminal, boolean stdoutTerminal, String... args) {

@@ -77,7 +77,9 @@ public final class PasswordOption {
                 yield firstLine(stdio.in(), "standard input");
             }
             case "env" -> {
-                String v = arg == null || arg.isEmpty() ? null : System.getenv(arg);
+                String v = arg == null || arg.isEmpty()
+                        ? null
+                        : stdio.environment().get(arg);
                 if (v == null) {
                     throw usage(
                             command, option + " env:" + (arg == null ? "" : arg) + ": no such environment variable");

@@ -53,6 +53,17 @@ import picocli.CommandLine.Spec;
             "  cookbook mail send --dry-run --eml out.eml --from me@example.org --to you@example.org "
                     + "--subject Report --html report.html --attach report.pdf",
             "  cookbook mail send --dry-run --message - < message.eml",
+            "",
+            "Server settings left off the command line come from COOKBOOK_SMTP_SERVER, _TLS, _CAFILE, _INSECURE,",
+            "_USER, _PASS (a password source), _TIMEOUT and _FROM, then from an account (--account NAME, else",
+            "COOKBOOK_SMTP_ACCOUNT, else the default) in $XDG_CONFIG_HOME/cookbook/mail.conf, else",
+            "~/.config/cookbook/mail.conf:",
+            "    default = work",
+            "    [work]",
+            "    smtp = smtp.example.org:587",
+            "    user = me@example.org",
+            "    pass = env:WORK_SMTP_PASSWORD",
+            "    from = Me <me@example.org>",
         })
 @ExitCodes.Returns({ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class MailSendCommand implements Callable<Integer>, ErrorHints {
@@ -170,8 +181,8 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
 
     @Override
     public Integer call() throws IOException, MailException {
-        validate();
         Stdio stdio = Stdio.of(spec);
+        validate(stdio);
         Diagnostics say = Diagnostics.of(spec);
         Session session = Session.getInstance(new Properties());
         OutgoingMessage outgoing;
@@ -219,7 +230,9 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
         return ExitCodes.OK;
     }
 
-    private void validate() {
+    private void validate(Stdio stdio) {
+        server.resolve(stdio);
+        boolean passFromStdin = !dryRun && server.passwordReadsStdin(password);
         if (message != null) {
             List<String> given = new ArrayList<>();
             for (String option : COMPOSING) {
@@ -230,11 +243,11 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
             if (!given.isEmpty()) {
                 throw usage("--message sends a ready message: " + String.join(", ", given) + " cannot be used with it");
             }
-            if (message.equals("-") && password.readsStdin()) {
+            if (message.equals("-") && passFromStdin) {
                 throw usage("--pass stdin and --message - cannot both read standard input");
             }
         }
-        if ("-".equals(text) && password.readsStdin()) {
+        if ("-".equals(text) && passFromStdin) {
             throw usage("--pass stdin and --text - cannot both read standard input");
         }
         if (eml != null && !dryRun) {
@@ -247,7 +260,8 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
     }
 
     private MailMessage compose(Stdio stdio) throws MailException {
-        MailMessage.Builder b = MailMessage.builder().from(from).subject(subject);
+        MailMessage.Builder b =
+                MailMessage.builder().from(from != null ? from : server.from()).subject(subject);
         to.forEach(b::to);
         cc.forEach(b::cc);
         bcc.forEach(b::bcc);

@@ -421,7 +421,8 @@ class MailSendCommandTest {
         Cli.Result r = Cli.run("mail", "send", "--from", "alice@example.org", "--to", "bob@example.org");
         assertEquals(2, r.exit(), r::toString);
         assertEquals(
-                "cookbook mail send: missing --smtp HOST[:PORT]: the server to send through (or --dry-run)\n"
+                "cookbook mail send: missing --smtp HOST[:PORT]: the server to send through (or --dry-run, or an "
+                        + "account, or COOKBOOK_SMTP_SERVER)\n"
                         + "cookbook mail send: hint: see 'cookbook mail send --help'\n",
                 r.err());
         r = run(send("--to", "bob@example.org"));
