@@ -65,7 +65,7 @@ public final class ExitCodes {
         t.put(CHECK_FAILED, "a check came out negative (checksum mismatch, bad signature)");
         t.put(USAGE, "usage error: unknown option, bad value, conflicting options");
         t.put(BAD_DATA, "bad data: malformed input, wrong password, tampered data");
-        t.put(IO_ERROR, "I/O or network failure: file missing or unreadable");
+        t.put(IO_ERROR, "I/O or network failure: file missing or unreadable, server refused");
         t.put(INTERNAL, "internal error (a bug): run with -v for the stack trace");
         t.put(TIMEOUT, "run: the command timed out");
         t.put(NOT_EXECUTABLE, "run: command found but not executable");

@@ -232,7 +232,7 @@ public class RootCommandTest {
                      0   success
                      1   a check came out negative (checksum mismatch, bad signature)
                      2   usage error: unknown option, bad value, conflicting options
-                     4   I/O or network failure: file missing or unreadable
+                     4   I/O or network failure: file missing or unreadable, server refused
                     70   internal error (a bug): run with -v for the stack trace
                    141   standard output was closed early (| head); nothing printed
                 """, exitSection(Cli.run("checksum", "--help").out()));
@@ -240,7 +240,7 @@ public class RootCommandTest {
                 Exit status:
                      0   success
                      2   usage error: unknown option, bad value, conflicting options
-                     4   I/O or network failure: file missing or unreadable
+                     4   I/O or network failure: file missing or unreadable, server refused
                     70   internal error (a bug): run with -v for the stack trace
                    141   standard output was closed early (| head); nothing printed
                 """, exitSection(Cli.run("completion", "--help").out()));
