@@ -1,14 +1,15 @@
 """An SMTP server with TLS for the mailer and cli tests, on aiosmtpd (Debian: python3-aiosmtpd).
 
 Usage: starttls_server.py CERT KEY MAILDIR [--implicit] [--auth USER:PASSWORD] [--mechanisms M,...]
-                          [--smtputf8]
+                          [--auth-silent] [--smtputf8]
 Binds 127.0.0.1 on a free port, prints "PORT <n>" on stdout, and writes each accepted message to
 MAILDIR/<n>.eml with the envelope in MAILDIR/<n>.rcpt (sender, then recipients, one a line) and
 MAIL FROM's parameters in MAILDIR/<n>.mailopts (one a line).
 By default it requires STARTTLS before MAIL. --implicit speaks TLS from the first byte instead.
 --auth requires a login as USER with PASSWORD before MAIL, offering the mechanisms --mechanisms
-names (default: PLAIN,LOGIN); every attempt is appended to MAILDIR/auth.log as "MECHANISM USER ok"
-or "MECHANISM USER failed". --smtputf8 offers SMTPUTF8.
+names (default: PLAIN,LOGIN); every attempt is appended to MAILDIR/auth.log as
+"MECHANISM USER ok" or "MECHANISM USER failed". --auth-silent never answers a login.
+--smtputf8 offers SMTPUTF8.
 Runs until stdin closes, so it never outlives the test that started it.
 """
 import argparse
@@ -39,8 +40,9 @@ class Handler:
 
 
 class Authenticator:
-    def __init__(self, maildir, user, password):
+    def __init__(self, maildir, user, password, silent):
         self.log = pathlib.Path(maildir) / "auth.log"
+        self.silent = silent
         self.user = user.encode("utf-8")
         self.password = password.encode("utf-8")
 
@@ -50,7 +52,11 @@ class Authenticator:
         login = auth_data.login.decode("utf-8", "replace") if isinstance(auth_data, LoginPassword) else "?"
         with self.log.open("a", encoding="utf-8") as f:
             f.write("%s %s %s\n" % (mechanism, login, "ok" if ok else "failed"))
-        return AuthResult(success=ok)
+        if self.silent:
+            # handled=True: the reply is "already sent", so none is
+            return AuthResult(success=False, handled=True)
+        # handled=False: aiosmtpd itself answers 235, or 535 to a refusal
+        return AuthResult(success=ok, handled=False, auth_data=auth_data)
 
 
 async def main():
@@ -61,6 +67,7 @@ async def main():
     parser.add_argument("--implicit", action="store_true")
     parser.add_argument("--auth")
     parser.add_argument("--mechanisms", default=",".join(MECHANISMS))
+    parser.add_argument("--auth-silent", action="store_true")
     parser.add_argument("--smtputf8", action="store_true")
     args = parser.parse_args()
 
@@ -77,7 +84,7 @@ async def main():
         user, password = args.auth.split(":", 1)
         offered = set(args.mechanisms.split(","))
         options.update(
-            authenticator=Authenticator(args.maildir, user, password),
+            authenticator=Authenticator(args.maildir, user, password, args.auth_silent),
             auth_required=True,
             auth_exclude_mechanism=[m for m in MECHANISMS if m not in offered])
     loop = asyncio.get_running_loop()

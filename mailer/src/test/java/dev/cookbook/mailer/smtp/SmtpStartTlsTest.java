@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,7 @@ class SmtpStartTlsTest {
                     SmtpException.class,
                     () -> send(settings("127.0.0.1", server.port()).build()));
             assertEquals(SmtpException.Stage.TLS, e.stage());
+            assertEquals(Optional.of(SmtpException.TlsFailure.UNTRUSTED), e.tlsFailure());
             assertEquals(
                     "TLS with 127.0.0.1:" + server.port() + " failed: the server's certificate (CN=localhost) is not"
                             + " issued by a trusted certificate authority (issuer: CN=cookbook test CA)",
@@ -77,6 +79,7 @@ class SmtpStartTlsTest {
                             .caFile(pki.caPem())
                             .build()));
             assertEquals(SmtpException.Stage.TLS, e.stage());
+            assertEquals(Optional.of(SmtpException.TlsFailure.WRONG_HOST), e.tlsFailure());
             assertEquals(
                     "TLS with 127.0.0.1:" + server.port()
                             + " failed: the server's certificate is not valid for 127.0.0.1",
@@ -85,6 +88,31 @@ class SmtpStartTlsTest {
             SendResult r =
                     send(settings("127.0.0.1", server.port()).insecure(true).build());
             assertEquals("250 2.0.0 Ok: queued as TLS1", r.serverReply());
+        }
+    }
+
+    @Test
+    void aServerSilentDuringTheLoginIsATimeoutNotARefusal() throws Exception {
+        TestPki.Files_ pki = TestPki.get();
+        try (AiosmtpdServer server =
+                AiosmtpdServer.start(tmp, pki.serverCert(), "--auth", "alice:pw", "--auth-silent")) {
+            SmtpException e = assertThrows(
+                    SmtpException.class,
+                    () -> send(settings("127.0.0.1", server.port())
+                            .caFile(pki.caPem())
+                            .user("alice")
+                            .password("pw".toCharArray())
+                            .timeout(Duration.ofSeconds(1))
+                            .build()));
+            assertEquals(SmtpException.Stage.AUTH, e.stage());
+            assertEquals(Optional.empty(), e.reply());
+            assertEquals(
+                    "127.0.0.1:" + server.port()
+                            + " did not answer within 1 s while user 'alice' logged in; nothing was sent",
+                    e.getMessage());
+            // Angus tries LOGIN first; the password was right, the server just never says so
+            assertEquals("LOGIN alice ok\n", server.authLog());
+            assertEquals(0, server.delivered());
         }
     }
 }
