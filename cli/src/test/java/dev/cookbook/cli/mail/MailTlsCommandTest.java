@@ -386,6 +386,10 @@ class MailTlsCommandTest {
                             "QUIT"),
                     afterEhlo(fake));
             assertEquals(1, fake.deliveries().size());
+            // the header too, or the server would get UTF-8 it did not agree to
+            String data = fake.deliveries().get(0).data();
+            assertTrue(data.contains("\nTo: bob@example.org, user@xn--bcher-kva.example\n"), data);
+            assertTrue(data.chars().allMatch(c -> c < 0x80), data);
         }
     }
 
