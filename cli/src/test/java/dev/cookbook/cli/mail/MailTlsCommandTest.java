@@ -197,9 +197,11 @@ class MailTlsCommandTest {
     // --- 2. implicit TLS against GreenMail SMTPS (and aiosmtpd for a wrong host name)
 
     @Test
-    void implicitTlsWithTheCaFileDelivers() throws Exception {
+    void implicitTlsWithTheCaFileAndAuthDelivers() throws Exception {
         int port = smtps();
-        Cli.Result r = send(port, "--tls", "implicit", "--cafile", ca());
+        greenMail.setUser("alice@example.org", "alice", PASSWORD);
+        Cli.Result r = send(
+                port, "--tls", "implicit", "--cafile", ca(), "--user", "alice", "--pass", "file:" + file("pw.txt"));
         assertEquals(0, r.exit(), r::toString);
         assertEquals("", r.out());
         assertEquals("", r.err());
@@ -422,6 +424,38 @@ class MailTlsCommandTest {
             for (String secret : secretForms()) {
                 assertFalse(r.err().contains(secret), () -> "'" + secret + "' in stderr:\n" + r.err());
                 assertFalse(r.out().contains(secret), () -> "'" + secret + "' in stdout");
+            }
+        }
+    }
+
+    @Test
+    void traceOfALoginThatTimesOutShowsTheExceptionButNoStackFramesAndNoSecret() throws Exception {
+        try (AiosmtpdServer server =
+                aiosmtpd(pki.serverCert(), "--auth", "alice:" + PASSWORD, "--mechanisms", "PLAIN", "--auth-silent")) {
+            Cli.Result r = send(
+                    server.port(),
+                    "--trace",
+                    "--timeout",
+                    "1s",
+                    "--cafile",
+                    ca(),
+                    "--user",
+                    "alice",
+                    "--pass",
+                    "file:" + file("pw.txt"));
+            assertEquals(4, r.exit(), r::toString);
+            assertEquals("", r.out());
+            List<String> lines = r.err().lines().toList();
+            assertEquals(
+                    PREFIX + "127.0.0.1:" + server.port()
+                            + " did not answer within 1 s while user 'alice' logged in; nothing was sent",
+                    lines.get(lines.size() - 1));
+            assertTrue(lines.contains("AUTH PLAIN ***"), r.err());
+            assertTrue(lines.contains("java.net.SocketTimeoutException: Read timed out"), r.err());
+            // before, every frame of Angus's logged exception came out as a line of ***
+            assertFalse(lines.stream().anyMatch(l -> l.equals("***") || l.startsWith("\tat ")), r.err());
+            for (String secret : secretForms()) {
+                assertFalse(r.err().contains(secret), () -> "'" + secret + "' in stderr:\n" + r.err());
             }
         }
     }
