@@ -330,8 +330,19 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
                 && s.refused().size() > 0) {
             return "--send-partial delivers to the accepted recipients";
         }
-        if (failure instanceof SmtpException s && s.stage() == SmtpException.Stage.TLS && !server.tlsGiven()) {
-            return "--tls none sends without TLS (local relays and test servers only)";
+        if (failure instanceof SmtpException s && s.tlsFailure().isPresent()) {
+            // --tls none only where the server has no TLS: never as the way around a certificate
+            return switch (s.tlsFailure().get()) {
+                case NOT_OFFERED ->
+                    server.tlsGiven() ? null : "--tls none sends without TLS (local relays and test servers only)";
+                case UNTRUSTED ->
+                    "--cafile PEM trusts the server's certificate authority; --insecure skips the"
+                            + " check (test servers only)";
+                case WRONG_HOST ->
+                    "give --smtp a host name the certificate holds; --insecure skips the check"
+                            + " (test servers only)";
+                case OTHER -> null;
+            };
         }
         return null;
     }

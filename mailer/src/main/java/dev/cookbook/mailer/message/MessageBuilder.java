@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Enumeration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
@@ -83,15 +84,15 @@ public final class MessageBuilder {
     static OutgoingMessage build(MailMessage m, Session session, Clock clock, Random random) throws MailException {
         StampedMimeMessage mime = new StampedMimeMessage(session);
         try {
-            mime.setFrom(m.from());
+            mime.setFrom(headerForm(m.from()));
             if (!m.to().isEmpty()) {
-                mime.setRecipients(MimeMessage.RecipientType.TO, m.to().toArray(new InternetAddress[0]));
+                mime.setRecipients(MimeMessage.RecipientType.TO, headerForms(m.to()));
             }
             if (!m.cc().isEmpty()) {
-                mime.setRecipients(MimeMessage.RecipientType.CC, m.cc().toArray(new InternetAddress[0]));
+                mime.setRecipients(MimeMessage.RecipientType.CC, headerForms(m.cc()));
             }
             if (!m.replyTo().isEmpty()) {
-                mime.setReplyTo(m.replyTo().toArray(new InternetAddress[0]));
+                mime.setReplyTo(headerForms(m.replyTo()));
             }
             if (m.subject().isPresent()) {
                 mime.setSubject(m.subject().get(), UTF_8);
@@ -231,6 +232,36 @@ public final class MessageBuilder {
         // encoding would mean reading the whole file once more before sending it.
         part.setHeader("Content-Transfer-Encoding", "base64");
         return part;
+    }
+
+    private static InternetAddress[] headerForms(List<InternetAddress> addresses) {
+        return addresses.stream().map(MessageBuilder::headerForm).toArray(InternetAddress[]::new);
+    }
+
+    /**
+     * An address as a header shows it: a domain that is not ASCII in its ASCII (punycode) form, so
+     * that the header stays ASCII and a server without SMTPUTF8 can take it, as it takes the
+     * envelope. An address whose local part is not ASCII stays as it is: it needs SMTPUTF8, where
+     * UTF-8 headers are allowed (RFC 6532).
+     */
+    static InternetAddress headerForm(InternetAddress a) {
+        String address = a.getAddress();
+        int at = address == null ? -1 : address.lastIndexOf('@');
+        if (at < 0 || isAscii(address) || !isAscii(address.substring(0, at))) {
+            return a;
+        }
+        try {
+            InternetAddress copy = (InternetAddress) a.clone();
+            copy.setAddress(
+                    address.substring(0, at + 1) + IDN.toASCII(address.substring(at + 1), IDN.ALLOW_UNASSIGNED));
+            return copy;
+        } catch (IllegalArgumentException e) {
+            return a; // not a valid domain: sending names it
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
     }
 
     /** {@code <32 hex digits@the sender's domain>}, the domain in its ASCII (punycode) form. */

@@ -30,15 +30,38 @@ public final class SmtpException extends MailException {
         DATA
     }
 
+    /** Why {@link Stage#TLS} failed, so that a caller can advise (trust a CA, or send without TLS). */
+    public enum TlsFailure {
+        /** The server does not offer STARTTLS. */
+        NOT_OFFERED,
+        /** The server's certificate is not issued by a trusted certificate authority. */
+        UNTRUSTED,
+        /** The server's certificate is trusted but does not name the host connected to. */
+        WRONG_HOST,
+        /** Any other TLS failure: an expired certificate, no common protocol, a broken handshake. */
+        OTHER
+    }
+
     private final Stage stage;
     private final String reply;
     private final List<RefusedRecipient> refused;
+    private final TlsFailure tlsFailure;
 
     SmtpException(Stage stage, String message, String reply, List<RefusedRecipient> refused, Throwable cause) {
         super(Kind.SMTP, message, cause);
         this.stage = stage;
         this.reply = reply;
         this.refused = List.copyOf(refused);
+        this.tlsFailure = stage == Stage.TLS ? TlsFailure.OTHER : null;
+    }
+
+    /** A failure at {@link Stage#TLS}, for {@code why}. */
+    SmtpException(TlsFailure why, String message, Throwable cause) {
+        super(Kind.SMTP, message, cause);
+        this.stage = Stage.TLS;
+        this.reply = null;
+        this.refused = List.of();
+        this.tlsFailure = why;
     }
 
     /** The stage of the dialogue that failed. */
@@ -53,6 +76,11 @@ public final class SmtpException extends MailException {
      */
     public Optional<String> reply() {
         return Optional.ofNullable(reply);
+    }
+
+    /** Why TLS failed: present exactly when the {@link #stage()} is {@link Stage#TLS}. */
+    public Optional<TlsFailure> tlsFailure() {
+        return Optional.ofNullable(tlsFailure);
     }
 
     /** The recipients the server refused, with its reply for each; empty unless some were. */

@@ -356,6 +356,19 @@ public final class SmtpSender {
                         List.of(),
                         e);
             }
+            if (reply == null || !reply.matches("[45]\\d\\d.*")) {
+                // No refusal to quote: the server went silent or away during the exchange.
+                return new SmtpException(
+                        SmtpException.Stage.AUTH,
+                        find(e, SocketTimeoutException.class) != null
+                                ? server + " did not answer within " + words(s.timeout()) + " while user '" + user
+                                        + "' logged in; nothing was sent"
+                                : "the login of user '" + user + "' at " + server
+                                        + " broke off without an answer; nothing was sent",
+                        null,
+                        List.of(),
+                        e);
+            }
             return new SmtpException(
                     SmtpException.Stage.AUTH,
                     server + " refused the login of user '" + user + "': " + reply,
@@ -366,18 +379,14 @@ public final class SmtpSender {
         TlsSockets.UntrustedCertificateException untrusted = find(e, TlsSockets.UntrustedCertificateException.class);
         if (untrusted != null) {
             return new SmtpException(
-                    SmtpException.Stage.TLS,
+                    untrusted.unknownIssuer() ? SmtpException.TlsFailure.UNTRUSTED : SmtpException.TlsFailure.OTHER,
                     "TLS with " + server + " failed: " + untrusted.getMessage(),
-                    null,
-                    List.of(),
                     e);
         }
         if (msg.contains("STARTTLS")) {
             return new SmtpException(
-                    SmtpException.Stage.TLS,
+                    SmtpException.TlsFailure.NOT_OFFERED,
                     server + " does not offer STARTTLS; nothing was sent in plain text",
-                    null,
-                    List.of(),
                     e);
         }
         // Angus checks the host name with the JDK's endpoint identification (a CertificateException
@@ -391,10 +400,8 @@ public final class SmtpSender {
                 || identityProblem.contains("identity")
                 || identityProblem.contains("not trusted")) {
             return new SmtpException(
-                    SmtpException.Stage.TLS,
+                    SmtpException.TlsFailure.WRONG_HOST,
                     "TLS with " + server + " failed: the server's certificate is not valid for " + s.host(),
-                    null,
-                    List.of(),
                     e);
         }
         SSLException ssl = find(e, SSLException.class);

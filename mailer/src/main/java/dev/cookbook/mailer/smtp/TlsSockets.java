@@ -114,7 +114,8 @@ final class TlsSockets {
                     }
                 }
             }
-            throw new UntrustedCertificateException(describe(chain, first), first);
+            String why = describe(chain);
+            throw new UntrustedCertificateException(why != null ? why : unknownIssuer(chain), why == null, first);
         }
 
         @Override
@@ -125,30 +126,44 @@ final class TlsSockets {
         }
     }
 
-    private static String describe(X509Certificate[] chain, CertificateException cause) {
+    /** What is wrong with a chain besides its issuer: none, expired, not yet valid; null when nothing. */
+    private static String describe(X509Certificate[] chain) {
         if (chain == null || chain.length == 0) {
             return "the server sent no certificate";
         }
-        X509Certificate leaf = chain[0];
-        String who =
-                "the server's certificate (" + leaf.getSubjectX500Principal().getName() + ")";
         try {
             for (X509Certificate c : chain) {
                 c.checkValidity();
             }
         } catch (CertificateExpiredException e) {
-            return who + " or one of its issuers has expired";
+            return who(chain) + " or one of its issuers has expired";
         } catch (CertificateNotYetValidException e) {
-            return who + " or one of its issuers is not valid yet";
+            return who(chain) + " or one of its issuers is not valid yet";
         }
-        return who + " is not issued by a trusted certificate authority (issuer: "
+        return null;
+    }
+
+    private static String unknownIssuer(X509Certificate[] chain) {
+        return who(chain) + " is not issued by a trusted certificate authority (issuer: "
                 + chain[chain.length - 1].getIssuerX500Principal().getName() + ")";
+    }
+
+    private static String who(X509Certificate[] chain) {
+        return "the server's certificate (" + chain[0].getSubjectX500Principal().getName() + ")";
     }
 
     /** A certificate refusal whose message is meant for the user. */
     static final class UntrustedCertificateException extends CertificateException {
-        UntrustedCertificateException(String message, Throwable cause) {
+        private final boolean unknownIssuer;
+
+        UntrustedCertificateException(String message, boolean unknownIssuer, Throwable cause) {
             super(message, cause);
+            this.unknownIssuer = unknownIssuer;
+        }
+
+        /** Whether the chain is valid but no trusted authority issued it (a CA file could help). */
+        boolean unknownIssuer() {
+            return unknownIssuer;
         }
     }
 

@@ -11,11 +11,13 @@ import java.util.regex.Pattern;
  * Masks authentication secrets in Angus's protocol trace, line by line: the initial response of
  * {@code AUTH PLAIN} (user and password in base64) and every client line of an AUTH exchange
  * (the base64 user and password of {@code AUTH LOGIN}) become {@code ***}. A literal password
- * anywhere is masked too. Not thread-safe: one per send.
+ * anywhere is masked too. Stack frames of the exceptions Angus logs are left out: they are no
+ * part of the dialogue. Not thread-safe: one per send.
  */
 final class TraceMasker {
     static final String MASK = "***";
     private static final Pattern REPLY = Pattern.compile("\\d{3}([ -].*)?");
+    private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at |\\.\\.\\. \\d+ more).*");
 
     private enum State {
         COMMANDS,
@@ -32,7 +34,11 @@ final class TraceMasker {
         this.password = password == null || password.isEmpty() ? null : password;
     }
 
+    /** The line as the trace shows it; null to leave it out. */
     String mask(String line) {
+        if (state != State.DATA && STACK_FRAME.matcher(line).matches()) {
+            return null;
+        }
         String out = maskProtocol(line);
         if (password != null && out.contains(password)) {
             out = out.replace(password, MASK);
@@ -42,6 +48,11 @@ final class TraceMasker {
 
     private String maskProtocol(String line) {
         if (line.startsWith("DEBUG")) {
+            if (state == State.AUTH && line.contains("THROW")) {
+                // Angus gave up the exchange ("AUTH PLAIN failed, THROW:"): it sends no more secrets,
+                // and the exception that follows is not one to mask into a wall of ***.
+                state = State.COMMANDS;
+            }
             return line;
         }
         boolean reply = REPLY.matcher(line).matches();
@@ -110,7 +121,10 @@ final class TraceMasker {
                 if (s.endsWith("\r")) {
                     s = s.substring(0, s.length() - 1);
                 }
-                sink.accept(masker.mask(s));
+                String masked = masker.mask(s);
+                if (masked != null) {
+                    sink.accept(masked);
+                }
             }
         };
     }

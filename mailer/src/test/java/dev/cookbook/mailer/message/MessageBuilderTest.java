@@ -263,6 +263,39 @@ class MessageBuilderTest {
     }
 
     @Test
+    void internationalDomainsAreInPunycodeInTheHeadersAndKeptForTheEnvelope() throws Exception {
+        MailMessage message = MailMessage.builder()
+                .from("Zoë <zoe@bücher.example>")
+                .to("user@bücher.example")
+                .to("bob@example.org")
+                .cc("ann@münchen.example")
+                .replyTo("desk@bücher.example")
+                .text("x")
+                .build();
+        OutgoingMessage out = build(message);
+        byte[] raw = write(out);
+        for (int i = 0; i < raw.length; i++) {
+            assertTrue(raw[i] >= 0, "non-ASCII byte at " + i);
+        }
+        String text = new String(raw, StandardCharsets.US_ASCII);
+        assertTrue(text.contains("\r\nFrom: =?UTF-8?Q?Zo=C3=AB?= <zoe@xn--bcher-kva.example>\r\n"), text);
+        assertTrue(text.contains("\r\nTo: user@xn--bcher-kva.example, bob@example.org\r\n"), text);
+        assertTrue(text.contains("\r\nCc: ann@xn--mnchen-3ya.example\r\n"), text);
+        assertTrue(text.contains("\r\nReply-To: desk@xn--bcher-kva.example\r\n"), text);
+        // the envelope keeps the addresses as given: the sender converts them for the server
+        assertEquals(
+                List.of("user@bücher.example", "bob@example.org", "ann@münchen.example"),
+                out.recipients().stream().map(InternetAddress::getAddress).toList());
+    }
+
+    @Test
+    void aLocalPartThatIsNotAsciiStaysAsItIs() {
+        InternetAddress a = new InternetAddress();
+        a.setAddress("jörg@bücher.example");
+        assertEquals("jörg@bücher.example", MessageBuilder.headerForm(a).getAddress());
+    }
+
+    @Test
     void noLineLongerThanSmtpAllows() throws Exception {
         byte[] binary = new byte[100_000];
         new Random(3).nextBytes(binary);

@@ -156,6 +156,7 @@ class SmtpGreenMailTest {
         SmtpException e =
                 assertThrows(SmtpException.class, () -> SmtpSender.send(m, Messages.addresses("bob@example.org"), s));
         assertEquals(SmtpException.Stage.TLS, e.stage());
+        assertEquals(java.util.Optional.of(SmtpException.TlsFailure.NOT_OFFERED), e.tlsFailure());
         assertEquals(
                 "127.0.0.1:" + greenMail.getSmtp().getPort()
                         + " does not offer STARTTLS; nothing was sent in plain text",

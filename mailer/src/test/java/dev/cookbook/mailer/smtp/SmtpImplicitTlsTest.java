@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,7 @@ class SmtpImplicitTlsTest {
         SmtpException e =
                 assertThrows(SmtpException.class, () -> send(settings().build()));
         assertEquals(SmtpException.Stage.TLS, e.stage());
+        assertEquals(Optional.of(SmtpException.TlsFailure.UNTRUSTED), e.tlsFailure());
         assertEquals(
                 "TLS with 127.0.0.1:" + greenMail.getSmtps().getPort()
                         + " failed: the server's certificate (CN=localhost) is not issued by a trusted"

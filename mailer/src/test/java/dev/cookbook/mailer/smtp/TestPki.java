@@ -16,20 +16,21 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A test CA and a server certificate for 127.0.0.1 and localhost, made once per JVM with
  * {@code openssl}. GreenMail reads its TLS keystore once per JVM from a system property, so the
- * keystore is made and named before any GreenMail SMTPS server starts.
+ * keystore is made and named before any GreenMail SMTPS server starts. Shared with the cli
+ * module's tests through this module's test jar.
  */
-final class TestPki {
+public final class TestPki {
     /** The keystore password GreenMail assumes. */
-    static final String KEYSTORE_PASSWORD = "changeit";
+    public static final String KEYSTORE_PASSWORD = "changeit";
 
     /** The CA, a server certificate for 127.0.0.1 and localhost, and one for another name. */
-    record Files_(Path dir, Path caPem, Path serverCert, Path serverKey, Path serverP12, Path otherCert) {}
+    public record Files_(Path dir, Path caPem, Path serverCert, Path serverKey, Path serverP12, Path otherCert) {}
 
     private static Files_ pki;
 
     private TestPki() {}
 
-    static synchronized Files_ get() throws IOException, InterruptedException {
+    public static synchronized Files_ get() throws IOException, InterruptedException {
         if (pki != null) {
             return pki;
         }
@@ -151,7 +152,7 @@ final class TestPki {
     }
 
     /** Skips the test, or fails it when CI=true: a missing tool is a CI set-up error. */
-    static void missing(String why) {
+    public static void missing(String why) {
         if ("true".equals(System.getenv("CI"))) {
             fail(why);
         }

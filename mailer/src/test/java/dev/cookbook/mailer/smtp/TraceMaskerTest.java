@@ -62,4 +62,31 @@ class TraceMaskerTest {
                         ".",
                         "250 ok"));
     }
+
+    @Test
+    void anExceptionDuringAuthShowsWithoutItsStackFrames() {
+        assertEquals(
+                List.of(
+                        "AUTH PLAIN ***",
+                        "DEBUG SMTP: exception reading response, THROW: ",
+                        "java.net.SocketTimeoutException: Read timed out",
+                        "DEBUG SMTP: AUTH PLAIN failed, THROW: ",
+                        "Caused by: java.net.SocketTimeoutException: Read timed out"),
+                mask(
+                        null,
+                        "AUTH PLAIN AGFsaWNlAHNlY3JldA==",
+                        "DEBUG SMTP: exception reading response, THROW: ",
+                        "java.net.SocketTimeoutException: Read timed out",
+                        "\tat java.base/sun.nio.ch.NioSocketImpl.timedRead(NioSocketImpl.java:278)",
+                        "DEBUG SMTP: AUTH PLAIN failed, THROW: ",
+                        "Caused by: java.net.SocketTimeoutException: Read timed out",
+                        "\t... 12 more"));
+    }
+
+    @Test
+    void anIndentedBodyLineStays() {
+        assertEquals(
+                List.of("DATA", "354 go", "\tat noon, as agreed", ".", "250 ok"),
+                mask(null, "DATA", "354 go", "\tat noon, as agreed", ".", "250 ok"));
+    }
 }
