@@ -20,6 +20,7 @@ import jakarta.mail.Session;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -294,6 +295,9 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
         Path path = Path.of(file);
         if (!Files.exists(path)) {
             throw new NoSuchFileException(file);
+        }
+        if (!Files.isReadable(path)) {
+            throw new AccessDeniedException(file);
         }
         return path;
     }
