@@ -20,6 +20,7 @@ import jakarta.mail.Session;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -187,8 +188,12 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
         Session session = Session.getInstance(new Properties());
         OutgoingMessage outgoing;
         if (message != null) {
-            try (InputStream in = message.equals("-") ? stdio.in() : open(message)) {
-                outgoing = ReadyMessage.read(in, session, to);
+            if (message.equals("-")) {
+                try (InputStream in = stdio.in()) {
+                    outgoing = ReadyMessage.read(in, session, to);
+                }
+            } else {
+                outgoing = ReadyMessage.read(existing(message), session, to);
             }
         } else {
             outgoing = MessageBuilder.build(compose(stdio), session);
@@ -300,12 +305,15 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
         return b.build();
     }
 
-    private static InputStream open(String file) throws IOException {
+    private static Path existing(String file) throws IOException {
         Path path = Path.of(file);
         if (!Files.exists(path)) {
             throw new NoSuchFileException(file);
         }
-        return Files.newInputStream(path);
+        if (!Files.isReadable(path)) {
+            throw new AccessDeniedException(file);
+        }
+        return path;
     }
 
     private ParameterException usage(String text) {

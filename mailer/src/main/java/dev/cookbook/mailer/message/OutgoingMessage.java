@@ -4,6 +4,7 @@ import dev.cookbook.mailer.MailException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -53,7 +54,8 @@ public record OutgoingMessage(MimeMessage mime, InternetAddress sender, List<Int
      */
     public void writeTo(OutputStream out) throws MailException {
         try {
-            OutputStream crlf = new CRLFOutputStream(out);
+            // Jakarta Mail writes a line at a time: without a buffer, each line is a system call.
+            OutputStream crlf = new CRLFOutputStream(new BufferedOutputStream(out, 1 << 16));
             mime.writeTo(crlf);
             crlf.flush();
         } catch (IOException e) {

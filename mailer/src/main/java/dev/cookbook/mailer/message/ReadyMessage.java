@@ -7,9 +7,16 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.BufferedInputStream;
+import jakarta.mail.internet.SharedInputStream;
+import jakarta.mail.util.SharedByteArrayInputStream;
+import jakarta.mail.util.SharedFileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
@@ -31,17 +38,24 @@ import java.util.regex.Pattern;
  * OutgoingMessage out = ReadyMessage.read(System.in, session, List.of());
  * }</pre>
  *
- * The message is parsed by Jakarta Mail into memory (a ready message is read whole; attachments
- * streamed from disk are {@link MessageBuilder}'s). Stateless and thread-safe.
+ * Only the header is held in memory: the body is read from its file each time the message is
+ * written, so a message of any size is sent with a small heap. {@link #read(Path, Session, List)}
+ * reads a regular file in place; {@link #read(InputStream, Session, List)} keeps a message of up
+ * to 1 MiB in memory and copies a larger one to a private temporary file first. Stateless and
+ * thread-safe.
  */
 public final class ReadyMessage {
     private static final Pattern FIELD_NAME = Pattern.compile("[!-9;-~]+");
     private static final Random RANDOM = new java.security.SecureRandom();
+    /** Up to this size a message read from a stream stays in memory; a larger one is spooled. */
+    private static final int IN_MEMORY = 1 << 20;
 
     private ReadyMessage() {}
 
     /**
-     * Reads a message from {@code in} (to its end; not closed).
+     * Reads a message from {@code in} (to its end; not closed). A message larger than 1 MiB is
+     * copied to a temporary file that only its owner can read, which is removed before this
+     * method returns (on POSIX systems; elsewhere when the JVM exits), and read from there.
      *
      * @param recipients the envelope recipients, which replace To, Cc and Bcc when not empty
      * @return the message, its sender (From, or Sender when From is missing or holds several
@@ -50,17 +64,119 @@ public final class ReadyMessage {
      * @throws MailException {@link MailException.Kind#INVALID INVALID} when the input is not a
      *     message (a header line that is not {@code Name: value}, no header at all), has no
      *     sender or no recipient, or holds an address that does not parse, naming the header;
-     *     {@link MailException.Kind#IO IO} when {@code in} cannot be read
+     *     {@link MailException.Kind#IO IO} when {@code in} cannot be read or the temporary file
+     *     cannot be written
      */
     public static OutgoingMessage read(InputStream in, Session session, List<String> recipients) throws MailException {
-        return read(in, session, recipients, Clock.systemDefaultZone(), RANDOM);
+        return read(in, session, recipients, Clock.systemDefaultZone(), RANDOM, IN_MEMORY);
+    }
+
+    /**
+     * Reads the message in {@code file}, as {@link #read(InputStream, Session, List)} does. A
+     * regular file is not copied: its body is read when the message is written, so it must not
+     * change until then, and it stays open until the message is garbage collected. Anything else
+     * (a pipe, a device) is read as a stream.
+     *
+     * @throws MailException as {@link #read(InputStream, Session, List)}, and {@link
+     *     MailException.Kind#IO IO} when {@code file} cannot be opened
+     */
+    public static OutgoingMessage read(Path file, Session session, List<String> recipients) throws MailException {
+        try {
+            if (!Files.isRegularFile(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    return read(in, session, recipients);
+                }
+            }
+            return parse(
+                    new SharedFileInputStream(file.toFile()), session, recipients, Clock.systemDefaultZone(), RANDOM);
+        } catch (IOException e) {
+            throw new MailException(MailException.Kind.IO, "the message cannot be read: " + e.getMessage(), e);
+        }
     }
 
     static OutgoingMessage read(InputStream in, Session session, List<String> recipients, Clock clock, Random random)
             throws MailException {
+        return read(in, session, recipients, clock, random, IN_MEMORY);
+    }
+
+    static OutgoingMessage read(
+            InputStream in, Session session, List<String> recipients, Clock clock, Random random, int inMemory)
+            throws MailException {
+        byte[] head = new byte[inMemory + 1];
+        int n = 0;
+        try {
+            // read(byte[], ...) in a loop, not readNBytes: stdin's FileInputStream may ask a pipe
+            // for its position there ("Illegal seek").
+            for (int r; n < head.length && (r = in.read(head, n, head.length - n)) >= 0; ) {
+                n += r;
+            }
+        } catch (IOException e) {
+            throw new MailException(MailException.Kind.IO, "the message cannot be read: " + e.getMessage(), e);
+        }
+        if (n <= inMemory) {
+            return parse(new SharedByteArrayInputStream(head, 0, n), session, recipients, clock, random);
+        }
+        return parse(spool(head, in), session, recipients, clock, random);
+    }
+
+    /**
+     * Copies the message to a temporary file and opens it. On POSIX the file is removed as soon as
+     * it is open (the open file keeps its content until it is closed), so nothing is left behind
+     * even when the process is killed later; it is removed on any failure too.
+     */
+    private static SharedFileInputStream spool(byte[] head, InputStream rest) throws MailException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path tmp = null;
+        boolean open = false;
+        try {
+            tmp = posix
+                    ? Files.createTempFile(
+                            "cookbook-message-",
+                            ".eml",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createTempFile("cookbook-message-", ".eml");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                out.write(head);
+                copy(rest, out);
+            }
+            SharedFileInputStream in = new SharedFileInputStream(tmp.toFile());
+            open = true;
+            return in;
+        } catch (IOException e) {
+            throw new MailException(MailException.Kind.IO, "the message cannot be read: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                remove(tmp, open && !posix);
+            }
+        }
+    }
+
+    private static void copy(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        for (int r; (r = in.read(buffer)) >= 0; ) {
+            out.write(buffer, 0, r);
+        }
+    }
+
+    private static void remove(Path tmp, boolean stillNeeded) {
+        if (stillNeeded) {
+            // An open file cannot be removed here (Windows): at exit, then.
+            tmp.toFile().deleteOnExit();
+            return;
+        }
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            tmp.toFile().deleteOnExit();
+        }
+    }
+
+    /** Parses the header; the body stays in {@code in} (a SharedInputStream), read when written. */
+    private static <S extends InputStream & SharedInputStream> OutgoingMessage parse(
+            S in, Session session, List<String> recipients, Clock clock, Random random) throws MailException {
         StampedMimeMessage mime;
         try {
-            mime = new StampedMimeMessage(session, new BufferedInputStream(in));
+            mime = new StampedMimeMessage(session, in);
         } catch (MessagingException e) {
             if (e.getCause() instanceof IOException) {
                 throw new MailException(

@@ -120,4 +120,44 @@ class ReadyMessageTest {
         assertEquals(MailException.Kind.IO, e.kind());
         assertArrayEquals(new Object[] {"the message cannot be read: broken pipe"}, new Object[] {e.getMessage()});
     }
+
+    @Test
+    void aLargeMessageIsSpooledToAFileThatIsGoneAfterwards() throws Exception {
+        String raw = "From: ada@example.org\nTo: bob@example.org\nDate: Mon, 1 Jan 2024 00:00:00 +0000\n"
+                + "Message-ID: <given@example.org>\nSubject: big\n\n"
+                + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n".repeat(100);
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = spooled(tmp);
+        // 64 bytes in memory: the rest goes to a temporary file.
+        OutgoingMessage out = ReadyMessage.read(
+                new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)),
+                Mails.session(),
+                List.of(),
+                Mails.CLOCK,
+                new Random(1),
+                64);
+        assertEquals(before, spooled(tmp), "the temporary file is removed once open");
+        assertEquals(raw.replace("\n", "\r\n"), new String(Mails.write(out), StandardCharsets.US_ASCII));
+        assertEquals(raw.replace("\n", "\r\n"), new String(Mails.write(out), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aFileIsReadInPlace() throws Exception {
+        String raw = "From: ada@example.org\nTo: bob@example.org\nDate: Mon, 1 Jan 2024 00:00:00 +0000\n"
+                + "Message-ID: <given@example.org>\nSubject: file\n\nline 1\nline 2\n";
+        Path eml = Files.writeString(dir.resolve("in.eml"), raw);
+        OutgoingMessage out = ReadyMessage.read(eml, Mails.session(), List.of());
+        assertEquals(raw.replace("\n", "\r\n"), new String(Mails.write(out), StandardCharsets.US_ASCII));
+        MailException missing = assertThrows(
+                MailException.class, () -> ReadyMessage.read(dir.resolve("none.eml"), Mails.session(), List.of()));
+        assertEquals(MailException.Kind.IO, missing.kind());
+    }
+
+    private static List<Path> spooled(Path tmp) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(tmp)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("cookbook-message-"))
+                    .sorted()
+                    .toList();
+        }
+    }
 }
