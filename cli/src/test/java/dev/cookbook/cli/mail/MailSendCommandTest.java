@@ -533,7 +533,8 @@ class MailSendCommandTest {
                 "--text",
                 file("body.txt")));
         assertEquals(0, r.exit(), r::toString);
-        assertTrue(r.err().contains("MAIL FROM:<alice@example.org>"), r.err());
+        assertTrue(r.err().contains("\n-> MAIL FROM:<alice@example.org>\n"), r.err());
+        assertTrue(r.err().contains("\n-> [2 lines of body not shown]\n-> .\n<- 250 OK\n"), r.err());
         assertTrue(!r.err().contains(PASSWORD), r.err());
         assertEquals("", r.out());
     }

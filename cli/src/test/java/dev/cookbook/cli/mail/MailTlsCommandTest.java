@@ -415,12 +415,13 @@ class MailTlsCommandTest {
             assertEquals("", r.out());
             assertDeliveredToBob(server);
             List<String> trace = r.err().lines().toList();
-            for (String expected : List.of("STARTTLS", "MAIL FROM:<alice@example.org>", "RCPT TO:<bob@example.org>")) {
+            for (String expected : List.of(
+                    "-> STARTTLS", "-> MAIL FROM:<alice@example.org>", "-> RCPT TO:<bob@example.org>", "-> .")) {
                 assertTrue(trace.contains(expected), () -> expected + " missing in\n" + r.err());
             }
-            assertTrue(trace.stream().anyMatch(l -> l.startsWith("220 ") && l.contains("TLS")), r.err());
-            assertTrue(trace.stream().anyMatch(l -> l.startsWith("AUTH " + mechanism)), r.err());
-            assertTrue(trace.stream().anyMatch(l -> l.startsWith("235 ")), r.err());
+            assertTrue(trace.stream().anyMatch(l -> l.startsWith("<- 220 ") && l.contains("TLS")), r.err());
+            assertTrue(trace.stream().anyMatch(l -> l.startsWith("-> AUTH " + mechanism)), r.err());
+            assertTrue(trace.stream().anyMatch(l -> l.startsWith("<- 235 ")), r.err());
             for (String secret : secretForms()) {
                 assertFalse(r.err().contains(secret), () -> "'" + secret + "' in stderr:\n" + r.err());
                 assertFalse(r.out().contains(secret), () -> "'" + secret + "' in stdout");
@@ -450,10 +451,12 @@ class MailTlsCommandTest {
                     PREFIX + "127.0.0.1:" + server.port()
                             + " did not answer within 1 s while user 'alice' logged in; nothing was sent",
                     lines.get(lines.size() - 1));
-            assertTrue(lines.contains("AUTH PLAIN ***"), r.err());
-            assertTrue(lines.contains("java.net.SocketTimeoutException: Read timed out"), r.err());
+            assertTrue(lines.contains("-> AUTH PLAIN ***"), r.err());
+            assertTrue(lines.contains("== java.net.SocketTimeoutException: Read timed out"), r.err());
             // before, every frame of Angus's logged exception came out as a line of ***
-            assertFalse(lines.stream().anyMatch(l -> l.equals("***") || l.startsWith("\tat ")), r.err());
+            assertFalse(
+                    lines.stream().anyMatch(l -> l.endsWith("***") && !l.startsWith("-> AUTH") || l.contains("\tat ")),
+                    r.err());
             for (String secret : secretForms()) {
                 assertFalse(r.err().contains(secret), () -> "'" + secret + "' in stderr:\n" + r.err());
             }

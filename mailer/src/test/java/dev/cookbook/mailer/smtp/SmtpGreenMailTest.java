@@ -105,7 +105,7 @@ class SmtpGreenMailTest {
                         .build(),
                 trace::add);
         assertEquals(1, greenMail.getReceivedMessages().length);
-        assertTrue(trace.contains("AUTH PLAIN ***"), String.join("\n", trace));
+        assertTrue(trace.contains("-> AUTH PLAIN ***"), String.join("\n", trace));
         assertSecretsAbsent(trace);
     }
 
@@ -123,10 +123,12 @@ class SmtpGreenMailTest {
                         .build(),
                 trace::add);
         assertEquals(1, greenMail.getReceivedMessages().length);
-        int auth = trace.indexOf("AUTH LOGIN");
+        int auth = trace.indexOf("-> AUTH LOGIN");
         assertTrue(auth >= 0, String.join("\n", trace));
-        assertEquals(List.of("334 VXNlcm5hbWU6", "***", "334 UGFzc3dvcmQ6", "***"), trace.subList(auth + 1, auth + 5));
-        assertTrue(trace.get(auth + 5).startsWith("235 "), trace.get(auth + 5));
+        assertEquals(
+                List.of("<- 334 VXNlcm5hbWU6", "-> ***", "<- 334 UGFzc3dvcmQ6", "-> ***"),
+                trace.subList(auth + 1, auth + 5));
+        assertTrue(trace.get(auth + 5).startsWith("<- 235 "), trace.get(auth + 5));
         assertSecretsAbsent(trace);
     }
 

@@ -22,9 +22,30 @@ class TraceMaskerTest {
     }
 
     @Test
+    void clientLinesAndServerRepliesAreMarkedAndAngusNotesLeftOut() {
+        assertEquals(
+                List.of("<- 220 mail.test ESMTP", "-> EHLO client", "<- 250-mail.test", "<- 250 STARTTLS", "-> QUIT"),
+                mask(
+                        null,
+                        "DEBUG SMTP: trying to connect to host \"localhost\", port 25, isSSL false",
+                        "220 mail.test ESMTP",
+                        "DEBUG SMTP: connected to host \"localhost\", port: 25",
+                        "EHLO client",
+                        "250-mail.test",
+                        "250 STARTTLS",
+                        "DEBUG SMTP: Found extension \"STARTTLS\", arg \"\"",
+                        "QUIT"));
+    }
+
+    @Test
     void authPlainInitialResponseIsMasked() {
         assertEquals(
-                List.of("EHLO client", "250 AUTH PLAIN LOGIN", "AUTH PLAIN ***", "235 2.7.0 ok", "MAIL FROM:<a@b>"),
+                List.of(
+                        "-> EHLO client",
+                        "<- 250 AUTH PLAIN LOGIN",
+                        "-> AUTH PLAIN ***",
+                        "<- 235 2.7.0 ok",
+                        "-> MAIL FROM:<a@b>"),
                 mask(
                         null,
                         "EHLO client",
@@ -37,7 +58,14 @@ class TraceMaskerTest {
     @Test
     void authLoginUserAndPasswordLinesAreMasked() {
         assertEquals(
-                List.of("AUTH LOGIN", "334 VXNlcm5hbWU6", "***", "334 UGFzc3dvcmQ6", "***", "535 5.7.8 no", "QUIT"),
+                List.of(
+                        "-> AUTH LOGIN",
+                        "<- 334 VXNlcm5hbWU6",
+                        "-> ***",
+                        "<- 334 UGFzc3dvcmQ6",
+                        "-> ***",
+                        "<- 535 5.7.8 no",
+                        "-> QUIT"),
                 mask(
                         null,
                         "AUTH LOGIN",
@@ -50,28 +78,47 @@ class TraceMaskerTest {
     }
 
     @Test
-    void aBodyLineThatLooksLikeAuthIsNotMaskedButThePasswordIs() {
+    void theHeadersAreShownTheBodyCountedAndAPasswordInAHeaderMasked() {
         assertEquals(
-                List.of("DATA", "354 go", "AUTH PLAIN is explained below", "my pass is ***", ".", "250 ok"),
+                List.of(
+                        "-> DATA",
+                        "<- 354 go",
+                        "-> Subject: AUTH PLAIN is explained below",
+                        "-> X-Note: my pass is ***",
+                        "-> ",
+                        "-> [3 lines of body not shown]",
+                        "-> .",
+                        "<- 250 ok",
+                        "-> QUIT"),
                 mask(
                         "hunter2",
                         "DATA",
                         "354 go",
-                        "AUTH PLAIN is explained below",
-                        "my pass is hunter2",
+                        "Subject: AUTH PLAIN is explained below",
+                        "X-Note: my pass is hunter2",
+                        "",
+                        "AUTH PLAIN AGFsaWNlAHNlY3JldA==",
+                        "250 looks like a reply",
+                        "\tat noon, as agreed",
                         ".",
-                        "250 ok"));
+                        "250 ok",
+                        "QUIT"));
+    }
+
+    @Test
+    void aMessageWithoutABodyEndsItsData() {
+        assertEquals(
+                List.of("-> DATA", "<- 354 go", "-> Subject: x", "-> .", "<- 250 ok", "-> QUIT"),
+                mask(null, "DATA", "354 go", "Subject: x", ".", "250 ok", "QUIT"));
     }
 
     @Test
     void anExceptionDuringAuthShowsWithoutItsStackFrames() {
         assertEquals(
                 List.of(
-                        "AUTH PLAIN ***",
-                        "DEBUG SMTP: exception reading response, THROW: ",
-                        "java.net.SocketTimeoutException: Read timed out",
-                        "DEBUG SMTP: AUTH PLAIN failed, THROW: ",
-                        "Caused by: java.net.SocketTimeoutException: Read timed out"),
+                        "-> AUTH PLAIN ***",
+                        "== java.net.SocketTimeoutException: Read timed out",
+                        "== Caused by: java.net.SocketTimeoutException: Read timed out"),
                 mask(
                         null,
                         "AUTH PLAIN AGFsaWNlAHNlY3JldA==",
@@ -81,12 +128,5 @@ class TraceMaskerTest {
                         "DEBUG SMTP: AUTH PLAIN failed, THROW: ",
                         "Caused by: java.net.SocketTimeoutException: Read timed out",
                         "\t... 12 more"));
-    }
-
-    @Test
-    void anIndentedBodyLineStays() {
-        assertEquals(
-                List.of("DATA", "354 go", "\tat noon, as agreed", ".", "250 ok"),
-                mask(null, "DATA", "354 go", "\tat noon, as agreed", ".", "250 ok"));
     }
 }
