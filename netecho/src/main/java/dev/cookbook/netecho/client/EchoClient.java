@@ -217,8 +217,10 @@ public final class EchoClient {
                         continue;
                     }
                     unconfirmed.put(Arrays.copyOf(buf, n));
-                    toServer.write(buf, 0, n);
+                    // Counted before the write: the echo of these bytes may be read before the
+                    // write returns, and the reader must never see more echoed than sent.
                     sent += n;
+                    toServer.write(buf, 0, n);
                 }
                 done = true;
                 socket.shutdownOutput();
