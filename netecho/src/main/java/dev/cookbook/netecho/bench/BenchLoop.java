@@ -44,7 +44,11 @@ final class BenchLoop implements Runnable {
     private final long interval;
 
     private final long connectTimeout;
+    /** Connects in progress, oldest first; finished ones leave when they reach the head. */
     private final ArrayDeque<Conn> connecting = new ArrayDeque<>();
+    /** Connects really in progress (the deque above also holds finished ones). */
+    private int connectsInProgress;
+
     private final PriorityQueue<Conn> waiting = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
     private final List<Conn> all = new ArrayList<>();
     private int nextGlobal;
@@ -153,7 +157,7 @@ final class BenchLoop implements Runnable {
     private void openMore() {
         List<InetAddress> sources = settings.sourceAddresses();
         InetSocketAddress server = settings.server();
-        while (nextGlobal < settings.connections() && connecting.size() < CONNECTING_AT_ONCE && !stopping) {
+        while (nextGlobal < settings.connections() && connectsInProgress < CONNECTING_AT_ONCE && !stopping) {
             int global = nextGlobal;
             nextGlobal += threads;
             SocketChannel channel = null;
@@ -173,6 +177,7 @@ final class BenchLoop implements Runnable {
                 } else {
                     c.key = channel.register(selector, SelectionKey.OP_CONNECT, c);
                     connecting.add(c);
+                    connectsInProgress++;
                 }
                 all.add(c);
             } catch (IOException e) {
@@ -192,6 +197,7 @@ final class BenchLoop implements Runnable {
                 connecting.poll();
             } else if (now - c.connectStart >= connectTimeout) {
                 connecting.poll();
+                connectsInProgress--;
                 c.state = State.CLOSED;
                 c.key.cancel();
                 closeQuietly(c.channel);
@@ -221,9 +227,11 @@ final class BenchLoop implements Runnable {
             if (key.isConnectable()) {
                 try {
                     if (c.channel.finishConnect()) {
+                        connectsInProgress--;
                         connected(c);
                     }
                 } catch (IOException e) {
+                    connectsInProgress--;
                     c.state = State.CLOSED;
                     key.cancel();
                     closeQuietly(c.channel);

@@ -26,8 +26,6 @@ final class SelectorLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SelectorLoop.class);
     /** Free buffers kept for reuse per loop; beyond that a released buffer is left to the GC. */
     private static final int POOLED_BUFFERS = 32;
-    /** Accepts per wake-up, so that a burst of connects does not starve the open connections. */
-    private static final int ACCEPTS_PER_WAKEUP = 256;
     /** How long accepting pauses after it failed (most likely for want of file descriptors). */
     private static final long ACCEPT_PAUSE_NANOS = Duration.ofMillis(100).toNanos();
 
@@ -36,6 +34,7 @@ final class SelectorLoop implements Runnable {
     private final ServerListener listener;
     private final Selector selector;
     private final int bufferSize;
+    private final int acceptsPerWakeup;
     private final long idleNanos;
     private final long idleCheckMillis;
     private final Queue<HandedOver> handedOver = new ConcurrentLinkedQueue<>();
@@ -62,6 +61,7 @@ final class SelectorLoop implements Runnable {
         this.listener = listener;
         this.selector = Selector.open();
         this.bufferSize = settings.bufferSize();
+        this.acceptsPerWakeup = Math.max(64, settings.backlog());
         this.idleNanos = settings.idleTimeout().map(Duration::toNanos).orElse(0L);
         // Checking four times per timeout closes a silent connection at most a quarter late.
         this.idleCheckMillis = idleNanos == 0 ? 0 : Math.max(10, Math.min(1000, idleNanos / 4_000_000));
@@ -157,7 +157,10 @@ final class SelectorLoop implements Runnable {
     }
 
     private void accept() {
-        for (int i = 0; i < ACCEPTS_PER_WAKEUP; i++) {
+        // Up to a whole backlog per wake-up: one wake-up can take long when thousands of
+        // connections are busy, and a full accept queue drops connects (the client retries
+        // only a second later).
+        for (int i = 0; i < acceptsPerWakeup; i++) {
             SocketChannel channel;
             try {
                 channel = listening.accept();

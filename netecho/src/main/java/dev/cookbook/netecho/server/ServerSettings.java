@@ -27,7 +27,7 @@ public final class ServerSettings {
     /** The port used when none is given. */
     public static final int DEFAULT_PORT = 10000;
     /** The listen backlog used when none is given: a burst of this many connects is not dropped. */
-    public static final int DEFAULT_BACKLOG = 1024;
+    public static final int DEFAULT_BACKLOG = 4096;
     /** The connection limit used when none is given. */
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     /** The buffer a connection holds while the client does not read: bounds its memory. */
