@@ -22,11 +22,44 @@ public final class Endpoints {
         } else {
             host = address.getAddress().getHostAddress();
             if (address.getAddress() instanceof Inet6Address) {
-                int zone = host.indexOf('%');
-                host = "[" + (zone < 0 ? host : host.substring(0, zone)) + "]";
+                host = "[" + compress(address.getAddress().getAddress()) + "]";
             }
         }
         return host + ":" + address.getPort();
+    }
+
+    /** An IPv6 address in the short form of RFC 5952: {@code ::1}, not {@code 0:0:0:0:0:0:0:1}. */
+    private static String compress(byte[] a) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                b.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (b.length() > 0 && b.charAt(b.length() - 1) != ':') {
+                b.append(':');
+            }
+            b.append(Integer.toHexString(groups[i]));
+        }
+        return b.toString();
     }
 
     /**

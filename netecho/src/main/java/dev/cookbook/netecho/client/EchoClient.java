@@ -87,13 +87,13 @@ public final class EchoClient {
     private static EchoResult exchange(
             Socket socket, String where, long timeoutMillis, Duration timeout, InputStream in, OutputStream out)
             throws IOException {
+        socket.setSoTimeout((int) Math.min(POLL_MILLIS, timeoutMillis));
+        InputStream echo = socket.getInputStream();
         Sender sender = new Sender(socket, in);
         Thread thread = new Thread(sender, "echo-client-sender");
         thread.setDaemon(true);
         thread.start();
         try {
-            socket.setSoTimeout((int) Math.min(POLL_MILLIS, timeoutMillis));
-            InputStream echo = socket.getInputStream();
             byte[] buf = new byte[CHUNK];
             byte[] expected = null;
             int expectedPos = 0;
@@ -121,6 +121,7 @@ public final class EchoClient {
                     continue;
                 } catch (IOException e) {
                     if (sender.failure != null) {
+                        // The sender closed the socket because the input failed: report that.
                         break;
                     }
                     throw e;
@@ -131,6 +132,8 @@ public final class EchoClient {
                 lastProgress = System.nanoTime();
                 try {
                     out.write(buf, 0, n);
+                    // Typed lines come back as they are echoed, not when a buffer fills.
+                    out.flush();
                 } catch (IOException e) {
                     throw new EchoException(
                             EchoException.Kind.IO, "cannot write the echo: " + Endpoints.describe(e), e);
