@@ -148,7 +148,8 @@ public final class EchoServer implements AutoCloseable {
     /**
      * Stops: closes the listening socket, then every open connection (without waiting for their
      * clients), and waits for the server's threads to end. Idempotent; every call returns the same
-     * summary.
+     * summary. Not to be called from a {@link ServerListener} method (it runs on a thread that
+     * stop waits for).
      */
     public ServerSummary stop() {
         synchronized (stopLock) {

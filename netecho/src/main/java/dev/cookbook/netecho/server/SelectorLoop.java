@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,7 +169,7 @@ final class SelectorLoop implements Runnable {
                 // Usually EMFILE: the pending connection stays queued and the key stays ready, so
                 // retrying at once would spin. Pause accepting instead.
                 LOG.warn("echo server cannot accept: {}", e.toString());
-                listener.acceptFailed(e);
+                tell(l -> l.acceptFailed(e));
                 acceptKey.interestOps(0);
                 acceptPausedUntil = now + ACCEPT_PAUSE_NANOS;
                 return;
@@ -180,7 +181,7 @@ final class SelectorLoop implements Runnable {
                 InetSocketAddress remote = remoteOf(channel);
                 closeQuietly(channel);
                 rejected = rejected + 1;
-                listener.rejected(remote, server.settings().maxConnections());
+                tell(l -> l.rejected(remote, server.settings().maxConnections()));
                 continue;
             }
             accepted = accepted + 1;
@@ -215,10 +216,10 @@ final class SelectorLoop implements Runnable {
         } catch (IOException e) {
             closeQuietly(channel);
             server.released();
-            listener.closed(new ConnectionClosed(id, remote, 0, 0, Duration.ZERO, CloseReason.ERROR));
+            tell(l -> l.closed(new ConnectionClosed(id, remote, 0, 0, Duration.ZERO, CloseReason.ERROR)));
             return;
         }
-        listener.opened(id, remote);
+        tell(l -> l.opened(id, remote));
     }
 
     private void read(Connection c) {
@@ -305,8 +306,9 @@ final class SelectorLoop implements Runnable {
             c.pending = null;
         }
         server.released();
-        listener.closed(new ConnectionClosed(
-                c.id, c.remote, c.bytesReceived, c.bytesEchoed, Duration.ofNanos(now - c.openedAt), reason));
+        ConnectionClosed closed = new ConnectionClosed(
+                c.id, c.remote, c.bytesReceived, c.bytesEchoed, Duration.ofNanos(now - c.openedAt), reason);
+        tell(l -> l.closed(closed));
     }
 
     private void shutdown() {
@@ -330,6 +332,15 @@ final class SelectorLoop implements Runnable {
             close(c, CloseReason.SERVER_STOPPED);
         }
         closeSelector();
+    }
+
+    /** Calls the listener; a listener that throws must not end the loop and its connections. */
+    private void tell(Consumer<ServerListener> call) {
+        try {
+            call.accept(listener);
+        } catch (RuntimeException e) {
+            LOG.warn("echo server listener failed", e);
+        }
     }
 
     private ByteBuffer takeBuffer() {

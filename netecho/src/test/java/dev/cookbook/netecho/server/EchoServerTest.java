@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -304,6 +305,24 @@ class EchoServerTest {
             }
             ServerSummary s = server.stop();
             assertEquals(7, s.connectionsServed());
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotStopTheServer() throws Exception {
+        ServerListener failing = new ServerListener() {
+            @Override
+            public void opened(long id, InetSocketAddress remote) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        try (EchoServer server = EchoServer.start(anyPort(), failing)) {
+            for (int i = 0; i < 3; i++) {
+                EchoResult r = EchoClient.echo(
+                        clientFor(server), new ByteArrayInputStream(new byte[] {1, 2, 3}), new ByteArrayOutputStream());
+                assertTrue(r.identical());
+            }
+            assertEquals(3, server.stop().connectionsServed());
         }
     }
 
