@@ -155,14 +155,19 @@ class EchoServerTest {
             assertArrayEquals(data, back.toByteArray());
             assertTrue(server.bufferedBytes() <= bufferSize, "buffered " + server.bufferedBytes());
 
-            // Once the hog reads, it gets its bytes back, in order.
+            // Once the hog reads, it gets all its bytes back, in order...
             hog.configureBlocking(true);
-            byte[] echoed = readFully(hog, 4 * 1024 * 1024);
+            byte[] echoed = readFully(hog, (int) sent);
             byte[] expected = new byte[echoed.length];
             for (int i = 0; i < expected.length; i++) {
                 expected[i] = chunk.get(i % chunk.capacity());
             }
             assertArrayEquals(expected, echoed);
+            // ...and, idle again though still open, it holds no buffer: what an idle connection
+            // costs does not depend on what it sent before.
+            Wait.until(Duration.ofSeconds(5), "nothing buffered", () -> server.bufferedBytes() == 0);
+            assertEquals(2, server.summary().connectionsServed());
+            Wait.until(Duration.ofSeconds(5), "only the hog open", () -> server.openConnections() == 1);
         }
     }
 
