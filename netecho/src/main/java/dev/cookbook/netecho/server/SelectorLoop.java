@@ -142,6 +142,8 @@ final class SelectorLoop implements Runnable {
     }
 
     private void ready(SelectionKey key) {
+        // The select may have blocked for long: activity and durations count from now.
+        now = System.nanoTime();
         if (key == acceptKey) {
             accept();
             return;
