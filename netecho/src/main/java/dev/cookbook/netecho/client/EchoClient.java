@@ -140,21 +140,26 @@ public final class EchoClient {
                             EchoException.Kind.IO, "cannot write the echo: " + Endpoints.describe(e), e);
                 }
                 // Compare with what was sent, chunk by chunk: a chunk is queued before it is sent,
-                // so the bytes an honest echo returns are always queued already.
+                // so the bytes an honest echo returns are always queued already. After a
+                // difference the chunks are still taken off the queue, or the sender would stop.
                 int off = 0;
-                while (off < n && firstDifference < 0) {
+                while (off < n) {
                     if (expected == null || expectedPos == expected.length) {
                         expected = sender.unconfirmed.poll();
                         expectedPos = 0;
                         if (expected == null) {
-                            firstDifference = received + off; // more bytes than were sent
+                            if (firstDifference < 0) {
+                                firstDifference = received + off; // more bytes than were sent
+                            }
                             break;
                         }
                     }
                     int len = Math.min(n - off, expected.length - expectedPos);
-                    int m = Arrays.mismatch(buf, off, off + len, expected, expectedPos, expectedPos + len);
-                    if (m >= 0) {
-                        firstDifference = received + off + m;
+                    if (firstDifference < 0) {
+                        int m = Arrays.mismatch(buf, off, off + len, expected, expectedPos, expectedPos + len);
+                        if (m >= 0) {
+                            firstDifference = received + off + m;
+                        }
                     }
                     off += len;
                     expectedPos += len;

@@ -33,11 +33,15 @@ class EchoClientTest {
             try (Socket s = server.accept()) {
                 InputStream in = s.getInputStream();
                 OutputStream out = s.getOutputStream();
+                byte[] buf = new byte[65536];
                 long n = 0;
-                int b;
-                while (n < closeAfter && (b = in.read()) >= 0) {
-                    out.write(map.applyAsInt(b));
-                    n++;
+                int got;
+                while (n < closeAfter && (got = in.read(buf, 0, (int) Math.min(buf.length, closeAfter - n))) >= 0) {
+                    for (int i = 0; i < got; i++) {
+                        buf[i] = (byte) map.applyAsInt(buf[i] & 0xff);
+                    }
+                    out.write(buf, 0, got);
+                    n += got;
                 }
             } catch (IOException ignored) {
                 // The test is over.
@@ -107,6 +111,20 @@ class EchoClientTest {
                     to(server.getLocalPort(), Duration.ofSeconds(10)), new ByteArrayInputStream(data), back);
             assertEquals(new EchoResult(data.length, data.length, 123_456), r);
             assertEquals(101, back.toByteArray()[123_456]);
+        }
+    }
+
+    @Test
+    void anEarlyDifferenceInALargeInputIsAResultNotATimeout() throws Exception {
+        // Far more than the client keeps unconfirmed: it must go on taking chunks off its queue.
+        byte[] data = new byte[24 * 1024 * 1024];
+        data[10] = 100;
+        try (ServerSocket server = mappingServer(b -> b == 100 ? 101 : b, Long.MAX_VALUE)) {
+            EchoResult r = EchoClient.echo(
+                    to(server.getLocalPort(), Duration.ofSeconds(5)),
+                    new ByteArrayInputStream(data),
+                    OutputStream.nullOutputStream());
+            assertEquals(new EchoResult(data.length, data.length, 10), r);
         }
     }
 
