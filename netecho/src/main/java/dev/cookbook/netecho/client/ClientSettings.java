@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@link #builder(String, int)}, which checks every value.
  *
  * <p>The timeout (default {@value #DEFAULT_TIMEOUT_SECONDS} s) bounds the connect, and every wait
- * for the next bytes of the echo.
+ * for the next bytes of the echo while some are due (not a wait for more input).
  *
  * <pre>{@code
  * ClientSettings s = ClientSettings.builder("127.0.0.1", 10000).timeout(Duration.ofSeconds(5)).build();

@@ -20,7 +20,8 @@ import java.util.concurrent.BlockingQueue;
  * (ours, socat, ncat, a Python one).
  *
  * <p>One thread sends the input while the calling thread reads the echo, so a large input cannot
- * deadlock against a server that echoes as it reads. After the input ends, the client shuts down
+ * deadlock against a server that echoes as it reads. The timeout applies while echoed bytes are
+ * due: a slow input (someone typing) is waited for. After the input ends, the client shuts down
  * its sending side and reads until as many bytes have come back as were sent, or the server
  * closes. Memory stays bounded whatever the input's size: the client holds at most a few MiB
  * that were sent and not yet echoed, and pauses sending beyond that.
@@ -111,6 +112,11 @@ public final class EchoClient {
                 } catch (SocketTimeoutException e) {
                     if (sender.failure != null) {
                         break;
+                    }
+                    if (received >= sender.sent) {
+                        // Nothing is due: the input is slow (a terminal, a pipe), not the server.
+                        lastProgress = System.nanoTime();
+                        continue;
                     }
                     if (System.nanoTime() - lastProgress >= timeoutMillis * 1_000_000) {
                         throw new EchoException(

@@ -129,6 +129,43 @@ class EchoClientTest {
     }
 
     @Test
+    void aSlowInputIsWaitedForBeyondTheTimeout() throws Exception {
+        // Like someone typing two lines with a pause longer than the timeout between them.
+        InputStream typing = new InputStream() {
+            private int line;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (line == 2) {
+                    return -1;
+                }
+                if (line == 1) {
+                    try {
+                        Thread.sleep(700);
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                }
+                byte[] text = (line == 0 ? "first\n" : "second\n").getBytes();
+                System.arraycopy(text, 0, b, off, text.length);
+                line++;
+                return text.length;
+            }
+        };
+        try (ServerSocket server = mappingServer(b -> b, Long.MAX_VALUE)) {
+            ByteArrayOutputStream back = new ByteArrayOutputStream();
+            EchoResult r = EchoClient.echo(to(server.getLocalPort(), Duration.ofMillis(300)), typing, back);
+            assertEquals(new EchoResult(13, 13, -1), r);
+            assertEquals("first\nsecond\n", back.toString());
+        }
+    }
+
+    @Test
     void aShortEchoDiffersWhereItEnds() throws Exception {
         byte[] data = "0123456789".getBytes();
         try (ServerSocket server = mappingServer(b -> b, 4)) {
