@@ -74,6 +74,41 @@ class EchoBenchTest {
     }
 
     @Test
+    void withARateASlowServerCannotHideItsDelay() throws Exception {
+        // Echoes each 64-byte message 50 ms late, so one connection manages at most 20 a second.
+        // Asked for 100 a second, message k is due at k x 10 ms but done only at about
+        // (k + 1) x 50 ms: counted from when it was due, latencies grow far beyond 50 ms.
+        try (ServerSocket slow = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                try (Socket s = slow.accept()) {
+                    InputStream in = s.getInputStream();
+                    OutputStream out = s.getOutputStream();
+                    byte[] message;
+                    while ((message = in.readNBytes(64)).length == 64) {
+                        Thread.sleep(50);
+                        out.write(message);
+                    }
+                } catch (IOException | InterruptedException ignored) {
+                    // The run is over.
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            BenchSettings settings = BenchSettings.builder(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), slow.getLocalPort()))
+                    .connections(1)
+                    .duration(Duration.ofMillis(1500))
+                    .rate(100)
+                    .build();
+            BenchResult r = new EchoBench(settings).run(p -> {});
+            assertEquals(0, r.mismatches());
+            assertTrue(r.messages() >= 5, r.toString());
+            assertTrue(r.latency().p50().compareTo(Duration.ofMillis(50)) >= 0, r.toString());
+            assertTrue(r.latency().max().compareTo(Duration.ofMillis(200)) > 0, r.toString());
+        }
+    }
+
+    @Test
     void aServerThatChangesBytesIsCountedAsMismatches() throws Exception {
         // Echoes every byte plus one, on one connection.
         try (ServerSocket bad = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
