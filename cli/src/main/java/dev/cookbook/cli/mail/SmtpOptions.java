@@ -31,8 +31,9 @@ import picocli.CommandLine.TypeConversionException;
  * <p>What the command line leaves out comes from the environment ({@code COOKBOOK_SMTP_SERVER},
  * {@code COOKBOOK_SMTP_TLS}, ...), and what that leaves out from an account of the {@link MailConfig}
  * file: {@code --account NAME}, else {@code COOKBOOK_SMTP_ACCOUNT}, else the file's default. A
- * password source is taken only from where the user name came from or from a place that wins over
- * it, so that one account's password never goes out with another's user name.
+ * login is taken only from where the server came from or from a place that wins over it, and a
+ * password source only from where the user came from or from a place that wins over that, so
+ * that an account's password never goes to another server or out with another user name.
  */
 final class SmtpOptions {
     private static final int FILE = 0;
@@ -170,6 +171,9 @@ final class SmtpOptions {
         if (password.given()) {
             return password.readsStdin();
         }
+        if (userName() == null) {
+            return false;
+        }
         Setting pass = passwordSetting(password);
         return pass != null && pass.text().equals("stdin");
     }
@@ -185,7 +189,7 @@ final class SmtpOptions {
                 throw usage("--pass needs --user: the password is for that user");
             }
             Setting pass = settings.get("pass");
-            if (pass != null) {
+            if (pass != null && !settings.containsKey("user")) {
                 throw new CommandFailure(
                         ExitCodes.USAGE, pass.origin() + " gives a password but no user is set: add user", null, null);
             }
@@ -236,12 +240,20 @@ final class SmtpOptions {
         }
     }
 
+    /**
+     * The user: {@code --user}, else the environment's or the account's, but only when the server
+     * came from the same place or one that it wins over: an account's login never goes to a server
+     * named somewhere else (a test server given with {@code --smtp}, say).
+     */
     private String userName() {
         if (user != null) {
             return user;
         }
         Setting u = settings.get("user");
-        return u == null ? null : u.text();
+        int serverRank = smtp != null
+                ? COMMAND_LINE
+                : settings.containsKey("smtp") ? settings.get("smtp").rank() : FILE;
+        return u == null || u.rank() < serverRank ? null : u.text();
     }
 
     /** The password source that goes with the user name: from the user's place or one that wins over it. */

@@ -218,6 +218,18 @@ class MailAccountsTest {
     }
 
     @Test
+    void anAccountsLoginDoesNotGoToAServerGivenOnTheCommandLine() throws Exception {
+        conf("default = work\n[work]\nsmtp = " + deadServer() + "\nuser = alice\npass = env:NOT_SET_ANYWHERE\n"
+                + "from = alice@example.org\n");
+
+        Cli.Result r = send("--smtp", server(), "--tls", "none", "--trace");
+
+        assertEquals(0, r.exit(), r::toString); // the password source was never read: no login at all
+        assertTrue(!r.err().contains("\n-> AUTH"), r::toString);
+        only();
+    }
+
+    @Test
     void aLiteralPasswordInAFileOthersCanReadIsRefused() throws Exception {
         conf("default = work\n[work]\nsmtp = " + server() + "\ntls = none\nuser = alice\npass = pass:" + PASSWORD
                 + "\nfrom = alice@example.org\n");
