@@ -13,6 +13,7 @@ import dev.cookbook.netecho.server.ServerListener;
 import dev.cookbook.netecho.server.ServerSettings;
 import dev.cookbook.netecho.server.ServerSummary;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ public final class EchoServerCommand implements Callable<Integer> {
     @Option(
             names = "--port-file",
             paramLabel = "FILE",
-            description = "Write the port to FILE (digits and a newline, atomically) once listening.")
+            description = "Write the port to FILE (digits and a newline, atomically; - for stdout) once listening.")
     private Path portFile;
 
     @Option(names = "--json", description = "Print the summary as one JSON record on stdout instead of on stderr.")
@@ -127,6 +128,12 @@ public final class EchoServerCommand implements Callable<Integer> {
     }
 
     private void writePort(int bound) throws IOException {
+        if (portFile.toString().equals("-")) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(bound);
+            out.flush();
+            return;
+        }
         // Beside the target and renamed into place: a script that waits for the file never reads half of it.
         try (AtomicOutput out = AtomicOutput.create(portFile, portFile.toString(), false, true)) {
             out.stream().write((bound + "\n").getBytes(StandardCharsets.US_ASCII));
