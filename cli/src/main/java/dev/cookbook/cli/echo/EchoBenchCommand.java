@@ -224,9 +224,9 @@ public final class EchoBenchCommand implements Callable<Integer> {
     private static String progressLine(BenchProgress p) {
         return String.format(
                 Locale.ROOT,
-                "%d/%d s  %d connections  %.0f msg/s  %d mismatches",
+                "%d s of %s  %d open  %.0f msg/s  %d mismatches",
                 p.elapsed().toSeconds(),
-                p.duration().toSeconds(),
+                EchoServerCommand.seconds(p.duration()),
                 p.connectionsOpen(),
                 p.messagesPerSecond(),
                 p.mismatches());

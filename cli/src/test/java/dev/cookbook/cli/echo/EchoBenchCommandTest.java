@@ -96,6 +96,25 @@ class EchoBenchCommandTest {
     }
 
     @Test
+    void progressDrawsALiveLineOnStderrAndErasesIt() throws Exception {
+        try (EchoServer server =
+                EchoServer.start(ServerSettings.builder().port(0).build())) {
+            Cli.Result quiet = Cli.run("echo", "bench", "--port", Integer.toString(server.port()), "-d", "1500ms");
+            assertEquals(0, quiet.exit(), quiet::toString);
+            assertEquals("", quiet.err(), "stderr is no terminal here: no progress unless asked");
+
+            Cli.Result r =
+                    Cli.run("echo", "bench", "--port", Integer.toString(server.port()), "-d", "1500ms", "--progress");
+
+            assertEquals(0, r.exit(), r::toString);
+            assertTrue(
+                    r.err().matches("(\\r1 s of 1\\.5 s  1 open  \\d+ msg/s  0 mismatches\\e\\[K)+\\r\\e\\[K"),
+                    r.err());
+            assertTrue(r.out().startsWith("server            127.0.0.1:"), r::toString);
+        }
+    }
+
+    @Test
     void aClosedPortIsExitFour() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
