@@ -5,6 +5,7 @@ import dev.cookbook.cli.cipher.DecryptCommand;
 import dev.cookbook.cli.cipher.EncryptCommand;
 import dev.cookbook.cli.completion.CompletionCommand;
 import dev.cookbook.cli.csv.CsvCommand;
+import dev.cookbook.cli.echo.EchoCommand;
 import dev.cookbook.cli.help.CookbookHelp;
 import dev.cookbook.cli.help.HelpCommand;
 import dev.cookbook.cli.mail.MailCommand;
@@ -35,6 +36,7 @@ public final class CookbookCli {
             VerifyCommand.class,
             CsvCommand.class,
             MailCommand.class,
+            EchoCommand.class,
             CompletionCommand.class,
             HelpCommand.class);
 

@@ -62,7 +62,7 @@ public final class ExitCodes {
     private static Map<Integer, String> meanings() {
         Map<Integer, String> t = new LinkedHashMap<>();
         t.put(OK, "success");
-        t.put(CHECK_FAILED, "a check came out negative (checksum mismatch, bad signature)");
+        t.put(CHECK_FAILED, "a check came out negative (checksum, signature or echo mismatch)");
         t.put(USAGE, "usage error: unknown option, bad value, conflicting options");
         t.put(BAD_DATA, "bad data: malformed input, wrong password, tampered data");
         t.put(IO_ERROR, "I/O or network failure: file missing or unreadable, server refused");

@@ -79,7 +79,7 @@ public class RootCommandTest {
         assertEquals(2, r.exit());
         assertEquals("""
                 cookbook: unknown command 'chcksum'
-                cookbook: hint: did you mean checksum?
+                cookbook: hint: did you mean checksum or echo?
                 cookbook: hint: see 'cookbook --help'
                 """, r.err());
     }
@@ -91,7 +91,7 @@ public class RootCommandTest {
         assertEquals("", r.out());
         assertEquals("""
                 cookbook: unknown command 'nosuchcommand'
-                cookbook: hint: did you mean checksum or completion or mail?
+                cookbook: hint: did you mean checksum or completion or echo?
                 cookbook: hint: see 'cookbook --help'
                 """, r.err());
 
@@ -230,7 +230,7 @@ public class RootCommandTest {
         assertEquals("""
                 Exit status:
                      0   success
-                     1   a check came out negative (checksum mismatch, bad signature)
+                     1   a check came out negative (checksum, signature or echo mismatch)
                      2   usage error: unknown option, bad value, conflicting options
                      4   I/O or network failure: file missing or unreadable, server refused
                     70   internal error (a bug): run with -v for the stack trace
@@ -365,8 +365,8 @@ public class RootCommandTest {
         assertEquals(List.of("checksum"), commandsBuiltFor("checksum", "README.md"));
         assertEquals(List.of("csv"), commandsBuiltFor("-vv", "--log-file", "checksum", "csv", "read"));
         assertEquals(List.of("encrypt"), commandsBuiltFor("--log-file=x", "-v", "encrypt", "--help"));
-        List<String> all =
-                List.of("checksum", "encrypt", "decrypt", "key", "sign", "verify", "csv", "mail", "completion", "help");
+        List<String> all = List.of(
+                "checksum", "encrypt", "decrypt", "key", "sign", "verify", "csv", "mail", "echo", "completion", "help");
         assertEquals(all, commandsBuiltFor());
         assertEquals(all, commandsBuiltFor("--help"));
         assertEquals(all, commandsBuiltFor("help", "checksum"));

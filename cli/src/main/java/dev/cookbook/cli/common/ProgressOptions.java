@@ -40,6 +40,14 @@ public final class ProgressOptions {
                 shown(stdio, dataToStdout, once), spec.commandLine().getErr(), done, once);
     }
 
+    /**
+     * Whether a command whose work has no byte count (a load test, a server) shows its own live
+     * line: asked with --progress, or stderr is a terminal.
+     */
+    public boolean shown(Stdio stdio) {
+        return shown(stdio, false, () -> -1);
+    }
+
     private boolean shown(Stdio stdio, boolean dataToStdout, LongSupplier total) {
         if (dataToStdout && stdio.stdoutIsTerminal()) {
             return false;

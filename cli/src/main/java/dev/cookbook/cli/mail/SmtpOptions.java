@@ -4,6 +4,7 @@ import dev.cookbook.cli.CommandFailure;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.Diagnostics;
+import dev.cookbook.cli.common.DurationConverter;
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.cli.common.PasswordOption;
 import dev.cookbook.mailer.smtp.SmtpSettings;

@@ -1,4 +1,4 @@
-package dev.cookbook.cli.mail;
+package dev.cookbook.cli.common;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code --timeout DUR}: a number with a unit, {@code ms}, {@code s}, {@code m} or {@code h} ({@code 30s}, {@code 1.5s}, {@code 2m}). */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,3})?)(ms|s|m|h)");
 
     @Override
