@@ -33,6 +33,41 @@ public final class ShellQuote {
         return words.stream().map(ShellQuote::quote).collect(Collectors.joining(" "));
     }
 
+    /**
+     * {@code word}, any bytes (a file name that is not valid UTF-8), as one shell word in bytes:
+     * the same rule as {@link #quote(String)}, with every byte of 0x80 and above unsafe, so for
+     * valid UTF-8 the result is {@code quote(String)} encoded in UTF-8. The bytes inside the quotes
+     * are copied as they are.
+     */
+    public static byte[] quote(byte[] word) {
+        if (word.length == 0) {
+            return new byte[] {'\'', '\''};
+        }
+        boolean safe = true;
+        int quotes = 0;
+        for (byte b : word) {
+            safe &= isSafe(b & 0xff);
+            quotes += b == '\'' ? 1 : 0;
+        }
+        if (safe) {
+            return word.clone();
+        }
+        byte[] out = new byte[word.length + 2 + 4 * quotes];
+        int j = 0;
+        out[j++] = '\'';
+        for (byte b : word) {
+            if (b == '\'') {
+                for (char c : "'\"'\"'".toCharArray()) {
+                    out[j++] = (byte) c;
+                }
+            } else {
+                out[j++] = b;
+            }
+        }
+        out[j] = '\'';
+        return out;
+    }
+
     private static boolean isSafe(int c) {
         return (c >= 'a' && c <= 'z')
                 || (c >= 'A' && c <= 'Z')

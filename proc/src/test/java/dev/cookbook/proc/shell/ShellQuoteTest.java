@@ -1,7 +1,9 @@
 package dev.cookbook.proc.shell;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +31,21 @@ class ShellQuoteTest {
         assertEquals(
                 "du -sh '/dev/null; ls -l /tmp' ''",
                 ShellQuote.join(List.of("du", "-sh", "/dev/null; ls -l /tmp", "")));
+    }
+
+    @Test
+    void bytesAreQuotedByteForByte() {
+        assertArrayEquals("''".getBytes(StandardCharsets.UTF_8), ShellQuote.quote(new byte[0]));
+        assertArrayEquals(
+                "a-b".getBytes(StandardCharsets.UTF_8), ShellQuote.quote("a-b".getBytes(StandardCharsets.UTF_8)));
+        assertArrayEquals(
+                new byte[] {'\'', 'a', (byte) 0xff, '\'', '"', '\'', '"', '\'', '\''},
+                ShellQuote.quote(new byte[] {'a', (byte) 0xff, '\''}));
+        for (String s : List.of("", "x", "it's", "\u00e9t\u00e9", "a b", "$(x)", "\ud83d\ude00")) {
+            assertArrayEquals(
+                    ShellQuote.quote(s).getBytes(StandardCharsets.UTF_8),
+                    ShellQuote.quote(s.getBytes(StandardCharsets.UTF_8)),
+                    s);
+        }
     }
 }
