@@ -9,6 +9,8 @@ import dev.cookbook.cli.echo.EchoCommand;
 import dev.cookbook.cli.help.CookbookHelp;
 import dev.cookbook.cli.help.HelpCommand;
 import dev.cookbook.cli.mail.MailCommand;
+import dev.cookbook.cli.proc.QuoteCommand;
+import dev.cookbook.cli.proc.SplitCommand;
 import dev.cookbook.cli.rsa.KeyCommand;
 import dev.cookbook.cli.rsa.SignCommand;
 import dev.cookbook.cli.rsa.VerifyCommand;
@@ -37,6 +39,8 @@ public final class CookbookCli {
             CsvCommand.class,
             MailCommand.class,
             EchoCommand.class,
+            QuoteCommand.class,
+            SplitCommand.class,
             CompletionCommand.class,
             HelpCommand.class);
 

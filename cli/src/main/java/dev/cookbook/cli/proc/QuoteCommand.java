@@ -1,0 +1,169 @@
+package dev.cookbook.cli.proc;
+
+import dev.cookbook.cli.CommandFailure;
+import dev.cookbook.cli.ExitCodes;
+import dev.cookbook.cli.Stdio;
+import dev.cookbook.proc.shell.ShellQuote;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cookbook quote [ARG...]}: the arguments quoted for a POSIX shell and joined by spaces, as
+ * Python's {@code shlex.join}. Words that look like options are options until {@code --}: an
+ * unknown one ({@code quote -rf}) is a usage error, never quoted silently; {@code quote -- -rf}
+ * quotes it. An argument that is not valid UTF-8 is quoted from its bytes on Linux (see
+ * {@link RawArgv}) and refused elsewhere; {@code -0} reads bytes and is exact everywhere.
+ */
+@Command(
+        name = "quote",
+        mixinStandardHelpOptions = true,
+        description = "Quote arguments for a POSIX shell (sh, bash, ssh), exactly as Python's shlex.join.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  cookbook quote -- du -sh '/dev/null; ls -l /tmp'  # du -sh '/dev/null; ls -l /tmp'",
+            "  cookbook quote 'my file' '$(date)'                # 'my file' '$(date)'",
+            "  find . -name '*.txt' -print0 | cookbook quote -0 --each",
+            "  sh -c \"printf '<%%s>\\n' $(cookbook quote 'a  b' '*')\"  # <a  b> and <*>: nothing split or expanded",
+        })
+@ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
+public final class QuoteCommand implements Callable<Integer> {
+    @Option(names = "--each", description = "Print each quoted argument on its own line.")
+    private boolean each;
+
+    @Option(
+            names = {"-0", "--null"},
+            description = "Read the arguments from standard input, each ended by a NUL byte (find -print0), "
+                    + "byte for byte: names that are not UTF-8 come out exact.")
+    private boolean nul;
+
+    @Parameters(
+            paramLabel = "ARG",
+            arity = "0..*",
+            description = "The arguments to quote; put -- before any that starts with -.")
+    private List<String> args = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    private final String[] argv;
+
+    public QuoteCommand() {
+        this(null);
+    }
+
+    /** With {@code main}'s arguments, to find the bytes of an argument that is not UTF-8. */
+    public QuoteCommand(String[] argv) {
+        this.argv = argv;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (nul && !args.isEmpty()) {
+            throw new ParameterException(
+                    spec.commandLine(), "-0/--null reads the arguments from standard input: give no ARG as well");
+        }
+        Stdio stdio = Stdio.of(spec);
+        spec.commandLine().getOut().flush();
+        OutputStream out = new BufferedOutputStream(stdio.out(), 1 << 16);
+        Words words = new Words(out, each);
+        if (nul) {
+            readNulSeparated(new BufferedInputStream(stdio.in(), 1 << 16), words);
+        } else {
+            for (byte[] word : bytes()) {
+                words.add(word);
+            }
+        }
+        words.end();
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The arguments' bytes: their UTF-8, or for one Java decoded with a U+FFFD, the bytes given. */
+    private List<byte[]> bytes() {
+        List<byte[]> result = new ArrayList<>();
+        List<byte[]> raw = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.indexOf('\uFFFD') >= 0) {
+                if (raw == null) {
+                    raw = RawArgv.operands(argv, spec.name(), args);
+                }
+                if (raw == null) {
+                    throw new CommandFailure(
+                            ExitCodes.BAD_DATA,
+                            "argument " + (i + 1) + " is not valid UTF-8 (or holds U+FFFD) and its bytes cannot be "
+                                    + "read back here, so it cannot be quoted exactly",
+                            "pass such names on standard input with -0 (find ... -print0 | cookbook quote -0)",
+                            null);
+                }
+                result.add(raw.get(i));
+            } else {
+                result.add(arg.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return result;
+    }
+
+    /** Each item ended by NUL, and a last one without; nothing at all is no argument. */
+    private static void readNulSeparated(InputStream in, Words words) throws IOException {
+        ByteArrayOutputStream item = new ByteArrayOutputStream();
+        boolean pending = false;
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            if (b == 0) {
+                words.add(item.toByteArray());
+                item.reset();
+                pending = false;
+            } else {
+                item.write(b);
+                pending = true;
+            }
+        }
+        if (pending) {
+            words.add(item.toByteArray());
+        }
+    }
+
+    /** Writes quoted words: joined by spaces and ended by a newline, or one per line. */
+    private static final class Words {
+        private final OutputStream out;
+        private final boolean each;
+        private boolean first = true;
+
+        Words(OutputStream out, boolean each) {
+            this.out = out;
+            this.each = each;
+        }
+
+        void add(byte[] word) throws IOException {
+            if (!first && !each) {
+                out.write(' ');
+            }
+            out.write(ShellQuote.quote(word));
+            if (each) {
+                out.write('\n');
+            }
+            first = false;
+        }
+
+        /** The newline of the joined form, printed for no word too, as {@code print(shlex.join([]))}. */
+        void end() throws IOException {
+            if (!each) {
+                out.write('\n');
+            }
+        }
+    }
+}
