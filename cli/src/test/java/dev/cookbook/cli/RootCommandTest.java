@@ -366,7 +366,19 @@ public class RootCommandTest {
         assertEquals(List.of("csv"), commandsBuiltFor("-vv", "--log-file", "checksum", "csv", "read"));
         assertEquals(List.of("encrypt"), commandsBuiltFor("--log-file=x", "-v", "encrypt", "--help"));
         List<String> all = List.of(
-                "checksum", "encrypt", "decrypt", "key", "sign", "verify", "csv", "mail", "echo", "completion", "help");
+                "checksum",
+                "encrypt",
+                "decrypt",
+                "key",
+                "sign",
+                "verify",
+                "csv",
+                "mail",
+                "echo",
+                "quote",
+                "split",
+                "completion",
+                "help");
         assertEquals(all, commandsBuiltFor());
         assertEquals(all, commandsBuiltFor("--help"));
         assertEquals(all, commandsBuiltFor("help", "checksum"));
