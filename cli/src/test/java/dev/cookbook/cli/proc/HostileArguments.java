@@ -3,7 +3,7 @@ package dev.cookbook.cli.proc;
 import java.util.List;
 
 /**
- * The hostile arguments of issue 15 (https: the "Must show" list): what a shell would run,
+ * The hostile arguments of issue 15 ("Must show"): what a shell would run,
  * expand or split if it were not quoted. Argv cannot hold a NUL; names that are not UTF-8 are
  * tested as bytes, with {@code -0}, in {@link QuoteIT}.
  */
