@@ -178,8 +178,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunResult r;
         try {
-            Runner.Running running = Runner.start(b.build());
-            try (RunSignals signals = RunSignals.install(running)) {
+            RunSpec runSpec = b.build();
+            try (RunSignals signals = RunSignals.install()) {
+                Runner.Running running = Runner.start(runSpec);
+                signals.attach(running);
                 r = running.await();
             }
         } catch (RunException e) {

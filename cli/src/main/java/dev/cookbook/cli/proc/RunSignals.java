@@ -18,15 +18,21 @@ import sun.misc.SignalHandler;
 final class RunSignals implements AutoCloseable {
     private final List<sun.misc.Signal> signals = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
+    private final List<Signal> pending = new ArrayList<>();
+    private Runner.Running child;
 
     private RunSignals() {}
 
-    static RunSignals install(Runner.Running child) {
+    /**
+     * Handles the signals from now on; one that comes before {@link #attach} reaches the child as
+     * soon as it is started (installed first so that none falls between the start and the handlers).
+     */
+    static RunSignals install() {
         RunSignals s = new RunSignals();
         for (Signal passed : new Signal[] {Signal.INT, Signal.TERM, Signal.HUP}) {
             try {
                 sun.misc.Signal signal = new sun.misc.Signal(passed.name());
-                SignalHandler old = sun.misc.Signal.handle(signal, sig -> child.signal(passed));
+                SignalHandler old = sun.misc.Signal.handle(signal, sig -> s.pass(passed));
                 s.signals.add(signal);
                 s.previous.add(old);
             } catch (IllegalArgumentException e) {
@@ -34,6 +40,21 @@ final class RunSignals implements AutoCloseable {
             }
         }
         return s;
+    }
+
+    /** The started child: signals go to it from now on, and those that came before go now. */
+    synchronized void attach(Runner.Running started) {
+        this.child = started;
+        pending.forEach(started::signal);
+        pending.clear();
+    }
+
+    private synchronized void pass(Signal signal) {
+        if (child == null) {
+            pending.add(signal);
+        } else {
+            child.signal(signal);
+        }
     }
 
     @Override
