@@ -188,7 +188,9 @@ class RunnerTest {
         assertTrue(ms < 10_000, ms + " ms");
         assertEquals(0, r.exitCode());
         assertEquals("before\n", out(r));
-        assertFalse(r.stdout().complete());
+        // complete() may be either: when the child exits, the JDK itself drains what is buffered
+        // and closes its end of the pipe (ProcessPipeInputStream.processExited), which the reader
+        // sees as the end unless it was already blocked in read() and waits out the grace.
     }
 
     @Test
