@@ -10,6 +10,7 @@ import dev.cookbook.cli.help.CookbookHelp;
 import dev.cookbook.cli.help.HelpCommand;
 import dev.cookbook.cli.mail.MailCommand;
 import dev.cookbook.cli.proc.QuoteCommand;
+import dev.cookbook.cli.proc.RunCommand;
 import dev.cookbook.cli.proc.SplitCommand;
 import dev.cookbook.cli.rsa.KeyCommand;
 import dev.cookbook.cli.rsa.SignCommand;
@@ -41,6 +42,7 @@ public final class CookbookCli {
             EchoCommand.class,
             QuoteCommand.class,
             SplitCommand.class,
+            RunCommand.class,
             CompletionCommand.class,
             HelpCommand.class);
 
@@ -69,6 +71,12 @@ public final class CookbookCli {
         CommandLine cl = new CommandLine(new CookbookCommand(stdio));
         for (Object command : commands) {
             cl.addSubcommand(command);
+        }
+        // run's options end at the command it runs: 'cookbook run ls -l' gives -l to ls. Set after
+        // addSubcommand, which copies the root's parser settings into each subcommand.
+        CommandLine run = cl.getSubcommands().get("run");
+        if (run != null) {
+            run.setStopAtPositional(true);
         }
         cl.setOut(new PrintWriter(new OutputStreamWriter(stdio.out(), StandardCharsets.UTF_8), false));
         cl.setErr(new PrintWriter(new OutputStreamWriter(stdio.err(), StandardCharsets.UTF_8), true));

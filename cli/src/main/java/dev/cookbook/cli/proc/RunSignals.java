@@ -1,0 +1,70 @@
+package dev.cookbook.cli.proc;
+
+import dev.cookbook.proc.run.Runner;
+import dev.cookbook.proc.run.Signal;
+import java.util.ArrayList;
+import java.util.List;
+import sun.misc.SignalHandler;
+
+/**
+ * SIGINT, SIGTERM and SIGHUP sent to cookbook, passed on to the running child, as if it had been
+ * sent to the child: the JVM's own handling (shutdown hooks, exit 130 or 143) would leave the child
+ * running unaware. {@code run} then waits for the child and exits as it did. {@link #close()} puts
+ * the previous handlers back. Where a signal cannot be handled ({@code -Xrs}) it keeps its default.
+ *
+ * <p>Ctrl-C at a terminal reaches the child by itself (it shares our process group) and once more
+ * through us; most programs treat a second SIGINT as the first.
+ */
+final class RunSignals implements AutoCloseable {
+    private final List<sun.misc.Signal> signals = new ArrayList<>();
+    private final List<SignalHandler> previous = new ArrayList<>();
+    private final List<Signal> pending = new ArrayList<>();
+    private Runner.Running child;
+
+    private RunSignals() {}
+
+    /**
+     * Handles the signals from now on; one that comes before {@link #attach} reaches the child as
+     * soon as it is started (installed first so that none falls between the start and the handlers).
+     */
+    static RunSignals install() {
+        RunSignals s = new RunSignals();
+        for (Signal passed : new Signal[] {Signal.INT, Signal.TERM, Signal.HUP}) {
+            try {
+                sun.misc.Signal signal = new sun.misc.Signal(passed.name());
+                SignalHandler old = sun.misc.Signal.handle(signal, sig -> s.pass(passed));
+                s.signals.add(signal);
+                s.previous.add(old);
+            } catch (IllegalArgumentException e) {
+                // not available here: the JVM's default stays
+            }
+        }
+        return s;
+    }
+
+    /** The started child: signals go to it from now on, and those that came before go now. */
+    synchronized void attach(Runner.Running started) {
+        this.child = started;
+        pending.forEach(started::signal);
+        pending.clear();
+    }
+
+    private synchronized void pass(Signal signal) {
+        if (child == null) {
+            pending.add(signal);
+        } else {
+            child.signal(signal);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < signals.size(); i++) {
+            try {
+                sun.misc.Signal.handle(signals.get(i), previous.get(i));
+            } catch (IllegalArgumentException e) {
+                // leave it as it is
+            }
+        }
+    }
+}

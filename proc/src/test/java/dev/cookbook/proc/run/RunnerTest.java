@@ -1,0 +1,253 @@
+package dev.cookbook.proc.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RunnerTest {
+    @TempDir
+    Path tmp;
+
+    private static RunSpec.Builder sh(String script) {
+        return RunSpec.builder(List.of("/bin/sh", "-c", script));
+    }
+
+    private static String out(RunResult r) {
+        return new String(r.stdout().bytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void exitStatusIsTheChilds() throws Exception {
+        RunResult r =
+                Runner.run(sh("echo hi; echo oops >&2; exit 3").capture(1024).build());
+        assertEquals(3, r.exitCode());
+        assertNull(r.signal());
+        assertFalse(r.timedOut());
+        assertEquals("hi\n", out(r));
+        assertEquals("oops\n", new String(r.stderr().bytes(), StandardCharsets.UTF_8));
+        assertEquals(List.of("/bin/sh", "-c", "echo hi; echo oops >&2; exit 3"), r.argv());
+    }
+
+    @Test
+    void aChildKilledBySignalNReports128PlusN() throws Exception {
+        RunResult r = Runner.run(sh("kill -KILL $$").capture(1024).build());
+        assertEquals(137, r.exitCode());
+        assertEquals(9, r.signal());
+    }
+
+    @Test
+    void notFoundAndNotExecutable() throws IOException {
+        RunException nf = assertThrows(
+                RunException.class,
+                () -> Runner.start(
+                        RunSpec.builder(List.of("no-such-command-xyz")).build()));
+        assertEquals(RunException.Kind.NOT_FOUND, nf.kind());
+        assertEquals("'no-such-command-xyz': command not found", nf.getMessage());
+        Path script = Files.writeString(tmp.resolve("script"), "#!/bin/sh\necho hi\n");
+        RunException ne = assertThrows(
+                RunException.class,
+                () -> Runner.start(RunSpec.builder(List.of(script.toString())).build()));
+        assertEquals(RunException.Kind.NOT_EXECUTABLE, ne.kind());
+        assertEquals("'" + script + "': cannot execute: permission denied", ne.getMessage());
+        RunException dir = assertThrows(
+                RunException.class,
+                () -> Runner.start(sh("true").cwd(tmp.resolve("missing")).build()));
+        assertEquals(RunException.Kind.IO, dir.kind());
+    }
+
+    @Test
+    void cwdEnvClearEnvInputAndMerge() throws Exception {
+        Files.writeString(tmp.resolve("in.txt"), "from a file\n");
+        RunResult r = Runner.run(sh("pwd; echo \"$FOO/${HOME:-nohome}\"; cat; echo err >&2")
+                .cwd(tmp)
+                .env("FOO", "bar")
+                .clearEnv(true)
+                .input(tmp.resolve("in.txt"))
+                .mergeStderr(true)
+                .capture(1024)
+                .build());
+        assertEquals(tmp.toRealPath() + "\nbar/nohome\nfrom a file\nerr\n", out(r));
+        assertEquals(0, r.stderr().total());
+        RunResult fed = Runner.run(RunSpec.builder(List.of("cat"))
+                .input(new ByteArrayInputStream("fed\n".getBytes(StandardCharsets.UTF_8)))
+                .capture(1024)
+                .build());
+        assertEquals("fed\n", out(fed));
+    }
+
+    @Test
+    void forwardCopiesAsItComes() throws Exception {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        RunResult r =
+                Runner.run(sh("echo out; echo err >&2; exit 4").forward(o, e).build());
+        assertEquals(4, r.exitCode());
+        assertNull(r.stdout());
+        assertEquals("out\n", o.toString(StandardCharsets.UTF_8));
+        assertEquals("err\n", e.toString(StandardCharsets.UTF_8));
+    }
+
+    /** 100 MB in, 100 MB out and 100 MB err at once: nothing waits on a full pipe. */
+    @Test
+    void hundredMegabytesEachWayDoNotDeadlock() throws Exception {
+        long size = 100_000_000L;
+        RunResult r = Runner.run(sh("head -c " + size + " /dev/zero >&2 & cat; wait")
+                .input(zeros(size))
+                .capture(1 << 20)
+                .build());
+        assertEquals(0, r.exitCode());
+        assertEquals(1 << 20, r.stdout().bytes().length);
+        assertEquals(size - (1 << 20), r.stdout().dropped());
+        assertEquals(1 << 20, r.stderr().bytes().length);
+        assertEquals(size - (1 << 20), r.stderr().dropped());
+        assertTrue(r.stdout().complete() && r.stderr().complete());
+    }
+
+    @Test
+    void timeoutKillsTheWholeTree() throws Exception {
+        Path pids = tmp.resolve("pids");
+        // the shell, a background sleep, and a deeper shell with two sleeps of its own
+        String script = "echo $$ >> " + pids + "; sleep 100 & echo $! >> " + pids
+                + "; sh -c 'echo $$ >> " + pids + "; sleep 100 & echo $! >> " + pids + "; sleep 100' & "
+                + "sleep 100";
+        Runner.Running running = Runner.start(
+                sh(script).timeout(Duration.ofSeconds(1)).capture(1024).build());
+        List<Long> tree = new ArrayList<>();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (tree.size() < 6 && System.nanoTime() < until) { // the two foreground sleeps are not in the file
+            Thread.sleep(50);
+            tree.clear();
+            ProcessHandle.of(running.pid()).ifPresent(p -> p.descendants().forEach(d -> tree.add(d.pid())));
+        }
+        RunResult r = running.await();
+        assertTrue(r.timedOut());
+        assertEquals(143, r.exitCode());
+        for (String line : Files.readAllLines(pids)) {
+            tree.add(Long.parseLong(line.strip()));
+        }
+        assertTrue(tree.size() >= 6, "pids: " + tree);
+        for (long pid : tree) {
+            assertGone(pid);
+        }
+    }
+
+    @Test
+    void killAfterWhenTheChildIgnoresTheSignal() throws Exception {
+        Path pids = tmp.resolve("pids");
+        long t0 = System.nanoTime();
+        RunResult r = Runner.run(sh("trap '' TERM; sleep 100 & echo $! > " + pids + "; wait")
+                .timeout(Duration.ofMillis(300))
+                .killAfter(Duration.ofSeconds(1))
+                .capture(1024)
+                .build());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(r.timedOut());
+        assertEquals(137, r.exitCode());
+        assertTrue(ms >= 1300 && ms < 20_000, ms + " ms");
+        assertGone(Long.parseLong(Files.readString(pids).strip()));
+    }
+
+    @Test
+    void signalIntOnTimeout() throws Exception {
+        RunResult r = Runner.run(sh("trap 'echo got INT; exit 5' INT; sleep 100 & wait")
+                .timeout(Duration.ofMillis(500))
+                .signal(Signal.INT)
+                .killAfter(Duration.ofSeconds(2))
+                .capture(1024)
+                .build());
+        assertTrue(r.timedOut());
+        assertEquals(5, r.exitCode());
+        assertEquals("got INT\n", out(r));
+    }
+
+    /** Python's trap: a grandchild holds the pipe after the child exits; the run does not wait for it. */
+    @Test
+    void aGrandchildHoldingThePipeDoesNotHoldTheRun() throws Exception {
+        long t0 = System.nanoTime();
+        RunResult r = Runner.run(sh("echo before; sleep 30 &").capture(1024).build());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 10_000, ms + " ms");
+        assertEquals(0, r.exitCode());
+        assertEquals("before\n", out(r));
+        // complete() may be either: when the child exits, the JDK itself drains what is buffered
+        // and closes its end of the pipe (ProcessPipeInputStream.processExited), which the reader
+        // sees as the end unless it was already blocked in read() and waits out the grace.
+    }
+
+    @Test
+    void forwardedSignalReachesTheChild() throws Exception {
+        Runner.Running running = Runner.start(sh("trap 'echo got TERM; exit 3' TERM; echo ready; sleep 30 & wait")
+                .capture(1024)
+                .build());
+        Thread.sleep(500);
+        running.signal(Signal.TERM);
+        RunResult r = running.await();
+        assertEquals(3, r.exitCode());
+        assertEquals("ready\ngot TERM\n", out(r));
+    }
+
+    @Test
+    void invalidUtf8StaysBytes() throws Exception {
+        RunResult r = Runner.run(sh("printf '\\377\\376ok'").capture(1024).build());
+        assertArrayEquals(
+                new byte[] {(byte) 0xff, (byte) 0xfe, 'o', 'k'}, r.stdout().bytes());
+    }
+
+    /** Dead: no /proc entry, or a zombie (this container's pid 1 reaps no orphans). */
+    static void assertGone(long pid) throws InterruptedException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        for (int i = 0; i < 100; i++) {
+            try {
+                String s = Files.readString(stat);
+                if (s.charAt(s.lastIndexOf(')') + 2) == 'Z') {
+                    return;
+                }
+            } catch (IOException e) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("process " + pid + " is still running");
+    }
+
+    private static InputStream zeros(long size) {
+        return new InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
+    }
+}
