@@ -40,7 +40,8 @@ import picocli.CommandLine.TypeConversionException;
         sortOptions = false,
         customSynopsis = "cookbook run [OPTIONS] [--] CMD [ARG...]",
         description = {
-            "Run CMD with its arguments directly, never through a shell, and exit as it did: its status, "
+            "Run a command without a shell, with a time limit that ends its whole process tree.",
+            "CMD runs with its arguments directly, and cookbook exits as it did: its status, "
                     + "128+N when signal N killed it, 124 when --timeout ended it, 126 when it cannot be "
                     + "executed, 127 when it is not found. Its output passes straight through; SIGINT, SIGTERM "
                     + "and SIGHUP sent to cookbook are passed on to it.",
