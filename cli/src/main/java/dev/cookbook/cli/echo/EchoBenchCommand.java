@@ -5,6 +5,7 @@ import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.Diagnostics;
 import dev.cookbook.cli.common.DurationConverter;
 import dev.cookbook.cli.common.ProgressOptions;
+import dev.cookbook.cli.common.SignalTrap;
 import dev.cookbook.netecho.EchoException;
 import dev.cookbook.netecho.Endpoints;
 import dev.cookbook.netecho.bench.BenchProgress;
@@ -118,7 +119,7 @@ public final class EchoBenchCommand implements Callable<Integer> {
         EchoBench bench = new EchoBench(settings);
         BenchResult r;
         boolean[] drawn = {false};
-        try (StopSignals signals = StopSignals.install(bench::cancel)) {
+        try (SignalTrap signals = SignalTrap.install(List.of("INT", "TERM"), signal -> bench.cancel())) {
             r = bench.run(p -> {
                 if (live) {
                     synchronized (err) {

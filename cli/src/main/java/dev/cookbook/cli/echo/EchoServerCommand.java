@@ -6,6 +6,7 @@ import dev.cookbook.cli.common.AtomicOutput;
 import dev.cookbook.cli.common.Diagnostics;
 import dev.cookbook.cli.common.DurationConverter;
 import dev.cookbook.cli.common.ProgressBar;
+import dev.cookbook.cli.common.SignalTrap;
 import dev.cookbook.netecho.Endpoints;
 import dev.cookbook.netecho.server.ConnectionClosed;
 import dev.cookbook.netecho.server.EchoServer;
@@ -19,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -95,7 +97,7 @@ public final class EchoServerCommand implements Callable<Integer> {
         EchoServer server = EchoServer.start(settings, new Log(say, LoggingMixin.isVerbose(spec), maxConnections));
         String address = Endpoints.format(server.address());
         ServerSummary summary;
-        try (StopSignals signals = StopSignals.install(server::stop)) {
+        try (SignalTrap signals = SignalTrap.install(List.of("INT", "TERM"), signal -> server.stop())) {
             if (portFile != null) {
                 writePort(server.port());
             }

@@ -1,10 +1,10 @@
 package dev.cookbook.cli.proc;
 
+import dev.cookbook.cli.common.SignalTrap;
 import dev.cookbook.proc.run.Runner;
 import dev.cookbook.proc.run.Signal;
 import java.util.ArrayList;
 import java.util.List;
-import sun.misc.SignalHandler;
 
 /**
  * SIGINT, SIGTERM and SIGHUP sent to cookbook, passed on to the running child, as if it had been
@@ -16,10 +16,9 @@ import sun.misc.SignalHandler;
  * through us; most programs treat a second SIGINT as the first.
  */
 final class RunSignals implements AutoCloseable {
-    private final List<sun.misc.Signal> signals = new ArrayList<>();
-    private final List<SignalHandler> previous = new ArrayList<>();
     private final List<Signal> pending = new ArrayList<>();
     private Runner.Running child;
+    private SignalTrap trap;
 
     private RunSignals() {}
 
@@ -29,16 +28,7 @@ final class RunSignals implements AutoCloseable {
      */
     static RunSignals install() {
         RunSignals s = new RunSignals();
-        for (Signal passed : new Signal[] {Signal.INT, Signal.TERM, Signal.HUP}) {
-            try {
-                sun.misc.Signal signal = new sun.misc.Signal(passed.name());
-                SignalHandler old = sun.misc.Signal.handle(signal, sig -> s.pass(passed));
-                s.signals.add(signal);
-                s.previous.add(old);
-            } catch (IllegalArgumentException e) {
-                // not available here: the JVM's default stays
-            }
-        }
+        s.trap = SignalTrap.install(List.of("INT", "TERM", "HUP"), name -> s.pass(Signal.valueOf(name)));
         return s;
     }
 
@@ -59,12 +49,6 @@ final class RunSignals implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = 0; i < signals.size(); i++) {
-            try {
-                sun.misc.Signal.handle(signals.get(i), previous.get(i));
-            } catch (IllegalArgumentException e) {
-                // leave it as it is
-            }
-        }
+        trap.close();
     }
 }
