@@ -1,25 +1,26 @@
 package dev.cookbook.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code --version}: cookbook's version, and the Java runtime it runs on. */
+/**
+ * {@code --version}: cookbook's version and the commit it was built from, and the Java runtime it
+ * runs on. {@link Main} prints {@link #lines()} itself for a plain {@code cookbook --version},
+ * without building any command.
+ */
 public final class VersionProvider implements IVersionProvider {
 
     @Override
-    public String[] getVersion() throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        }
+    public String[] getVersion() {
+        return lines();
+    }
+
+    /** The lines {@code --version} prints. */
+    static String[] lines() {
         return new String[] {
-            "cookbook " + p.getProperty("version", "unknown"),
+            "cookbook " + BuildInfo.VERSION + " (commit " + BuildInfo.COMMIT + ")",
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
-                    + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + ")",
+                    + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + ") in "
+                    + System.getProperty("java.home"),
         };
     }
 }

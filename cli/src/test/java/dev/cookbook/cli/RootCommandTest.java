@@ -17,8 +17,16 @@ public class RootCommandTest {
         assertEquals(0, r.exit(), r::toString);
         List<String> lines = r.out().lines().toList();
         assertEquals(2, lines.size(), r::toString);
-        assertTrue(lines.get(0).matches("cookbook \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), lines.get(0));
-        assertTrue(lines.get(1).startsWith("Java " + System.getProperty("java.version") + " ("), lines.get(1));
+        assertTrue(
+                lines.get(0)
+                        .matches(
+                                "cookbook \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit ([0-9a-f]{12}(-dirty)?|unknown)\\)"),
+                lines.get(0));
+        assertEquals(
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
+                        + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + ") in "
+                        + System.getProperty("java.home"),
+                lines.get(1));
         assertEquals("", r.err());
     }
 

@@ -1,0 +1,128 @@
+package dev.cookbook.cli.launch;
+
+import dev.cookbook.cli.CookbookCli;
+import dev.cookbook.cli.Stdio;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The run a class-data archive is made from: every command family once, in one JVM, on small files
+ * in a temporary folder, its output discarded. The archive then holds what any of them loads,
+ * whichever command a user happens to call first. Errors are part of it (an unknown option, a
+ * missing file), since reporting them is work a call does too.
+ */
+public final class Training {
+    private Training() {}
+
+    /** Runs the workload; never throws (an archive of part of it is still worth having). */
+    public static void run() {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("cookbook-training");
+            for (Call call : calls(dir)) {
+                try {
+                    CookbookCli.run(call.stdio(), call.args().toArray(String[]::new));
+                } catch (RuntimeException | Error e) {
+                    // Not the training's business: the call was run, its classes are loaded.
+                }
+            }
+            // What every later call does after its command: checking the archive it was given.
+            ClassDataArchive.madeFor(dir.resolve("cookbook.jsa"));
+        } catch (IOException | UncheckedIOException e) {
+            // No temporary folder: no archive this time.
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private record Call(List<String> args, byte[] input) {
+        Stdio stdio() {
+            return new Stdio(
+                    new ByteArrayInputStream(input),
+                    OutputStream.nullOutputStream(),
+                    OutputStream.nullOutputStream(),
+                    false,
+                    false,
+                    false);
+        }
+    }
+
+    private static Call call(String... args) {
+        return new Call(List.of(args), new byte[0]);
+    }
+
+    private static Call withInput(String input, String... args) {
+        return new Call(List.of(args), input.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<Call> calls(Path dir) throws IOException {
+        String text =
+                Files.writeString(dir.resolve("notes.txt"), "a small file\n").toString();
+        String csv = Files.writeString(dir.resolve("people.csv"), "name,qty\nada,1\n\"b, c\",2\n")
+                .toString();
+        String sums = dir.resolve("sums.txt").toString();
+        String enc = dir.resolve("notes.enc").toString();
+        String key = dir.resolve("key.pem").toString();
+        String pub = dir.resolve("key.pub.pem").toString();
+        String sig = dir.resolve("notes.sig").toString();
+        String out = dir.resolve("out").toString();
+        return List.of(
+                call("--version"),
+                call("--help"),
+                call("help", "checksum"),
+                call("checksum", text),
+                call("checksum", "-a", "md5", "-o", sums, text),
+                call("checksum", "--check", sums),
+                call("checksum", "--bogus"),
+                call("checksum", dir.resolve("missing").toString()),
+                call("encrypt", "--pass", "pass:training", "-o", enc, text),
+                call("decrypt", "--pass", "pass:training", "-o", out + ".dec", enc),
+                call("decrypt", "--pass", "pass:wrong", enc),
+                call("encrypt", "--openssl", "--pass", "pass:training", "-o", out + ".ossl", text),
+                call("key", "gen", "-o", key, "--pub-out", pub),
+                call("key", "inspect", key),
+                call("sign", "--key", key, "-o", sig, text),
+                call("verify", "--key", pub, "--signature", sig, text),
+                call("csv", "read", csv),
+                withInput("{\"name\":\"ada\",\"qty\":\"1\"}\n", "csv", "write"),
+                call("quote", "a", "b c", "it's"),
+                call("split", "a 'b c' \"d\\\"e\""),
+                call("split", "-0", "a b"),
+                call("run", "--", "true"),
+                call("run", "--capture", "--", "true"),
+                call("run", "--dry-run", "--", "ls", "-l"),
+                call(
+                        "mail",
+                        "send",
+                        "--dry-run",
+                        "--from",
+                        "me@example.org",
+                        "--to",
+                        "you@example.org",
+                        "--subject",
+                        "hi",
+                        "--text",
+                        text),
+                call("echo", "--help"),
+                call("completion", "bash"));
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Left in the temporary folder: nothing else to do.
+        }
+    }
+}
