@@ -69,10 +69,18 @@ case " ${COOKBOOK_JAVA_OPTS-} " in
         fi
         ;;
 esac
+# Commands that never crunch data run C1-compiled only: it starts faster, and they end before C2
+# would pay (quote, split and run's own work is argument handling). Hashing, ciphers, CSV, mail
+# and echo keep C2: C1 alone makes sha256 of a large file 4x slower (cli/bench/startup-bench.sh and
+# checksum-bench.sh, in the README).
+jit=
+case ${1-} in
+    quote | split | run | completion | help | --version | -V | --help | -h | '') jit=-XX:TieredStopAtLevel=1 ;;
+esac
 # JVM warnings go to stderr, never into cookbook's data on stdout; an archive the runtime cannot
 # use (another runtime's, a damaged one) is skipped without a word. SerialGC and no perf-data
 # file: a short command starts measurably faster. -cp and the main class rather than -jar: -jar
 # reads the manifest, which opens the jar and indexes its 10,000 entries (~20 ms) even when
 # every class comes from the archive.
 exec "$java" -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr \
-    ${archive:+"$archive"} ${made:+"$made"} -Dcookbook.tty="$tty" $COOKBOOK_JAVA_OPTS -cp "$0" dev.cookbook.cli.Main "$@"
+    $jit ${archive:+"$archive"} ${made:+"$made"} -Dcookbook.tty="$tty" $COOKBOOK_JAVA_OPTS -cp "$0" dev.cookbook.cli.Main "$@"

@@ -19,6 +19,12 @@ public final class Binary {
     public static final Path PATH =
             Path.of(System.getProperty("cookbook.binary", "target/cookbook")).toAbsolutePath();
     private static final long TIMEOUT_SECONDS = 300;
+    /**
+     * Where the binary keeps its class-data archive during the tests, unless a test says otherwise:
+     * one folder for the whole run, so that a test that sets HOME to a temporary folder does not
+     * start an archive in it that is still being written when JUnit deletes the folder.
+     */
+    static final Path CACHE = PATH.resolveSibling("it-cache");
 
     private Binary() {}
 
@@ -55,6 +61,7 @@ public final class Binary {
         }
         try {
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+            pb.environment().put("XDG_CACHE_HOME", CACHE.toString());
             pb.environment().putAll(env);
             if (stdin != null) {
                 pb.redirectInput(stdin.toFile());

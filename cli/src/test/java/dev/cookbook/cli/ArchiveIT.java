@@ -1,0 +1,254 @@
+package dev.cookbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The class-data archive the launcher makes and maps (see the README's start-up section), and the
+ * ways it could go wrong, each of which must leave a call's output and exit status as they are.
+ */
+public class ArchiveIT {
+    private static final String SMALL_SHA256 = "283de18a92b91eca91b96146822214f63c5a6a08238ab8acf97896a6036b5ab5";
+
+    @TempDir
+    Path dir;
+
+    private Path cache;
+
+    @BeforeEach
+    void smallFile() throws IOException {
+        Files.writeString(dir.resolve("small.txt"), "a small file\n");
+        cache = dir.resolve("cache");
+    }
+
+    @Test
+    void theFirstCallMakesTheArchiveInTheBackgroundAndLaterCallsMapIt() throws IOException {
+        assertChecksumPrints(Map.of());
+        Path archive = awaitArchive(cache);
+        assertTrue(archive.startsWith(cache.resolve("cookbook")), archive::toString);
+        assertEquals(
+                List.of("cookbook.jsa", "cookbook.jsa.runtime"),
+                names(archive.getParent()),
+                "no temporary file or lock is left");
+
+        Path log = dir.resolve("classes.log");
+        assertChecksumPrints(Map.of("COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log));
+        assertTrue(
+                Files.readString(log).contains("dev.cookbook.cli.Main source: shared objects file"),
+                "Main came from the archive");
+    }
+
+    @Test
+    void aDamagedArchiveChangesNothing() throws IOException {
+        assertChecksumPrints(Map.of());
+        Path archive = awaitArchive(cache);
+        byte[] junk = new byte[4096];
+        new java.util.Random(7).nextBytes(junk);
+        Files.write(archive, junk);
+        assertChecksumPrints(Map.of());
+        Files.write(archive, new byte[0]);
+        assertChecksumPrints(Map.of());
+    }
+
+    /** A copy of the same build elsewhere finds the archive made for the original, whose jar it is not. */
+    @Test
+    void anArchiveMadeForAnotherCopyOfTheJarChangesNothing() throws IOException {
+        assertChecksumPrints(Map.of());
+        awaitArchive(cache);
+        Path copy = Files.createDirectories(dir.resolve("other place")).resolve("cookbook");
+        Files.copy(Binary.PATH, copy);
+        Binary.Result r = Binary.exec(dir, env(Map.of()), null, List.of(copy.toString(), "checksum", "small.txt"));
+        assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
+        assertEquals("", r.err());
+        assertEquals(0, r.exit());
+    }
+
+    @Test
+    void aCacheFolderThatCannotBeWrittenChangesNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        cache = file;
+        assertChecksumPrints(Map.of());
+        assertEquals("x", Files.readString(file));
+
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        cache = readOnly;
+        try {
+            assertChecksumPrints(Map.of());
+            if (!"root".equals(System.getProperty("user.name"))) {
+                assertEquals(List.of(), names(readOnly), "nothing was made in a read-only folder");
+            }
+        } finally {
+            // Let JUnit delete whatever root made in it in the background (root ignores the mode).
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+            if (Files.isDirectory(readOnly.resolve("cookbook"))) {
+                cache = readOnly;
+                awaitArchive(readOnly);
+            }
+        }
+    }
+
+    @Test
+    void concurrentFirstCallsAllSucceedAndMakeOneArchive() throws IOException {
+        List<CompletableFuture<Binary.Result>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(CompletableFuture.supplyAsync(
+                    () -> Binary.exec(dir, env(Map.of()), null, List.of(Binary.PATH.toString(), "quote", "a b", "c"))));
+        }
+        for (CompletableFuture<Binary.Result> call : calls) {
+            Binary.Result r = call.join();
+            assertEquals("'a b' c\n", r.out(), r::toString);
+            assertEquals("", r.err(), r::toString);
+            assertEquals(0, r.exit(), r::toString);
+        }
+        Path archive = awaitArchive(cache);
+        assertEquals(List.of("cookbook.jsa", "cookbook.jsa.runtime"), names(archive.getParent()));
+    }
+
+    @Test
+    void theCallersOwnSharingOptionsWinAndOffMeansOff() throws IOException {
+        for (Map<String, String> settings : List.of(
+                Map.of("COOKBOOK_JAVA_OPTS", "-Xshare:off"),
+                Map.of("COOKBOOK_JAVA_OPTS", "-Xshare:auto"),
+                Map.of("COOKBOOK_JAVA_OPTS", "-Xmx64m -Xshare:auto"),
+                Map.of("COOKBOOK_ARCHIVE", "off"))) {
+            assertChecksumPrints(settings);
+            assertFalse(Files.exists(cache), settings + " made no archive");
+        }
+    }
+
+    /**
+     * Java 25 takes its AOT cache; an explicit -XX:AOTCache of the caller's works, which it would not
+     * if the launcher still passed -Xshare:auto (the JVM refuses the two together).
+     */
+    @Test
+    void java25MakesAndMapsAnAotCacheAndTakesTheCallersOwn() throws IOException {
+        Path home = java25();
+        assertChecksumPrints(Map.of("JAVA_HOME", home.toString()));
+        Path archive = awaitArchive(cache);
+        assertTrue(archive.toString().contains(home.toString()), "kept per runtime: " + archive);
+        assertTrue(
+                Files.readString(archive.resolveSibling("cookbook.jsa.runtime")).startsWith(home + " 25"));
+
+        Path log = dir.resolve("classes.log");
+        assertChecksumPrints(
+                Map.of("JAVA_HOME", home.toString(), "COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log));
+        assertTrue(
+                Files.readString(log).contains("dev.cookbook.cli.Main source: shared objects file"),
+                "Main came from the cache");
+
+        assertChecksumPrints(Map.of("JAVA_HOME", home.toString(), "COOKBOOK_JAVA_OPTS", "-XX:AOTCache=" + archive));
+
+        // Java 17 and Java 25 each keep their own; neither is disturbed by the other.
+        assertChecksumPrints(Map.of());
+        Path java17 = awaitArchive(cache, System.getProperty("java.home") + "/cookbook.jsa");
+        assertFalse(java17.equals(archive), java17::toString);
+        assertChecksumPrints(Map.of("JAVA_HOME", home.toString()));
+        assertChecksumPrints(Map.of());
+    }
+
+    private void assertChecksumPrints(Map<String, String> extra) {
+        Binary.Result r = Binary.exec(dir, env(extra), null, List.of(Binary.PATH.toString(), "checksum", "small.txt"));
+        assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), extra + "\n" + r);
+        assertEquals("", r.err(), extra + "\n" + r);
+        assertEquals(0, r.exit(), extra + "\n" + r);
+    }
+
+    private Map<String, String> env(Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(extra);
+        env.put("XDG_CACHE_HOME", cache.toString());
+        env.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        return env;
+    }
+
+    private static Path awaitArchive(Path cache) {
+        return awaitArchive(cache, null);
+    }
+
+    /**
+     * The archive under {@code cache} once its training run has finished (no lock left), waiting at
+     * most two minutes; with {@code ending} non-null, the one whose path ends so.
+     */
+    private static Path awaitArchive(Path cache, String ending) {
+        for (int i = 0; i < 1200; i++) {
+            List<Path> files = files(cache);
+            boolean locked = files.stream().anyMatch(p -> p.toString().endsWith(".lock"));
+            List<Path> archives = files.stream()
+                    .filter(p -> p.getFileName().toString().equals("cookbook.jsa"))
+                    .filter(p -> ending == null || p.toString().endsWith(ending))
+                    .toList();
+            if (!locked && archives.size() == 1) {
+                return archives.get(0);
+            }
+            sleep(100);
+        }
+        fail("no archive was made under " + cache + " within 120 s: " + files(cache));
+        return null;
+    }
+
+    private static List<Path> files(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** A Java 25 or later JDK under /usr/lib/jvm (the build machines have Temurin 25 there), or the test is skipped. */
+    private static Path java25() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (Files.isDirectory(jvms)) {
+            try (Stream<Path> s = Files.list(jvms)) {
+                for (Path home : s.sorted().toList()) {
+                    Path release = home.resolve("release");
+                    if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
+                        String text = Files.readString(release);
+                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)")
+                                .matcher(text);
+                        if (m.find() && Integer.parseInt(m.group(1)) >= 25) {
+                            return home.toRealPath();
+                        }
+                    }
+                }
+            }
+        }
+        Assumptions.assumeTrue(false, "no Java 25 JDK under /usr/lib/jvm: the AOT cache is not tested here");
+        return null;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
