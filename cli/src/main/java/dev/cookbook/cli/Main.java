@@ -18,8 +18,11 @@ public final class Main {
             ClassDataArchive.afterRun();
             System.exit(ExitCodes.OK);
         }
-        // picocli looks for Groovy on every start unless told not to (cookbook has no closures).
+        // picocli's start-up switches: no looking for Groovy closures (cookbook has none), and no
+        // converters for java.sql and java.time types, which it registers by reflection on every
+        // start (cookbook's durations have their own converter). See the README's start-up section.
         System.setProperty("picocli.disable.closures", "true");
+        System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
         int status = CookbookCli.run(Stdio.system(), args);
         ClassDataArchive.afterRun();
         System.exit(status);

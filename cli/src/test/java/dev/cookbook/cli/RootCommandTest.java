@@ -30,6 +30,17 @@ public class RootCommandTest {
         assertEquals("", r.err());
     }
 
+    /** CookbookCli finds the invoked command by class name, without reading every annotation. */
+    @Test
+    void everyCommandIsNamedAsItsClass() {
+        for (Class<?> command : CookbookCli.COMMANDS) {
+            assertEquals(
+                    command.getAnnotation(picocli.CommandLine.Command.class).name(),
+                    CookbookCli.nameOf(command),
+                    command::getName);
+        }
+    }
+
     @Test
     void everyCommandAnswersVersion() {
         String root = Cli.run("--version").out();
