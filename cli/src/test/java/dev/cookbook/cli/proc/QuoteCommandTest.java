@@ -52,10 +52,34 @@ class QuoteCommandTest {
         assertEquals(2, r.exit(), r::toString);
         assertEquals("", r.out());
         assertEquals(
-                "cookbook quote: unknown option: '-rf'\ncookbook quote: hint: see 'cookbook quote --help'\n", r.err());
+                "cookbook quote: unknown option: '-rf'\n"
+                        + "cookbook quote: hint: to quote words that start with '-', put -- before them: "
+                        + "cookbook quote -- -rf\n",
+                r.err());
         r = Cli.run("quote", "--", "rm", "-rf", "x");
         assertEquals(0, r.exit(), r::toString);
         assertEquals("rm -rf x\n", r.out());
+    }
+
+    /** The hint's own command line is quoted, and picocli's suggestion stays. */
+    @Test
+    void theDashDashHintQuotesTheWord() {
+        Cli.Result r = Cli.run("quote", "-x y");
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals("", r.out());
+        assertEquals(
+                "cookbook quote: unknown option: '-x y'\n"
+                        + "cookbook quote: hint: to quote words that start with '-', put -- before them: "
+                        + "cookbook quote -- '-x y'\n",
+                r.err());
+        r = Cli.run("quote", "--eac", "a");
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals(
+                "cookbook quote: unknown option: '--eac'\n"
+                        + "cookbook quote: hint: did you mean --each?\n"
+                        + "cookbook quote: hint: to quote words that start with '-', put -- before them: "
+                        + "cookbook quote -- --eac\n",
+                r.err());
     }
 
     @Test

@@ -87,6 +87,33 @@ class RunCommandTest {
     }
 
     @Test
+    void anUnknownOptionBeforeTheCommandHintsWhereItGoes() {
+        Cli.Result r = Cli.run("run", "--bogus", "ls", "-l");
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals("", r.out());
+        assertEquals(
+                "cookbook run: unknown option: '--bogus'\n"
+                        + "cookbook run: hint: run's own options come before the command; one for the command goes "
+                        + "after its name: cookbook run -- ls --bogus -l\n",
+                r.err());
+        r = Cli.run("run", "--timeout", "1s", "-Z");
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals(
+                "cookbook run: unknown option: '-Z'\n"
+                        + "cookbook run: hint: run's own options come before the command; one for the command goes "
+                        + "after its name: cookbook run -- CMD -Z\n",
+                r.err());
+        // a misspelt option of run's own: picocli's suggestion, and no advice to move it
+        r = Cli.run("run", "--timout", "1s", "sleep", "2");
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals(
+                "cookbook run: unknown option: '--timout'\n"
+                        + "cookbook run: hint: did you mean --timeout?\n"
+                        + "cookbook run: hint: see 'cookbook run --help'\n",
+                r.err());
+    }
+
+    @Test
     void usageErrors() {
         assertUsage(Cli.run("run"), "cookbook run: give the command to run after --, as in: cookbook run -- ls -l");
         assertUsage(
