@@ -2,20 +2,18 @@ package dev.cookbook.cli.proc;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
 
 /**
- * Output passed on in whole words: bytes are held until {@link #wordEnd()} finds at least
- * {@value #HOLD} of them, so the target never ends in the middle of a word. An error within the
- * first {@value #HOLD} bytes ({@link #abort()}) leaves the target untouched, as a command that
- * failed before printing; later, the words before the error are out already, and {@code abort}
- * passes on the rest of them.
+ * A buffer of {@value #HOLD} bytes in front of {@code target} that {@link #abort()} can take back
+ * while it was never passed on: an error in a short output then leaves the target untouched, as
+ * a command that failed before printing. Once passed on, output streams, and {@code abort} passes
+ * on the rest, so the target never ends in the middle of what was written before the error.
  */
 final class HeldOutput extends OutputStream {
     static final int HOLD = 1 << 16;
 
     private final OutputStream target;
-    private byte[] held = new byte[HOLD + 1024];
+    private final byte[] held = new byte[HOLD];
     private int count;
     private boolean started;
 
@@ -24,33 +22,29 @@ final class HeldOutput extends OutputStream {
     }
 
     @Override
-    public void write(int b) {
-        if (count == held.length) {
-            grow(1);
+    public void write(int b) throws IOException {
+        if (count == HOLD) {
+            pass();
         }
         held[count++] = (byte) b;
     }
 
     @Override
-    public void write(byte[] b, int off, int len) {
-        if (held.length - count < len) {
-            grow(len);
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (len > HOLD - count) {
+            pass();
+            if (len >= HOLD) {
+                target.write(b, off, len);
+                return;
+            }
         }
         System.arraycopy(b, off, held, count, len);
         count += len;
     }
 
-    /** Flushing is ours to decide: only whole words leave. */
+    /** Flushing is ours to decide, so that the start can be taken back. */
     @Override
     public void flush() {}
-
-    /** A word ends here: passes on what is held once it is enough to be worth a write. */
-    void wordEnd() throws IOException {
-        if (count >= HOLD) {
-            pass();
-            started = true;
-        }
-    }
 
     /** All written: passes everything on. */
     void finish() throws IOException {
@@ -58,7 +52,7 @@ final class HeldOutput extends OutputStream {
         target.flush();
     }
 
-    /** Stopped by an error: nothing at all if nothing was passed on yet, else the whole words held. */
+    /** Stopped by an error: nothing at all if nothing was passed on yet, else the rest. */
     void abort() throws IOException {
         if (started) {
             finish();
@@ -69,12 +63,6 @@ final class HeldOutput extends OutputStream {
     private void pass() throws IOException {
         target.write(held, 0, count);
         count = 0;
-        if (held.length > 4 * HOLD) {
-            held = new byte[HOLD + 1024]; // a huge word is gone: so is its room
-        }
-    }
-
-    private void grow(int needed) {
-        held = Arrays.copyOf(held, Math.max(held.length * 2, count + needed));
+        started = true;
     }
 }

@@ -7,8 +7,11 @@ import dev.cookbook.proc.shell.ShellSplit;
 import dev.cookbook.proc.shell.ShellSyntaxException;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -102,17 +105,21 @@ public final class SplitCommand implements Callable<Integer> {
             words.end();
             out.finish();
         } catch (ShellSyntaxException e) {
-            throw failure(out, e.getMessage(), null);
+            throw failure(words, out, e.getMessage(), null);
         } catch (CharacterCodingException e) {
-            throw failure(out, source + " is not valid UTF-8 text", null);
+            throw failure(words, out, source + " is not valid UTF-8 text", null);
         } catch (NulInWord e) {
-            throw failure(out, e.getMessage(), "leave out -0 for the JSON array, where it is \\u0000");
+            throw failure(words, out, e.getMessage(), "leave out -0 for the JSON array, where it is \\u0000");
         }
         return ExitCodes.OK;
     }
 
-    /** Ends the output as {@link HeldOutput#abort()} does: nothing, or the whole words before the error. */
-    private static CommandFailure failure(HeldOutput out, String message, String hint) throws IOException {
+    /**
+     * Ends the output as {@link HeldOutput#abort()} does: nothing, or every word before the error
+     * (errors come between words, never inside one).
+     */
+    private static CommandFailure failure(Words words, HeldOutput out, String message, String hint) throws IOException {
+        words.flush();
         out.abort();
         return new CommandFailure(ExitCodes.BAD_DATA, message, hint, null);
     }
@@ -135,15 +142,24 @@ public final class SplitCommand implements Callable<Integer> {
     /** Writes the words as they come; {@link #end()} completes the output. */
     private abstract static class Words implements ShellSplit.WordSink {
         abstract void end() throws IOException;
+
+        /** Passes on what is buffered, and no more: the words so far. */
+        abstract void flush() throws IOException;
     }
 
     /** Each word followed by a NUL byte. */
     private static final class NulWords extends Words {
-        private final HeldOutput out;
+        private static final int SLICE = 8192;
+
+        private final OutputStream out;
+        /** For long words, encoded in slices: getBytes would hold a second copy of the whole word. */
+        private final Writer slices;
+
         private long count;
 
-        NulWords(HeldOutput out) {
+        NulWords(OutputStream out) {
             this.out = out;
+            this.slices = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         }
 
         @Override
@@ -152,13 +168,22 @@ public final class SplitCommand implements Callable<Integer> {
             if (word.indexOf('\0') >= 0) {
                 throw new NulInWord("word " + count + " holds a NUL character, which -0/--null output cannot show");
             }
-            out.write(word.getBytes(StandardCharsets.UTF_8));
+            if (word.length() <= SLICE) {
+                out.write(word.getBytes(StandardCharsets.UTF_8));
+            } else {
+                for (int i = 0; i < word.length(); i += SLICE) {
+                    slices.write(word, i, Math.min(SLICE, word.length() - i));
+                }
+                slices.flush();
+            }
             out.write(0);
-            out.wordEnd();
         }
 
         @Override
         void end() {}
+
+        @Override
+        void flush() {}
     }
 
     /**
@@ -166,10 +191,10 @@ public final class SplitCommand implements Callable<Integer> {
      * so that no JSON reader takes the words before it for the whole answer.
      */
     private static final class JsonWords extends Words {
-        private final HeldOutput out;
+        private final OutputStream out;
         private final JsonGenerator json;
 
-        JsonWords(HeldOutput out) {
+        JsonWords(OutputStream out) {
             this.out = out;
             this.json = JsonFactory.builder()
                     .build()
@@ -179,17 +204,20 @@ public final class SplitCommand implements Callable<Integer> {
         }
 
         @Override
-        public void accept(String word) throws IOException {
+        public void accept(String word) {
             json.writeString(word);
-            json.flush();
-            out.wordEnd();
         }
 
         @Override
-        void end() {
+        void end() throws IOException {
             json.writeEndArray();
             json.close();
             out.write('\n');
+        }
+
+        @Override
+        void flush() {
+            json.flush();
         }
     }
 

@@ -134,6 +134,19 @@ class SplitCommandTest {
                 r.out());
     }
 
+    /** Long words are encoded in slices: a surrogate pair split between two is still one character. */
+    @Test
+    void aLongWordWithPairsAcrossSlices() {
+        String word = "\u00e9\ud83d\ude00".repeat(5_000);
+        byte[] in = ("a '" + word + "' b").getBytes(StandardCharsets.UTF_8);
+        Cli.Result r = Cli.run(in, "split", "-0");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("a\0" + word + "\0b\0", r.out());
+        r = Cli.run(in, "split");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("[\"a\",\"" + word + "\",\"b\"]\n", r.out());
+    }
+
     @Test
     void stdinThatIsNotUtf8IsBadData() {
         Cli.Result r = Cli.run(new byte[] {'a', (byte) 0xff}, "split");
