@@ -88,29 +88,26 @@ class RunCommandTest {
 
     @Test
     void anUnknownOptionBeforeTheCommandHintsWhereItGoes() {
-        Cli.Result r = Cli.run("run", "--bogus", "ls", "-l");
-        assertEquals(2, r.exit(), r::toString);
-        assertEquals("", r.out());
-        assertEquals(
-                "cookbook run: unknown option: '--bogus'\n"
-                        + "cookbook run: hint: run's own options come before the command; one for the command goes "
-                        + "after its name: cookbook run -- ls --bogus -l\n",
-                r.err());
-        r = Cli.run("run", "--timeout", "1s", "-Z");
-        assertEquals(2, r.exit(), r::toString);
-        assertEquals(
-                "cookbook run: unknown option: '-Z'\n"
-                        + "cookbook run: hint: run's own options come before the command; one for the command goes "
-                        + "after its name: cookbook run -- CMD -Z\n",
-                r.err());
+        String hint = "cookbook run: hint: run's own options come before the command; one for the command goes "
+                + "after its name: cookbook run -- ";
+        assertResult(
+                Cli.run("run", "--bogus", "ls", "-l"),
+                2,
+                "",
+                "cookbook run: unknown option: '--bogus'\n" + hint + "ls --bogus -l\n");
+        assertResult(
+                Cli.run("run", "--timeout", "1s", "-Z"),
+                2,
+                "",
+                "cookbook run: unknown option: '-Z'\n" + hint + "CMD -Z\n");
         // a misspelt option of run's own: picocli's suggestion, and no advice to move it
-        r = Cli.run("run", "--timout", "1s", "sleep", "2");
-        assertEquals(2, r.exit(), r::toString);
-        assertEquals(
+        assertResult(
+                Cli.run("run", "--timout", "1s", "sleep", "2"),
+                2,
+                "",
                 "cookbook run: unknown option: '--timout'\n"
                         + "cookbook run: hint: did you mean --timeout?\n"
-                        + "cookbook run: hint: see 'cookbook run --help'\n",
-                r.err());
+                        + "cookbook run: hint: see 'cookbook run --help'\n");
     }
 
     @Test
