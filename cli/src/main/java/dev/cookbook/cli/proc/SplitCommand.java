@@ -110,6 +110,11 @@ public final class SplitCommand implements Callable<Integer> {
             throw failure(words, out, source + " is not valid UTF-8 text", null);
         } catch (NulInWord e) {
             throw failure(words, out, e.getMessage(), "leave out -0 for the JSON array, where it is \\u0000");
+        } catch (IOException e) {
+            // reading failed (exit 4): still end on the last whole word
+            words.flush();
+            out.abort();
+            throw e;
         }
         return ExitCodes.OK;
     }

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cookbook.cli.Cli;
 import dev.cookbook.proc.shell.ShellQuote;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,6 +121,23 @@ class SplitCommandTest {
         r = Cli.run((words + "\"\u00e9\" \\").getBytes(StandardCharsets.UTF_8), "split");
         assertEquals(3, r.exit(), r::toString);
         assertEquals("cookbook split: no escaped character after the \\ at character 100005\n", r.err());
+    }
+
+    /** Reading fails (exit 4) after 64 KiB of output: what went out ends on a whole word. */
+    @Test
+    void aReadErrorLeavesWholeWords() {
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Input/output error");
+            }
+        };
+        InputStream in = new SequenceInputStream(
+                new ByteArrayInputStream("word ".repeat(20_000).getBytes(StandardCharsets.UTF_8)), failing);
+        Cli.Result r = Cli.run(in, new ByteArrayOutputStream(), false, "split", "-0");
+        assertEquals(4, r.exit(), r::toString);
+        assertEquals("word\0".repeat(20_000), r.out());
+        assertEquals("cookbook split: Input/output error\n", r.err());
     }
 
     @Test
