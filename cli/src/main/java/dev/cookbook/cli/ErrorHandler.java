@@ -33,7 +33,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             err.println(prefix + ": hint: did you mean " + String.join(" or ", u.getSuggestions()) + "?");
         }
-        err.println(prefix + ": hint: see '" + cl.getCommandSpec().qualifiedName() + " --help'");
+        String hint = hint(cl, ex);
+        err.println(prefix + ": hint: "
+                + (hint != null ? hint : "see '" + cl.getCommandSpec().qualifiedName() + " --help'"));
         err.flush();
         return ExitCodes.USAGE;
     }

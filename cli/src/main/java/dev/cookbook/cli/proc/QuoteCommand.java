@@ -1,6 +1,7 @@
 package dev.cookbook.cli.proc;
 
 import dev.cookbook.cli.CommandFailure;
+import dev.cookbook.cli.ErrorHints;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.proc.shell.ShellQuote;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code cookbook quote [ARG...]}: the arguments quoted for a POSIX shell and joined by spaces, as
@@ -40,7 +42,7 @@ import picocli.CommandLine.Spec;
             "  sh -c \"printf '<%%s>\\n' $(cookbook quote 'a  b' '*')\"  # <a  b> and <*>: nothing split or expanded",
         })
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
-public final class QuoteCommand implements Callable<Integer> {
+public final class QuoteCommand implements Callable<Integer>, ErrorHints {
     @Option(names = "--each", description = "Print each quoted argument on its own line.")
     private boolean each;
 
@@ -90,6 +92,18 @@ public final class QuoteCommand implements Callable<Integer> {
         words.end();
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** {@code quote -x}: the word was meant to be quoted, most likely. */
+    @Override
+    public String hint(Exception failure) {
+        if (failure instanceof UnmatchedArgumentException u
+                && !u.getUnmatched().isEmpty()
+                && u.getUnmatched().get(0).startsWith("-")) {
+            return "to quote words that start with '-', put -- before them: cookbook quote -- "
+                    + ShellQuote.quote(u.getUnmatched().get(0));
+        }
+        return null;
     }
 
     /** The arguments' bytes: their UTF-8, or for one Java decoded with a U+FFFD, the bytes given. */

@@ -1,6 +1,7 @@
 package dev.cookbook.cli.proc;
 
 import dev.cookbook.cli.CommandFailure;
+import dev.cookbook.cli.ErrorHints;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.DurationConverter;
@@ -32,6 +33,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** {@code cookbook run [OPTIONS] -- CMD [ARG...]}: run a command directly, with a time limit that ends its whole tree. */
 @Command(
@@ -65,7 +67,7 @@ import picocli.CommandLine.TypeConversionException;
     ExitCodes.NOT_EXECUTABLE,
     ExitCodes.NOT_FOUND
 })
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, ErrorHints {
     @Option(
             names = "--timeout",
             paramLabel = "DUR",
@@ -192,6 +194,29 @@ public final class RunCommand implements Callable<Integer> {
             RunJson.write(spec.commandLine().getOut(), r);
         }
         return exitCode(r);
+    }
+
+    /**
+     * {@code run --bogus ls}: not a misspelt option of run (picocli suggests those), so most likely
+     * one meant for the command, which goes after it. Not {@code run -- --bogus ls}: that runs a
+     * program named --bogus.
+     */
+    @Override
+    public String hint(Exception failure) {
+        if (failure instanceof UnmatchedArgumentException u
+                && u.getSuggestions().isEmpty()
+                && !u.getUnmatched().isEmpty()
+                && u.getUnmatched().get(0).startsWith("-")) {
+            List<String> fixed = new ArrayList<>(List.of("cookbook", "run", "--"));
+            fixed.add(command.isEmpty() ? "CMD" : command.get(0));
+            fixed.add(u.getUnmatched().get(0));
+            String line = ShellQuote.join(fixed);
+            if (command.size() > 1) {
+                line += " " + ShellQuote.join(command.subList(1, command.size()));
+            }
+            return "run's own options come before the command; one for the command goes after its name: " + line;
+        }
+        return null;
     }
 
     private List<String> argv() {

@@ -46,16 +46,37 @@ class QuoteCommandTest {
         assertEquals("", Cli.run("quote", "--each").out());
     }
 
+    private static final String DASH_DASH_HINT =
+            "cookbook quote: hint: to quote words that start with '-', put -- before them: cookbook quote -- ";
+
     @Test
     void anOptionLikeWordBeforeDashDashIsAUsageError() {
-        Cli.Result r = Cli.run("quote", "rm", "-rf", "x");
-        assertEquals(2, r.exit(), r::toString);
-        assertEquals("", r.out());
-        assertEquals(
-                "cookbook quote: unknown option: '-rf'\ncookbook quote: hint: see 'cookbook quote --help'\n", r.err());
-        r = Cli.run("quote", "--", "rm", "-rf", "x");
+        assertUsageError(
+                "cookbook quote: unknown option: '-rf'\n" + DASH_DASH_HINT + "-rf\n", "quote", "rm", "-rf", "x");
+        Cli.Result r = Cli.run("quote", "--", "rm", "-rf", "x");
         assertEquals(0, r.exit(), r::toString);
         assertEquals("rm -rf x\n", r.out());
+    }
+
+    /** The hint's own command line is quoted, and picocli's suggestion stays. */
+    @Test
+    void theDashDashHintQuotesTheWord() {
+        assertUsageError("cookbook quote: unknown option: '-x y'\n" + DASH_DASH_HINT + "'-x y'\n", "quote", "-x y");
+        assertUsageError(
+                "cookbook quote: unknown option: '--eac'\n"
+                        + "cookbook quote: hint: did you mean --each?\n"
+                        + DASH_DASH_HINT
+                        + "--eac\n",
+                "quote",
+                "--eac",
+                "a");
+    }
+
+    private static void assertUsageError(String err, String... args) {
+        Cli.Result r = Cli.run(args);
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals("", r.out());
+        assertEquals(err, r.err());
     }
 
     @Test

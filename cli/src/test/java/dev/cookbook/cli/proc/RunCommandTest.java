@@ -87,6 +87,30 @@ class RunCommandTest {
     }
 
     @Test
+    void anUnknownOptionBeforeTheCommandHintsWhereItGoes() {
+        String hint = "cookbook run: hint: run's own options come before the command; one for the command goes "
+                + "after its name: cookbook run -- ";
+        assertResult(
+                Cli.run("run", "--bogus", "ls", "-l"),
+                2,
+                "",
+                "cookbook run: unknown option: '--bogus'\n" + hint + "ls --bogus -l\n");
+        assertResult(
+                Cli.run("run", "--timeout", "1s", "-Z"),
+                2,
+                "",
+                "cookbook run: unknown option: '-Z'\n" + hint + "CMD -Z\n");
+        // a misspelt option of run's own: picocli's suggestion, and no advice to move it
+        assertResult(
+                Cli.run("run", "--timout", "1s", "sleep", "2"),
+                2,
+                "",
+                "cookbook run: unknown option: '--timout'\n"
+                        + "cookbook run: hint: did you mean --timeout?\n"
+                        + "cookbook run: hint: see 'cookbook run --help'\n");
+    }
+
+    @Test
     void usageErrors() {
         assertUsage(Cli.run("run"), "cookbook run: give the command to run after --, as in: cookbook run -- ls -l");
         assertUsage(

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cookbook.cli.Cli;
 import dev.cookbook.proc.shell.ShellQuote;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,6 +81,92 @@ class SplitCommandTest {
         Cli.Result r = Cli.run("split", "rm a\\");
         assertEquals(3, r.exit(), r::toString);
         assertEquals("cookbook split: no escaped character after the \\ at character 5\n", r.err());
+    }
+
+    /** A short output is all or nothing: an error prints no word, as before words were streamed. */
+    @Test
+    void anErrorInAShortInputPrintsNoWord() {
+        for (String option : new String[] {"--comments", "-0"}) {
+            Cli.Result r = Cli.run("a b c 'd".getBytes(StandardCharsets.UTF_8), "split", option);
+            assertEquals(3, r.exit(), r::toString);
+            assertEquals("", r.out());
+            assertEquals("cookbook split: no closing quotation for the ' at character 7\n", r.err());
+        }
+    }
+
+    /**
+     * Past 64 KiB the words stream out; an error then leaves exactly the words before it: whole
+     * words with -0, and an array never closed (that no JSON reader accepts) without.
+     */
+    @Test
+    void anErrorInALongInputLeavesTheWordsBeforeIt() {
+        String words = "word ".repeat(20_000); // 100,000 bytes of output with -0
+        byte[] in = (words + "'open").getBytes(StandardCharsets.UTF_8);
+        String message = "cookbook split: no closing quotation for the ' at character 100001\n";
+        Cli.Result r = Cli.run(in, "split", "-0");
+        assertEquals(3, r.exit(), r::toString);
+        assertEquals("word\0".repeat(20_000), r.out());
+        assertEquals(message, r.err());
+        r = Cli.run(in, "split");
+        assertEquals(3, r.exit(), r::toString);
+        assertEquals("[" + "\"word\",".repeat(19_999) + "\"word\"", r.out());
+        assertEquals(message, r.err());
+        r = Cli.run((words + "a\0b").getBytes(StandardCharsets.UTF_8), "split", "-0");
+        assertEquals(3, r.exit(), r::toString);
+        assertEquals("word\0".repeat(20_000), r.out());
+        assertEquals(
+                "cookbook split: word 20001 holds a NUL character, which -0/--null output cannot show\n"
+                        + "cookbook split: hint: leave out -0 for the JSON array, where it is \\u0000\n",
+                r.err());
+        r = Cli.run((words + "\"\u00e9\" \\").getBytes(StandardCharsets.UTF_8), "split");
+        assertEquals(3, r.exit(), r::toString);
+        assertEquals("cookbook split: no escaped character after the \\ at character 100005\n", r.err());
+    }
+
+    /** Reading fails (exit 4) after 64 KiB of output: what went out ends on a whole word. */
+    @Test
+    void aReadErrorLeavesWholeWords() {
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Input/output error");
+            }
+        };
+        InputStream in = new SequenceInputStream(
+                new ByteArrayInputStream("word ".repeat(20_000).getBytes(StandardCharsets.UTF_8)), failing);
+        Cli.Result r = Cli.run(in, new ByteArrayOutputStream(), false, "split", "-0");
+        assertEquals(4, r.exit(), r::toString);
+        assertEquals("word\0".repeat(20_000), r.out());
+        assertEquals("cookbook split: Input/output error\n", r.err());
+    }
+
+    @Test
+    void aLongInputSplitsWhole() {
+        String line = "a 'b c' \"d\\\"e\" f\\ g \u00e9\n";
+        Cli.Result r = Cli.run(line.repeat(20_000).getBytes(StandardCharsets.UTF_8), "split", "-0");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("a\0b c\0d\"e\0f g\0\u00e9\0".repeat(20_000), r.out());
+        r = Cli.run(line.repeat(20_000).getBytes(StandardCharsets.UTF_8), "split");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(
+                "["
+                        + "\"a\",\"b c\",\"d\\\"e\",\"f g\",\"\u00e9\","
+                                .repeat(20_000)
+                                .replaceAll(",$", "") + "]\n",
+                r.out());
+    }
+
+    /** Long words are encoded in slices: a surrogate pair split between two is still one character. */
+    @Test
+    void aLongWordWithPairsAcrossSlices() {
+        String word = "\u00e9\ud83d\ude00".repeat(5_000);
+        byte[] in = ("a '" + word + "' b").getBytes(StandardCharsets.UTF_8);
+        Cli.Result r = Cli.run(in, "split", "-0");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("a\0" + word + "\0b\0", r.out());
+        r = Cli.run(in, "split");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("[\"a\",\"" + word + "\",\"b\"]\n", r.out());
     }
 
     @Test

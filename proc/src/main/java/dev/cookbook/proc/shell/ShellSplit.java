@@ -1,5 +1,9 @@
 package dev.cookbook.proc.shell;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +26,13 @@ import java.util.List;
  *       {@code ~} stay as they are).
  * </ul>
  *
+ * <p>{@link #split(Reader, boolean, WordSink)} reads a stream and hands each word on as soon as it
+ * is complete, so memory holds one word at a time, not the input; {@link #split(String, boolean)}
+ * is the same parser over a string.
+ *
  * <pre>{@code
  * ShellSplit.split("du -sh '/dev/null; ls -l /tmp'", false)  // [du, -sh, /dev/null; ls -l /tmp]
+ * ShellSplit.split(reader, false, word -> out.println(word)); // word by word
  * }</pre>
  *
  * <p>Stateless and thread-safe.
@@ -31,8 +40,11 @@ import java.util.List;
 public final class ShellSplit {
     private ShellSplit() {}
 
-    private static final int BLANK = 0;
-    private static final int WORD = 1;
+    /** Receives the words of {@link #split(Reader, boolean, WordSink)}, in order, each once complete. */
+    @FunctionalInterface
+    public interface WordSink {
+        void accept(String word) throws IOException;
+    }
 
     /**
      * The words of {@code s}.
@@ -42,82 +54,147 @@ public final class ShellSplit {
      */
     public static List<String> split(String s, boolean comments) throws ShellSyntaxException {
         List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        int state = BLANK;
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (state == BLANK && isBlank(c)) {
-                i++;
-            } else if (isBlank(c)) { // state == WORD
-                words.add(word.toString());
-                word.setLength(0);
-                state = BLANK;
-                i++;
-            } else if (comments && c == '#') {
-                if (state == WORD) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    state = BLANK;
-                }
-                int newline = s.indexOf('\n', i);
-                i = newline < 0 ? n : newline + 1;
-            } else if (c == '\\') {
-                if (i + 1 >= n) {
-                    throw new ShellSyntaxException(ShellSyntaxException.Kind.NO_ESCAPED_CHARACTER, c, position(s, i));
-                }
-                word.append(s.charAt(i + 1));
-                state = WORD;
-                i += 2;
-            } else if (c == '\'' || c == '"') {
-                int open = i;
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        throw new ShellSyntaxException(
-                                ShellSyntaxException.Kind.NO_CLOSING_QUOTATION, c, position(s, open));
-                    }
-                    char d = s.charAt(i);
-                    if (d == c) {
-                        i++;
-                        break;
-                    }
-                    if (c == '"' && d == '\\') {
-                        if (i + 1 >= n) {
-                            throw new ShellSyntaxException(
-                                    ShellSyntaxException.Kind.NO_ESCAPED_CHARACTER, d, position(s, i));
-                        }
-                        char e = s.charAt(i + 1);
-                        if (e != '\\' && e != '"') {
-                            word.append('\\');
-                        }
-                        word.append(e);
-                        i += 2;
-                    } else {
-                        word.append(d);
-                        i++;
-                    }
-                }
-                state = WORD;
-            } else {
-                word.append(c);
-                state = WORD;
-                i++;
-            }
-        }
-        if (state == WORD) {
-            words.add(word.toString());
+        try {
+            split(new StringReader(s), comments, words::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // neither a StringReader nor a list fails
         }
         return words;
     }
 
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    /**
+     * Reads {@code in} to its end and gives each of its words to {@code sink} as soon as the word is
+     * complete (at the blank, comment or end of input after it). The words before an error have been
+     * given to {@code sink} when it is thrown. Does not close {@code in}.
+     *
+     * @param comments whether {@code #} starts a comment, as {@code shlex.split(s, comments=True)}
+     * @throws ShellSyntaxException for a quote never closed or a backslash at the very end
+     * @throws IOException from {@code in} or {@code sink}
+     */
+    public static void split(Reader in, boolean comments, WordSink sink) throws IOException, ShellSyntaxException {
+        new Parser(in, comments, sink).run();
     }
 
-    /** The 1-based code point position of the char at {@code index}. */
-    private static int position(String s, int index) {
-        return s.codePointCount(0, index) + 1;
+    private static final class Parser {
+        /** A word builder grown past this is dropped after its word, so one long word does not pin memory. */
+        private static final int KEEP_CAPACITY = 1 << 16;
+
+        private final Reader in;
+        private final boolean comments;
+        private final WordSink sink;
+        private final char[] buffer = new char[8192];
+        private int next;
+        private int limit;
+        /** Code points read so far: the 1-based position of the last one read. */
+        private long position;
+
+        private boolean afterHighSurrogate;
+        private StringBuilder word = new StringBuilder();
+
+        Parser(Reader in, boolean comments, WordSink sink) {
+            this.in = in;
+            this.comments = comments;
+            this.sink = sink;
+        }
+
+        void run() throws IOException, ShellSyntaxException {
+            boolean inWord = false;
+            for (int c = read(); c >= 0; c = read()) {
+                if (isBlank(c)) {
+                    if (inWord) {
+                        emit();
+                        inWord = false;
+                    }
+                } else if (comments && c == '#') {
+                    if (inWord) {
+                        emit();
+                        inWord = false;
+                    }
+                    int d;
+                    do {
+                        d = read();
+                    } while (d >= 0 && d != '\n');
+                } else if (c == '\\') {
+                    word.append(escaped());
+                    inWord = true;
+                } else if (c == '\'' || c == '"') {
+                    quoted((char) c);
+                    inWord = true;
+                } else {
+                    word.append((char) c);
+                    inWord = true;
+                }
+            }
+            if (inWord) {
+                emit();
+            }
+        }
+
+        /** After an opening quote: the quoted text up to its closing quote, into the word. */
+        private void quoted(char quote) throws IOException, ShellSyntaxException {
+            long open = position;
+            while (true) {
+                int d = read();
+                if (d < 0) {
+                    throw new ShellSyntaxException(ShellSyntaxException.Kind.NO_CLOSING_QUOTATION, quote, open);
+                }
+                if (d == quote) {
+                    return;
+                }
+                if (quote == '"' && d == '\\') {
+                    char e = escaped();
+                    if (e != '\\' && e != '"') {
+                        word.append('\\');
+                    }
+                    word.append(e);
+                } else {
+                    word.append((char) d);
+                }
+            }
+        }
+
+        /** After a backslash: the character it escapes. */
+        private char escaped() throws IOException, ShellSyntaxException {
+            long backslash = position;
+            int e = read();
+            if (e < 0) {
+                throw new ShellSyntaxException(ShellSyntaxException.Kind.NO_ESCAPED_CHARACTER, '\\', backslash);
+            }
+            return (char) e;
+        }
+
+        private void emit() throws IOException {
+            sink.accept(word.toString());
+            if (word.capacity() > KEEP_CAPACITY) {
+                word = new StringBuilder();
+            } else {
+                word.setLength(0);
+            }
+        }
+
+        /** The next char, or -1 at the end; counts code points, as Python's positions do. */
+        private int read() throws IOException {
+            if (next == limit) {
+                int n;
+                do {
+                    n = in.read(buffer);
+                } while (n == 0);
+                if (n < 0) {
+                    return -1;
+                }
+                next = 0;
+                limit = n;
+            }
+            char c = buffer[next++];
+            if (!(afterHighSurrogate && Character.isLowSurrogate(c))) {
+                position++;
+            }
+            afterHighSurrogate = Character.isHighSurrogate(c);
+            return c;
+        }
+    }
+
+    private static boolean isBlank(int c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 }

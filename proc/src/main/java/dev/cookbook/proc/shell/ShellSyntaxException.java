@@ -18,9 +18,9 @@ public final class ShellSyntaxException extends Exception {
     }
 
     private final Kind kind;
-    private final int position;
+    private final long position;
 
-    ShellSyntaxException(Kind kind, char character, int position) {
+    ShellSyntaxException(Kind kind, char character, long position) {
         super((kind == Kind.NO_CLOSING_QUOTATION ? "no closing quotation for the " : "no escaped character after the ")
                 + character
                 + " at character "
@@ -34,7 +34,7 @@ public final class ShellSyntaxException extends Exception {
     }
 
     /** The position of the opening quote or of the lone backslash, counted in characters from 1. */
-    public int position() {
+    public long position() {
         return position;
     }
 }

@@ -3,6 +3,9 @@ package dev.cookbook.proc.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -137,10 +140,18 @@ class ShellSplitTest {
             String s = strings.get(i);
             PythonShlex.Answer want = python.get(i);
             String label = "shlex.split(" + printable(s) + ", comments=" + comments + ")";
+            List<String> streamed = new ArrayList<>();
             try {
                 List<String> got = ShellSplit.split(s, comments);
                 assertEquals(want.words(), got, label + (want.error() == null ? "" : " raised " + want.error()));
+                ShellSplit.split(new Trickle(s), comments, streamed::add);
+                assertEquals(got, streamed, label + " one char per read");
             } catch (ShellSyntaxException e) {
+                ShellSyntaxException trickled = assertThrows(
+                        ShellSyntaxException.class,
+                        () -> ShellSplit.split(new Trickle(s), comments, streamed::add),
+                        label + " one char per read");
+                assertEquals(e.getMessage(), trickled.getMessage(), label);
                 raised++;
                 String expected = e.kind() == ShellSyntaxException.Kind.NO_CLOSING_QUOTATION
                         ? "No closing quotation"
@@ -152,6 +163,56 @@ class ShellSplitTest {
             // the alphabet makes both outcomes common; a change that broke that would test less
             assertEquals(true, raised > strings.size() / 20 && raised < strings.size() * 19 / 20, "raised " + raised);
         }
+    }
+
+    @Test
+    void streamsEachWordWhenItEnds() throws Exception {
+        List<String> seen = new ArrayList<>();
+        // a reader that fails if asked past "b ": the words before must be out by then
+        Reader in = new Trickle("a 'x y' b ") {
+            @Override
+            public int read(char[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                if (n < 0) {
+                    throw new IOException("read past the end; had " + seen);
+                }
+                return n;
+            }
+        };
+        IOException e = assertThrows(IOException.class, () -> ShellSplit.split(in, false, seen::add));
+        assertEquals("read past the end; had [a, x y, b]", e.getMessage());
+    }
+
+    @Test
+    void wordsBeforeAnErrorAreHandedOn() {
+        List<String> seen = new ArrayList<>();
+        ShellSyntaxException e = assertThrows(
+                ShellSyntaxException.class,
+                () -> ShellSplit.split(new StringReader("a \ud83d\ude00 b 'c"), false, seen::add));
+        assertEquals("no closing quotation for the ' at character 7", e.getMessage());
+        assertEquals(List.of("a", "\ud83d\ude00", "b"), seen);
+    }
+
+    /** Hands out one char per read, so every buffer boundary (a surrogate pair's too) is crossed. */
+    private static class Trickle extends Reader {
+        private final String s;
+        private int at;
+
+        Trickle(String s) {
+            this.s = s;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (at == s.length()) {
+                return -1;
+            }
+            buf[off] = s.charAt(at++);
+            return 1;
+        }
+
+        @Override
+        public void close() {}
     }
 
     private static String printable(String s) {
