@@ -380,6 +380,8 @@ public class RootCommandTest {
                 "quote",
                 "split",
                 "run",
+                "install",
+                "uninstall",
                 "completion",
                 "help");
         assertEquals(all, commandsBuiltFor());
