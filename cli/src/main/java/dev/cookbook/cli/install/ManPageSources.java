@@ -9,15 +9,17 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ListResourceBundle;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.Messages;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
-import picocli.CommandLine.ScopeType;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
@@ -57,24 +59,15 @@ public final class ManPageSources {
             usage.header(usage.description()[0].replaceAll("\\{(?=\\w[\\w-]*})", "\\\\{"));
         }
         usage.description(paragraphs(usage.description()));
-        usage.footer(lines(usage.footer()));
+        usage.footer(footer(usage.footer()));
         Map<String, String> codes = new LinkedHashMap<>();
         usage.exitCodeList().forEach((code, meaning) -> codes.put(code, text(meaning)));
         usage.exitCodeList(codes);
-        List<OptionSpec> options = new ArrayList<>(spec.options());
-        for (int i = 0; i < options.size(); i++) {
-            OptionSpec option = options.get(i);
-            // Options of a group are listed through the group; inherited ones (-v, -q, --log-file)
-            // would be copied into the subcommands again: both keep their (plain) text. The others
-            // are replaced, and keep their place ahead of the inherited ones (which come last in
-            // --help) by an explicit order below picocli's default, -1.
-            if (option.group() == null && option.scopeType() != ScopeType.INHERIT) {
-                spec.remove(option);
-                spec.addOption(option.toBuilder()
-                        .description(lines(option.description()))
-                        .order(i - options.size() - 1)
-                        .build());
-            }
+        for (OptionSpec option : spec.options()) {
+            // Options are not replaced, as operands are below: an option of a group is listed through
+            // the group, and an inherited one (-v) would be copied into the subcommands again. Each
+            // gets its escaped text as a resource bundle, which picocli reads before the annotation.
+            option.messages(new Messages(spec, bundle(option.names(), lines(option.description()))));
         }
         for (PositionalParamSpec operand : new ArrayList<>(spec.positionalParameters())) {
             if (operand.group() == null) {
@@ -87,6 +80,26 @@ public final class ManPageSources {
         cl.getSubcommands().values().forEach(ManPageSources::escape);
     }
 
+    /** A bundle that gives {@code description} as the description of an option called {@code names}. */
+    private static ResourceBundle bundle(String[] names, String[] description) {
+        List<Object[]> contents = new ArrayList<>();
+        for (String name : names) {
+            // picocli's key for an option without a descriptionKey: each name without its dashes,
+            // a line of the description at a time
+            for (int i = 0; i < description.length; i++) {
+                contents.add(new Object[] {
+                    name.replaceFirst("^[^\\p{javaJavaIdentifierPart}]+", "") + "." + i, description[i]
+                });
+            }
+        }
+        return new ListResourceBundle() {
+            @Override
+            protected Object[][] getContents() {
+                return contents.toArray(new Object[0][]);
+            }
+        };
+    }
+
     /**
      * Description lines as paragraphs: a blank line between two, except between indented lines
      * (examples), which stay together in one literal block.
@@ -95,6 +108,25 @@ public final class ManPageSources {
         List<String> out = new ArrayList<>();
         for (String line : description) {
             if (!out.isEmpty() && !(isLiteral(line) && isLiteral(out.get(out.size() - 1)))) {
+                out.add("");
+            }
+            out.add(text(line));
+        }
+        return out.toArray(new String[0]);
+    }
+
+    /**
+     * Footer lines, which picocli's generator keeps apart with hard breaks: an indented line after
+     * text gets a blank line before it, or AsciiDoc would read it as more of that text (an address
+     * in it a mail link), not as a literal line.
+     */
+    private static String[] footer(String[] footer) {
+        List<String> out = new ArrayList<>();
+        for (String line : footer) {
+            if (!out.isEmpty()
+                    && isLiteral(line)
+                    && !isLiteral(out.get(out.size() - 1))
+                    && !out.get(out.size() - 1).isEmpty()) {
                 out.add("");
             }
             out.add(text(line));
@@ -117,7 +149,7 @@ public final class ManPageSources {
 
     /** What in plain text AsciiDoc would read as markup, and what shows it as the text it is. */
     private static final Pattern MARKUP = Pattern.compile(
-            "\\{(?=\\w[\\w-]*})|[*`^~+#_]|::|(?<=\\w)'(?=\\w)|\\.\\.\\.|(?<=\\w|^|\\s)--(?=\\w|$|\\s)|->|=>|<-|<=|\\((?:C|R|TM)\\)");
+            "\\{(?=\\w[\\w-]*})|[*`^~+#_@]|::|://|(?<=\\w)'(?=\\w)|\\.\\.\\.|(?<=\\w|^|\\s)--(?=\\w|$|\\s)|->|=>|<-|<=|\\((?:C|R|TM)\\)");
 
     /** {@code line} as AsciiDoc text that shows it as written. An indented line is literal already. */
     static String text(String line) {
