@@ -16,11 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -50,27 +48,6 @@ public class InstallerTest {
         return Installer.items(launcher, ROOT);
     }
 
-    /** Every file and directory under {@code dir}, relative, with "/" after directories, and each file's mode. */
-    private static TreeMap<String, String> tree(Path dir) throws IOException {
-        TreeMap<String, String> out = new TreeMap<>();
-        if (!Files.exists(dir)) {
-            return out;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                String name = dir.relativize(p).toString();
-                if (Files.isSymbolicLink(p)) {
-                    out.put(name, "-> " + Files.readSymbolicLink(p));
-                } else if (Files.isDirectory(p)) {
-                    out.put(name + "/", "");
-                } else {
-                    out.put(name, PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
-                }
-            }
-        }
-        return out;
-    }
-
     private static int pages() {
         int[] n = {0};
         countPages(ROOT, n);
@@ -89,7 +66,7 @@ public class InstallerTest {
         Installer.Outcome done = new Installer(prefix, null).install(items(launcher), false, ROOT);
         assertEquals(3 + pages(), done.written());
 
-        TreeMap<String, String> tree = tree(prefix);
+        TreeMap<String, String> tree = PrefixTree.of(prefix);
         assertEquals("rwxr-xr-x", tree.get("bin/cookbook"));
         assertEquals("rw-r--r--", tree.get("share/bash-completion/completions/cookbook"));
         assertEquals("rw-r--r--", tree.get("share/zsh/site-functions/_cookbook"));
@@ -136,7 +113,7 @@ public class InstallerTest {
         Files.createDirectories(prefix.resolve("share/man/man1"));
         Files.writeString(prefix.resolve("share/man/man1/other.1"), "someone else's\n");
         Files.createDirectories(prefix.resolve("bin"));
-        TreeMap<String, String> before = tree(prefix);
+        TreeMap<String, String> before = PrefixTree.of(prefix);
 
         new Installer(prefix, null).install(items(launcher("")), false, ROOT);
         List<String> kept = new ArrayList<>();
@@ -144,7 +121,7 @@ public class InstallerTest {
 
         assertEquals(3 + pages(), done.removed());
         assertEquals(List.of(), kept);
-        assertEquals(before, tree(prefix));
+        assertEquals(before, PrefixTree.of(prefix));
     }
 
     @Test
@@ -172,7 +149,7 @@ public class InstallerTest {
         assertEquals("my notes\n", Files.readString(page));
         assertEquals(
                 List.of("share/", "share/man/", "share/man/man1/", "share/man/man1/cookbook-run.1"),
-                List.copyOf(tree(prefix).keySet()).subList(1, 5));
+                List.copyOf(PrefixTree.of(prefix).keySet()).subList(1, 5));
     }
 
     @Test
@@ -203,14 +180,14 @@ public class InstallerTest {
         Path prefix = tmp.resolve("prefix");
         Files.createDirectories(prefix.resolve("bin"));
         Files.writeString(prefix.resolve("bin/cookbook"), "another program\n");
-        TreeMap<String, String> before = tree(prefix);
+        TreeMap<String, String> before = PrefixTree.of(prefix);
 
         ParameterException e = assertThrows(
                 ParameterException.class, () -> new Installer(prefix, null).install(items(launcher("")), false, ROOT));
         assertEquals(
                 prefix.resolve("bin/cookbook") + " exists and was not installed by cookbook: add --force to replace it",
                 e.getMessage());
-        assertEquals(before, tree(prefix));
+        assertEquals(before, PrefixTree.of(prefix));
 
         new Installer(prefix, null).install(items(launcher("")), true, ROOT);
         assertEquals("#!/bin/sh\n", Files.readString(prefix.resolve("bin/cookbook")));
@@ -228,7 +205,7 @@ public class InstallerTest {
 
         new Installer(prefix, null).install(items(launcher), false, ROOT);
 
-        assertEquals("-> " + launcher, tree(prefix).get("bin/cookbook"));
+        assertEquals("-> " + launcher, PrefixTree.of(prefix).get("bin/cookbook"));
         assertTrue(Files.readString(prefix.resolve(Manifest.PATH)).contains("\nlink bin/cookbook " + launcher + "\n"));
         new Installer(prefix, null).install(items(launcher), false, ROOT); // again: an upgrade, not a conflict
         new Installer(prefix, null).uninstall(kept -> {});
