@@ -67,7 +67,7 @@ final class Installer {
         if (dist != null && Files.isExecutable(dist.resolve("runtime/bin/java"))) {
             items.add(new Item("bin/cookbook", null, null, launcher.toAbsolutePath(), true));
         } else {
-            items.add(new Item("bin/cookbook", null, launcher, null, true));
+            items.add(new Item("bin/cookbook", null, launcher.toAbsolutePath(), null, true));
         }
         String name = root.getCommandName();
         items.add(text(
