@@ -38,7 +38,7 @@ public class InstallIT {
         Path prefix = tmp.resolve("pré fix");
         Files.createDirectories(prefix.resolve("share/man/man1"));
         Files.writeString(prefix.resolve("share/man/man1/other.1"), "not cookbook's\n");
-        TreeMap<String, String> before = PrefixTree.of(prefix);
+        TreeMap<String, String> before = InstallFixtures.of(prefix);
 
         Binary.Result install = Binary.run(tmp, "install", "--prefix", prefix.toString());
         assertEquals(0, install.exit(), install::toString);
@@ -107,7 +107,7 @@ public class InstallIT {
         assertEquals(0, uninstall.exit(), uninstall::toString);
         assertEquals("", uninstall.out());
         assertEquals("cookbook uninstall: removed " + files + " files from '" + prefix + "'\n", uninstall.err());
-        assertEquals(before, PrefixTree.of(prefix));
+        assertEquals(before, InstallFixtures.of(prefix));
     }
 
     @Test
@@ -153,7 +153,7 @@ public class InstallIT {
         assertEquals("#!/bin/sh\necho another cookbook\n", Files.readString(other));
         assertEquals(
                 List.of("bin/", "bin/cookbook"),
-                List.copyOf(PrefixTree.of(prefix).keySet()).subList(1, 3));
+                List.copyOf(InstallFixtures.of(prefix).keySet()).subList(1, 3));
 
         Binary.Result forced = Binary.run(tmp, "install", "--prefix", prefix.toString(), "--force");
         assertEquals(0, forced.exit(), forced::toString);

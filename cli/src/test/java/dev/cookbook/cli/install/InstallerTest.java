@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cookbook.cli.CommandFailure;
-import dev.cookbook.cli.CookbookCli;
-import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.completion.CompletionCommand;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,13 +25,7 @@ public class InstallerTest {
     @TempDir
     Path tmp;
 
-    private static final CommandLine ROOT = CookbookCli.create(new Stdio(
-            new ByteArrayInputStream(new byte[0]),
-            new ByteArrayOutputStream(),
-            new ByteArrayOutputStream(),
-            false,
-            false,
-            false));
+    private static final CommandLine ROOT = InstallFixtures.commands();
 
     private Path launcher(String body) throws IOException {
         Path file = tmp.resolve("build/cookbook");
@@ -66,7 +56,7 @@ public class InstallerTest {
         Installer.Outcome done = new Installer(prefix, null).install(items(launcher), false, ROOT);
         assertEquals(3 + pages(), done.written());
 
-        TreeMap<String, String> tree = PrefixTree.of(prefix);
+        TreeMap<String, String> tree = InstallFixtures.of(prefix);
         assertEquals("rwxr-xr-x", tree.get("bin/cookbook"));
         assertEquals("rw-r--r--", tree.get("share/bash-completion/completions/cookbook"));
         assertEquals("rw-r--r--", tree.get("share/zsh/site-functions/_cookbook"));
@@ -113,7 +103,7 @@ public class InstallerTest {
         Files.createDirectories(prefix.resolve("share/man/man1"));
         Files.writeString(prefix.resolve("share/man/man1/other.1"), "someone else's\n");
         Files.createDirectories(prefix.resolve("bin"));
-        TreeMap<String, String> before = PrefixTree.of(prefix);
+        TreeMap<String, String> before = InstallFixtures.of(prefix);
 
         new Installer(prefix, null).install(items(launcher("")), false, ROOT);
         List<String> kept = new ArrayList<>();
@@ -121,7 +111,7 @@ public class InstallerTest {
 
         assertEquals(3 + pages(), done.removed());
         assertEquals(List.of(), kept);
-        assertEquals(before, PrefixTree.of(prefix));
+        assertEquals(before, InstallFixtures.of(prefix));
     }
 
     @Test
@@ -149,7 +139,7 @@ public class InstallerTest {
         assertEquals("my notes\n", Files.readString(page));
         assertEquals(
                 List.of("share/", "share/man/", "share/man/man1/", "share/man/man1/cookbook-run.1"),
-                List.copyOf(PrefixTree.of(prefix).keySet()).subList(1, 5));
+                List.copyOf(InstallFixtures.of(prefix).keySet()).subList(1, 5));
     }
 
     @Test
@@ -180,14 +170,14 @@ public class InstallerTest {
         Path prefix = tmp.resolve("prefix");
         Files.createDirectories(prefix.resolve("bin"));
         Files.writeString(prefix.resolve("bin/cookbook"), "another program\n");
-        TreeMap<String, String> before = PrefixTree.of(prefix);
+        TreeMap<String, String> before = InstallFixtures.of(prefix);
 
         ParameterException e = assertThrows(
                 ParameterException.class, () -> new Installer(prefix, null).install(items(launcher("")), false, ROOT));
         assertEquals(
                 prefix.resolve("bin/cookbook") + " exists and was not installed by cookbook: add --force to replace it",
                 e.getMessage());
-        assertEquals(before, PrefixTree.of(prefix));
+        assertEquals(before, InstallFixtures.of(prefix));
 
         new Installer(prefix, null).install(items(launcher("")), true, ROOT);
         assertEquals("#!/bin/sh\n", Files.readString(prefix.resolve("bin/cookbook")));
@@ -205,7 +195,7 @@ public class InstallerTest {
 
         new Installer(prefix, null).install(items(launcher), false, ROOT);
 
-        assertEquals("-> " + launcher, PrefixTree.of(prefix).get("bin/cookbook"));
+        assertEquals("-> " + launcher, InstallFixtures.of(prefix).get("bin/cookbook"));
         assertTrue(Files.readString(prefix.resolve(Manifest.PATH)).contains("\nlink bin/cookbook " + launcher + "\n"));
         new Installer(prefix, null).install(items(launcher), false, ROOT); // again: an upgrade, not a conflict
         new Installer(prefix, null).uninstall(kept -> {});

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cookbook.cli.Binary;
-import dev.cookbook.cli.CookbookCli;
-import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.Tools;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,13 +33,7 @@ public class ManPagesTest {
 
     @TestFactory
     Stream<DynamicTest> everyCommandHasAPageThatSaysWhatItsHelpSays() {
-        CommandLine root = CookbookCli.create(new Stdio(
-                new ByteArrayInputStream(new byte[0]),
-                new ByteArrayOutputStream(),
-                new ByteArrayOutputStream(),
-                false,
-                false,
-                false));
+        CommandLine root = InstallFixtures.commands();
         List<DynamicTest> tests = new ArrayList<>();
         add(root, tests);
         return tests.stream();

@@ -1,15 +1,31 @@
 package dev.cookbook.cli.install;
 
+import dev.cookbook.cli.CookbookCli;
+import dev.cookbook.cli.Stdio;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 
-/** What is under a prefix, to compare before and after: each path with its mode, link target or "/". */
-final class PrefixTree {
-    private PrefixTree() {}
+/** What the install tests share: the command tree, and what is under a prefix, to compare before and after. */
+final class InstallFixtures {
+    private InstallFixtures() {}
+
+    /** The whole command tree, on streams nobody reads. */
+    static CommandLine commands() {
+        return CookbookCli.create(new Stdio(
+                new ByteArrayInputStream(new byte[0]),
+                new ByteArrayOutputStream(),
+                new ByteArrayOutputStream(),
+                false,
+                false,
+                false));
+    }
 
     /** Every file and directory under {@code dir}, relative ("/" after directories), with each file's mode. */
     static TreeMap<String, String> of(Path dir) throws IOException {
