@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  cookbook install                                 # into ~/.local",
+            "  cookbook install                                     # into ~/.local",
             "  cookbook install --prefix ~/opt/cookbook --dry-run   # print what it would write",
         })
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})

@@ -1,6 +1,10 @@
 package dev.cookbook.cli.install;
 
+import dev.cookbook.cli.CommandFailure;
+import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.Stdio;
+import dev.cookbook.cli.common.Messages;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,14 +27,20 @@ final class PrefixOptions {
 
     /** The prefix, absolute. */
     Path prefix(Stdio stdio) {
+        Path dir;
         if (prefix != null) {
-            return prefix.toAbsolutePath().normalize();
+            dir = prefix.toAbsolutePath().normalize();
+        } else {
+            String home = stdio.environment().get("HOME");
+            if (home == null || home.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "HOME is not set: give --prefix DIR");
+            }
+            dir = Path.of(home, ".local").toAbsolutePath().normalize();
         }
-        String home = stdio.environment().get("HOME");
-        if (home == null || home.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "HOME is not set: give --prefix DIR");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new CommandFailure(ExitCodes.IO_ERROR, Messages.quote(dir.toString()) + ": Not a directory");
         }
-        return Path.of(home, ".local").toAbsolutePath().normalize();
+        return dir;
     }
 
     boolean dryRun() {

@@ -63,4 +63,12 @@ public class InstallCommandTest {
                         + "/.local/share/cookbook/install-manifest",
                 r.err().lines().findFirst().orElseThrow());
     }
+
+    @Test
+    void aPrefixThatIsAFileIsAnIoError() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a file"), "x\n");
+        Cli.Result r = Cli.run("uninstall", "--prefix", file.toString());
+        assertEquals(4, r.exit(), r::toString);
+        assertEquals("cookbook uninstall: '" + file + "': Not a directory\n", r.err());
+    }
 }
