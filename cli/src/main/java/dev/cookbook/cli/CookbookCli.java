@@ -8,6 +8,8 @@ import dev.cookbook.cli.csv.CsvCommand;
 import dev.cookbook.cli.echo.EchoCommand;
 import dev.cookbook.cli.help.CookbookHelp;
 import dev.cookbook.cli.help.HelpCommand;
+import dev.cookbook.cli.install.InstallCommand;
+import dev.cookbook.cli.install.UninstallCommand;
 import dev.cookbook.cli.mail.MailCommand;
 import dev.cookbook.cli.proc.QuoteCommand;
 import dev.cookbook.cli.proc.RunCommand;
@@ -42,6 +44,8 @@ public final class CookbookCli {
             QuoteCommand.class,
             SplitCommand.class,
             RunCommand.class,
+            InstallCommand.class,
+            UninstallCommand.class,
             CompletionCommand.class,
             HelpCommand.class);
 

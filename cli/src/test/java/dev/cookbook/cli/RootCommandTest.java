@@ -399,6 +399,8 @@ public class RootCommandTest {
                 "quote",
                 "split",
                 "run",
+                "install",
+                "uninstall",
                 "completion",
                 "help");
         assertEquals(all, commandsBuiltFor());

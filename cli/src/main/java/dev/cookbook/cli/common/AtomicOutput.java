@@ -48,6 +48,15 @@ public final class AtomicOutput implements AutoCloseable {
      *                file that appeared there meanwhile is kept and the commit fails
      */
     public static AtomicOutput create(Path target, String name, boolean secret, boolean replace) throws IOException {
+        return create(target, name, secret ? null : sharedMode(), replace);
+    }
+
+    /**
+     * As {@link #create(Path, String, boolean, boolean)}, with the file's mode given exactly
+     * ({@code rwxr-xr-x} for a program), whatever the umask; null for {@code 0600}.
+     */
+    public static AtomicOutput create(Path target, String name, Set<PosixFilePermission> mode, boolean replace)
+            throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp;
         try {
@@ -59,9 +68,9 @@ public final class AtomicOutput implements AutoCloseable {
         // Interrupted (Ctrl-C, kill), the JVM still runs its shutdown hooks: no temporary file is left.
         // After a commit the name no longer exists and this does nothing.
         temp.toFile().deleteOnExit();
-        if (!secret) {
+        if (mode != null) {
             try {
-                Files.setPosixFilePermissions(temp, sharedMode());
+                Files.setPosixFilePermissions(temp, mode);
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: its default applies
             }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 public final class CompletionCommand implements Callable<Integer> {
 
     /** The shells we generate for. */
-    enum Shell {
+    public enum Shell {
         bash,
         zsh
     }
@@ -41,7 +41,7 @@ public final class CompletionCommand implements Callable<Integer> {
     }
 
     /** The script for {@code shell}, generated from the command tree under {@code root}. */
-    static String script(Shell shell, CommandLine root) {
+    public static String script(Shell shell, CommandLine root) {
         return shell == Shell.zsh ? CompletionScript.zsh(root) : CompletionScript.bash(root);
     }
 }
