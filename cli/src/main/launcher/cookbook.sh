@@ -70,7 +70,7 @@ case " ${COOKBOOK_JAVA_OPTS-} " in
         ;;
 esac
 # Commands that never crunch data run C1-compiled only: it starts faster, and they end before C2
-# would pay (quote, split and run's own work is argument handling). Hashing, ciphers, CSV, mail
+# would pay (quote, split and run's own work is argument handling; install copies a few files). Hashing, ciphers, CSV, mail
 # and echo keep C2: C1 alone makes sha256 of a large file 4x slower (cli/bench/startup-bench.sh and
 # checksum-bench.sh, in the README).
 jit=

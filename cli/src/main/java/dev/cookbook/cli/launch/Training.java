@@ -112,6 +112,7 @@ public final class Training {
                         "--text",
                         text),
                 call("echo", "--help"),
+                call("install", "--dry-run", "--prefix", dir.resolve("prefix").toString()),
                 call("completion", "bash"));
     }
 
