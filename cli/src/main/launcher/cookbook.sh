@@ -70,12 +70,13 @@ case " ${COOKBOOK_JAVA_OPTS-} " in
         ;;
 esac
 # Commands that never crunch data run C1-compiled only: it starts faster, and they end before C2
-# would pay (quote, split and run's own work is argument handling; install copies a few files). Hashing, ciphers, CSV, mail
-# and echo keep C2: C1 alone makes sha256 of a large file 4x slower (cli/bench/startup-bench.sh and
+# would pay (quote, split and run's own work is argument handling; install copies a few files).
+# Hashing, ciphers, CSV, mail and echo keep C2: C1 alone makes sha256 of a large file 4x slower (cli/bench/startup-bench.sh and
 # checksum-bench.sh, in the README).
 jit=
 case ${1-} in
-    quote | split | run | completion | help | --version | -V | --help | -h | '') jit=-XX:TieredStopAtLevel=1 ;;
+    quote | split | run | completion | help | install | uninstall | --version | -V | --help | -h | '')
+        jit=-XX:TieredStopAtLevel=1 ;;
 esac
 # JVM warnings go to stderr, never into cookbook's data on stdout; an archive the runtime cannot
 # use (another runtime's, a damaged one) is skipped without a word. SerialGC and no perf-data
