@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Builds the configured {@link CommandLine}: the one place where output streams, error handling,
@@ -169,13 +170,32 @@ public final class CookbookCli {
         return codes;
     }
 
+    /** The command that ran: the last one on the command line, as parsed. */
+    private static CommandLine selected(CommandLine cl) {
+        ParseResult last = cl.getParseResult();
+        if (last == null) {
+            return cl;
+        }
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        return last.commandSpec().commandLine();
+    }
+
     /**
      * Runs {@code args} and flushes stdout; returns the exit status. A closed stdout found while
      * flushing is reported as {@link ExitCodes#CLOSED_PIPE}, like one found while running.
      */
     public static int run(Stdio stdio, String... args) {
         CommandLine cl = create(stdio, args);
-        int status = cl.execute(args);
+        int status;
+        try {
+            status = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli reports exceptions; an Error ends the JVM with a stack trace and exit 1 unless
+            // caught. What the command held is unreachable now, so there is room to say so in one line.
+            status = ErrorHandler.report(e, selected(cl));
+        }
         try {
             cl.getOut().flush();
         } catch (RuntimeException e) {

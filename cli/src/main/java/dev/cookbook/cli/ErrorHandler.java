@@ -77,6 +77,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         } else if (t instanceof IOException || t instanceof UncheckedIOException) {
             code = ExitCodes.IO_ERROR;
             message = Messages.describe(t);
+        } else if (t instanceof OutOfMemoryError) {
+            code = ExitCodes.INTERNAL;
+            message = "out of memory" + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")");
+            hint = "give Java more, for example COOKBOOK_JAVA_OPTS=-Xmx2g";
         } else {
             code = ExitCodes.INTERNAL;
             message = "internal error: " + t;

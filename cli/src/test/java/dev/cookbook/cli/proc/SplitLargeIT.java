@@ -94,6 +94,18 @@ class SplitLargeIT {
         assertEquals("", r.out() + r.err());
     }
 
+    /** A word larger than the heap is one line and exit 70, not a stack trace with exit 1. */
+    @Test
+    void aWordLargerThanTheHeapIsOneLine() {
+        Binary.Result r = withSmallHeap("head -c 67108864 /dev/zero | tr '\\0' x | \"$0\" split -0 -");
+        assertEquals(70, r.exit(), r::toString);
+        assertEquals("", r.out());
+        assertEquals(
+                "cookbook split: out of memory (Java heap space)\n"
+                        + "cookbook split: hint: give Java more, for example COOKBOOK_JAVA_OPTS=-Xmx2g\n",
+                r.err());
+    }
+
     /** {@code bash -c script} in the test's folder, with the packaged binary as $0 and a 64 MiB heap for it. */
     private Binary.Result withSmallHeap(String script, String... args) {
         List<String> command = new ArrayList<>(List.of("bash", "-c", script, Binary.PATH.toString()));
