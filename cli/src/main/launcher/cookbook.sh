@@ -7,10 +7,11 @@
 #
 # Everything up to the exec runs on every call: shell builtins only, no forks.
 build=@BUILD_ID@
+# This file, by an absolute path: the JVM's class path, and part of the archive's name (an archive
+# holds the path of the jar it was made from). A symbolic link (an installed link to a distribution)
+# is resolved, so that the bundled runtime and archive are found beside the real file.
 self=$0
-case $self in */*) ;; *) self=./$self ;; esac
-# A symbolic link (an installed link to a distribution) is resolved once, here: the bundled
-# runtime and archive are found beside the real file.
+case $self in /*) ;; */*) self=$PWD/${self#./} ;; *) self=$PWD/$self ;; esac
 if [ -L "$self" ]; then
     self=$(readlink -f -- "$self") || self=$0
 fi
@@ -43,8 +44,9 @@ tty=
 # The class-data archive: the classes cookbook loads, parsed and linked once, mapped at start-up
 # (Java 17 AppCDS, Java 25 AOT cache; -XX:SharedArchiveFile takes either). The distribution
 # brings one made for its runtime; otherwise it is made in the background after the first call,
-# per build and per runtime, under $XDG_CACHE_HOME/cookbook. Options of the caller's own about
-# sharing win, and turn this off.
+# per build, runtime and place of this file, under $XDG_CACHE_HOME/cookbook (for example
+# ~/.cache/cookbook/0.1.0-1b92f00abde3/PATH/java/home/me/.local/bin/cookbook.jsa). The caller's
+# own options about sharing win, and turn this off.
 archive= made=
 case " ${COOKBOOK_JAVA_OPTS-} " in
     *" -Xshare:"* | *SharedArchiveFile* | *AOTCache* | *AOTMode* | *ArchiveClassesAtExit* | *AOTConfiguration*) ;;
@@ -57,8 +59,8 @@ case " ${COOKBOOK_JAVA_OPTS-} " in
             cache=${XDG_CACHE_HOME-}
             case $cache in /*) ;; *) cache=${HOME:+$HOME/.cache} ;; esac
             if [ -n "$cache" ]; then
-                cache=$cache/cookbook/$build/${JAVA_HOME:+home$JAVA_HOME}
-                cache=${cache%/}/cookbook.jsa
+                case $java in /*) key=$java ;; *) key=/PATH/java ;; esac
+                cache=$cache/cookbook/$build$key$self.jsa
                 if [ -f "$cache" ]; then
                     archive=-XX:SharedArchiveFile=$cache
                     made=-Dcookbook.archive=$cache
@@ -84,4 +86,4 @@ esac
 # reads the manifest, which opens the jar and indexes its 10,000 entries (~20 ms) even when
 # every class comes from the archive.
 exec "$java" -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr \
-    $jit ${archive:+"$archive"} ${made:+"$made"} -Dcookbook.tty="$tty" $COOKBOOK_JAVA_OPTS -cp "$0" dev.cookbook.cli.Main "$@"
+    $jit ${archive:+"$archive"} ${made:+"$made"} -Dcookbook.tty="$tty" $COOKBOOK_JAVA_OPTS -cp "$self" dev.cookbook.cli.Main "$@"
