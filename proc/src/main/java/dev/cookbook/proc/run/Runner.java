@@ -26,7 +26,12 @@ import java.util.regex.Pattern;
  * <p>Thread-safe: each run is independent.
  */
 public final class Runner {
-    private static final Pattern ERRNO = Pattern.compile("error=(\\d+)");
+    /**
+     * The errno in the JDK's message for a program it could not start: "error=2, No such file or
+     * directory" up to Java 21, "error: 2 (no such file or directory)" in Java 25.
+     */
+    private static final Pattern ERRNO = Pattern.compile("error(?:=|: )(\\d+)(?:, (.*)| \\((.*)\\))?");
+
     private static final int ENOENT = 2;
     private static final int ENOTDIR = 20;
 
@@ -84,19 +89,25 @@ public final class Runner {
 
     private static RunException notStarted(RunSpec spec, IOException e) {
         String program = "'" + spec.argv().get(0) + "'";
-        Matcher m = ERRNO.matcher(String.valueOf(e.getMessage()));
-        int errno = m.find() ? Integer.parseInt(m.group(1)) : 0;
-        if (errno == ENOENT || errno == ENOTDIR) {
-            return new RunException(RunException.Kind.NOT_FOUND, program + ": command not found", e);
-        }
-        String why = errno == 13 ? "permission denied" : errno == 8 ? "not an executable format" : describe(e);
-        return new RunException(RunException.Kind.NOT_EXECUTABLE, program + ": cannot execute: " + why, e);
+        return notStarted(program, String.valueOf(e.getMessage()), e);
     }
 
-    private static String describe(IOException e) {
-        String m = String.valueOf(e.getMessage());
-        int comma = m.lastIndexOf(", ");
-        return comma >= 0 ? m.substring(comma + 2).toLowerCase(java.util.Locale.ROOT) : m;
+    /** What a failed start means, from the JDK's message: not found (127) or not executable (126). */
+    static RunException notStarted(String program, String message, IOException cause) {
+        Matcher m = ERRNO.matcher(message);
+        boolean known = m.find();
+        int errno = known ? Integer.parseInt(m.group(1)) : 0;
+        if (errno == ENOENT || errno == ENOTDIR) {
+            return new RunException(RunException.Kind.NOT_FOUND, program + ": command not found", cause);
+        }
+        String why = errno == 13
+                ? "permission denied"
+                : errno == 8
+                        ? "not an executable format"
+                        : known && (m.group(2) != null || m.group(3) != null)
+                                ? (m.group(2) != null ? m.group(2) : m.group(3)).toLowerCase(java.util.Locale.ROOT)
+                                : message;
+        return new RunException(RunException.Kind.NOT_EXECUTABLE, program + ": cannot execute: " + why, cause);
     }
 
     /** A started child: forward signals to it, then {@link #await()} its end. */

@@ -35,6 +35,51 @@ class RunnerTest {
         return new String(r.stdout().bytes(), StandardCharsets.UTF_8);
     }
 
+    /** The JDK words a failed start differently in Java 17 and Java 25; both mean the same. */
+    @Test
+    void startFailuresReadInEveryJdksWording() {
+        String[][] cases = {
+            {"Cannot run program \"nope\": error=2, No such file or directory", "NOT_FOUND", "'nope': command not found"
+            },
+            {
+                "Cannot run program \"nope\": error: 2 (no such file or directory)",
+                "NOT_FOUND",
+                "'nope': command not found"
+            },
+            {"Cannot run program \"d\": error=20, Not a directory", "NOT_FOUND", "'nope': command not found"},
+            {
+                "Cannot run program \"x\": error=13, Permission denied",
+                "NOT_EXECUTABLE",
+                "'nope': cannot execute: permission denied"
+            },
+            {
+                "Cannot run program \"x\": error: 13 (permission denied)",
+                "NOT_EXECUTABLE",
+                "'nope': cannot execute: permission denied"
+            },
+            {
+                "Cannot run program \"x\": error: 8 (exec format error)",
+                "NOT_EXECUTABLE",
+                "'nope': cannot execute: not an executable format"
+            },
+            {
+                "Cannot run program \"x\": error=7, Argument list too long",
+                "NOT_EXECUTABLE",
+                "'nope': cannot execute: argument list too long"
+            },
+            {
+                "Cannot run program \"x\": error: 7 (argument list too long)",
+                "NOT_EXECUTABLE",
+                "'nope': cannot execute: argument list too long"
+            },
+        };
+        for (String[] c : cases) {
+            RunException e = Runner.notStarted("'nope'", c[0], new IOException(c[0]));
+            assertEquals(c[1], e.kind().name(), c[0]);
+            assertEquals(c[2], e.getMessage(), c[0]);
+        }
+    }
+
     @Test
     void exitStatusIsTheChilds() throws Exception {
         RunResult r =
