@@ -41,10 +41,11 @@ class DistIT {
                     System.getProperty("cookbook.dist", "target/cookbook-0.1.0-linux-x64.tar.gz"))
             .toAbsolutePath();
     /**
-     * What the calls run besides cookbook, linked into the only folder on PATH: run's child, and
-     * the shell, mv and rm with which the launcher finishes an archive in the user's cache.
+     * What the calls run besides cookbook, linked into the only folder on PATH: run's child, the
+     * launcher's readlink (called through a link), and the shell, mv and rm with which it finishes
+     * an archive in the user's cache.
      */
-    private static final List<String> TOOLS = List.of("sh", "printf", "mv", "rm");
+    private static final List<String> TOOLS = List.of("sh", "printf", "readlink", "mv", "rm");
 
     @TempDir
     static Path tmp;
@@ -267,6 +268,8 @@ class DistIT {
         }
         if (bundledArchive) {
             assertMainFromTheArchive(cookbook(env, "--version"));
+            Path link = Files.createSymbolicLink(tmp.resolve("bin/cookbook"), home.resolve("bin/cookbook"));
+            assertMainFromTheArchive(bare(env, List.of(link.toString(), "--version")));
             assertFalse(Files.exists(cache), () -> cache + " was made");
             return;
         }
