@@ -15,15 +15,18 @@
 # small subcommand at most 1.5x the bare JVM, on Java 17 and on Java 25.
 #
 # Usage:
-#   cli/bench/startup-bench.sh [--runs N] [--java-home DIR] [--cookbook PATH] [--cache DIR]
+#   cli/bench/startup-bench.sh [--runs N] [--java-home DIR] [--cookbook PATH] [--cache DIR] [--javac PATH]
 #     --runs N         timed runs per command (default 11; the issue asks for at least 11)
 #     --java-home DIR  the Java runtime, for cookbook and the bare JVM alike (default: $JAVA_HOME,
 #                      else java on PATH)
-#     --cookbook PATH  the cookbook launcher (default: cli/target/cookbook)
+#     --cookbook PATH  the cookbook launcher (default: cli/target/cookbook); the bin/cookbook of a
+#                      self-contained distribution runs where it is, with its runtime and archive
 #     --cache DIR      cookbook's archive cache (default: a new empty directory, so the run
 #                      includes making the archive, as a user's first call would)
+#     --javac PATH     the javac that compiles Hello (default: the java home's, else javac on PATH;
+#                      a distribution's runtime has none)
 #
-# Needs bash, coreutils (sha256sum, sort), awk, a JDK (javac, to compile Hello).
+# Needs bash, coreutils (sha256sum, sort), awk, a JDK 17+ (javac, to compile Hello).
 
 set -eu
 set -o pipefail
@@ -37,6 +40,7 @@ cookbook="$script_dir/../target/cookbook"
 runs=11
 java_home=${JAVA_HOME-}
 cache=
+javac=
 
 while [ "$#" -gt 0 ]; do
     case $1 in
@@ -44,6 +48,7 @@ while [ "$#" -gt 0 ]; do
         --java-home) need_arg "$@"; java_home=$2; shift ;;
         --cookbook) need_arg "$@"; cookbook=$2; shift ;;
         --cache) need_arg "$@"; cache=$2; shift ;;
+        --javac) need_arg "$@"; javac=$2; shift ;;
         -h | --help) sed -n '/^# Usage:/,/^# Needs bash/s/^# \{0,1\}//p' "$0"; exit 0 ;;
         *) die "unknown argument: $1 (see --help)" ;;
     esac
@@ -55,27 +60,34 @@ case $cookbook in /*) ;; *) cookbook="$PWD/$cookbook" ;; esac
 [ -x "$cookbook" ] || die "cookbook not found: $cookbook (build it: mvn -q -DskipTests package)"
 if [ -n "$java_home" ]; then
     java=$java_home/bin/java
-    javac=$java_home/bin/javac
+    [ -n "$javac" ] || [ ! -x "$java_home/bin/javac" ] || javac=$java_home/bin/javac
     export JAVA_HOME=$java_home
 else
     java=$(command -v java) || die "no java on PATH"
-    javac=$(command -v javac) || die "no javac on PATH"
 fi
-[ -x "$java" ] && [ -x "$javac" ] || die "no java and javac in $java_home"
+[ -n "$javac" ] || javac=$(command -v javac) || die "no javac in $java_home or on PATH (see --javac)"
+[ -x "$java" ] || die "no java in $java_home"
+[ -x "$javac" ] || die "javac not found: $javac"
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/startup-bench.XXXXXX")
 trap 'cd / && rm -rf -- "$dir"' EXIT
 cd -- "$dir"
-# A private copy: a rebuild of the tree during the run cannot mix builds.
-cp -- "$cookbook" ./cookbook
-cb=$PWD/cookbook
+# A private copy: a rebuild of the tree during the run cannot mix builds. Not of a distribution's
+# launcher: it finds the runtime and archive beside it.
+if [ -x "${cookbook%/*}/../runtime/bin/java" ]; then
+    cb=$cookbook
+else
+    cp -- "$cookbook" ./cookbook
+    cb=$PWD/cookbook
+fi
 if [ -z "$cache" ]; then
     cache=$dir/cache
 fi
 export XDG_CACHE_HOME=$cache
 
 printf 'public class Hello { public static void main(String[] a) { System.out.println("Hello"); } }\n' >Hello.java
-"$javac" -d . Hello.java
+# --release 17: a javac newer than the runtime (one from PATH) still makes a class it runs.
+"$javac" --release 17 -d . Hello.java
 printf 'a small file\n' >small.txt
 {
     echo "name,qty"

@@ -62,6 +62,14 @@ public final class ClassDataArchive {
         return archive.resolveSibling(archive.getFileName() + ".runtime");
     }
 
+    /**
+     * Prints {@link #dumpOptions} for the archive {@code args[0]}: the self-contained build (mvn
+     * -Pdist) asks its bundled runtime this way, so that it makes its archive as the cache does.
+     */
+    public static void main(String[] args) {
+        System.out.println(dumpOptions(Paths.get(args[0])));
+    }
+
     /** Whether {@code archive} was made by this runtime, as the file beside it records. */
     static boolean madeFor(Path archive) {
         try {
