@@ -15,7 +15,8 @@ case $self in /*) ;; */*) self=$PWD/${self#./} ;; *) self=$PWD/$self ;; esac
 if [ -L "$self" ]; then
     self=$(readlink -f -- "$self") || self=$0
 fi
-dist=${self%/*}/..
+dist=${self%/*}
+dist=${dist%/*}
 if [ -x "$dist/runtime/bin/java" ]; then
     java=$dist/runtime/bin/java
 elif [ -n "${JAVA_HOME-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
