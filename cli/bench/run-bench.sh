@@ -86,9 +86,11 @@ cmd_of() {
     esac
 }
 
+use_private_archive "$dir"
 note "checking the results before timing..."
 [ "$("$cb" run -- cat big | cksum)" = "$(cksum <big)" ] || die "WRONG RESULT: cookbook run -- cat big is not the file"
 "$cb" run -- true || die "cookbook run -- true failed"
+await_archive
 
 # ms COMMAND: the wall time of one run in milliseconds.
 ms() {

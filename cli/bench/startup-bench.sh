@@ -128,12 +128,8 @@ note "checking the results before timing..."
 "$cb" csv read ten.csv >/dev/null || die "cookbook csv read failed"
 [ "$("$java" -cp . Hello)" = Hello ] || die "Hello did not run"
 
-# The first calls make the archive in the background; wait for it (at most 60 s) so that the timed
-# runs see what every later call sees.
-for _ in $(seq 600); do
-    [ -n "$(find "$cache" -name '*.lock' 2>/dev/null)" ] || break
-    sleep 0.1
-done
+# The first calls make the archive in the background; wait for it.
+await_archive
 
 # ms COMMAND: the wall time of one run in milliseconds (stdout discarded).
 ms() {
