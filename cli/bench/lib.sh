@@ -81,3 +81,8 @@ await_archive() {
     done
     note "the class-data archive was not made within 60 s; timing without it"
 }
+
+# median: the median of the numbers on stdin (separated by spaces or newlines).
+median() {
+    tr ' ' '\n' | awk 'NF' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}

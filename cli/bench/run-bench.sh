@@ -101,9 +101,6 @@ ms() {
     echo $(((t1 - t0) / 1000000))
 }
 
-median() {
-    tr ' ' '\n' | awk 'NF' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 results=$PWD/results.txt
 : >"$results"
