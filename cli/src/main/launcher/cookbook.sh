@@ -74,8 +74,8 @@ case " ${COOKBOOK_JAVA_OPTS-} " in
 esac
 # Commands that never crunch data run C1-compiled only: it starts faster, and they end before C2
 # would pay (quote, split and run's own work is argument handling; install copies a few files).
-# Hashing, ciphers, CSV, mail and echo keep C2: C1 alone makes sha256 of a large file 4x slower (cli/bench/startup-bench.sh and
-# checksum-bench.sh, in the README).
+# Hashing, ciphers, CSV, mail and echo keep C2: C1 alone makes sha256 of a large file 4x slower
+# (the README's start-up section).
 jit=
 case ${1-} in
     quote | split | run | completion | help | install | uninstall | --version | -V | --help | -h | '')
@@ -88,5 +88,8 @@ esac
 # and in Debian's 17), ~7 ms of a Java 25 start. -cp and the main class rather than -jar: -jar
 # reads the manifest, which opens the jar and indexes its 10,000 entries (~20 ms) even when
 # every class comes from the archive.
-exec "$java" -XX:+UseSerialGC -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr \
-    $jit ${archive:+"$archive"} ${made:+"$made"} -Dcookbook.tty="$tty" $COOKBOOK_JAVA_OPTS -cp "$self" dev.cookbook.cli.Main "$@"
+exec "$java" -XX:+UseSerialGC -XX:-UsePerfData \
+    -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 \
+    -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr \
+    $jit ${archive:+"$archive"} ${made:+"$made"} -Dcookbook.tty="$tty" \
+    $COOKBOOK_JAVA_OPTS -cp "$self" dev.cookbook.cli.Main "$@"
