@@ -19,6 +19,7 @@ import dev.cookbook.cli.rsa.SignCommand;
 import dev.cookbook.cli.rsa.VerifyCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeSet;
@@ -89,7 +90,13 @@ public final class CookbookCli {
         cl.setParameterExceptionHandler(errors);
         cl.setExecutionStrategy(parseResult -> {
             UsageMessages.rejectUnmatched(parseResult);
-            return LoggingMixin.executionStrategy(parseResult);
+            try {
+                return LoggingMixin.executionStrategy(parseResult);
+            } catch (UncheckedIOException | StdoutClosedException e) {
+                // picocli printing help or the version itself to a stdout that failed (a full disk,
+                // | head): what a command throws reaches the ErrorHandler as an ExecutionException.
+                return ErrorHandler.report(e, selected(parseResult.commandSpec().commandLine()));
+            }
         });
         cl.setUsageHelpAutoWidth(true);
         // An operand is always a name: '@notes.txt' is that file, never a file of arguments.
@@ -191,9 +198,11 @@ public final class CookbookCli {
         int status;
         try {
             status = cl.execute(args);
-        } catch (OutOfMemoryError e) {
-            // picocli reports exceptions; an Error ends the JVM with a stack trace and exit 1 unless
-            // caught. What the command held is unreachable now, so there is room to say so in one line.
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // picocli reports what a command throws, but not a failure while it prints help or the
+            // version itself (stdout on a full disk), nor an Error: uncaught, either would end the
+            // JVM with a stack trace and exit 1. After an OutOfMemoryError what the command held is
+            // unreachable, so there is room to say so in one line.
             status = ErrorHandler.report(e, selected(cl));
         }
         try {

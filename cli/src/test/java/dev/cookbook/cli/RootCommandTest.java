@@ -30,6 +30,27 @@ public class RootCommandTest {
         assertEquals("", r.err());
     }
 
+    /** picocli prints help and the version itself: a stdout that fails then is one line and exit 4. */
+    @Test
+    void helpAndVersionOnAFullDiskAreOneLine() {
+        for (String arg : List.of("--help", "--version", "-V")) {
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            java.io.OutputStream full = new java.io.OutputStream() {
+                @Override
+                public void write(int b) throws java.io.IOException {
+                    throw new java.io.IOException("No space left on device");
+                }
+            };
+            int status = CookbookCli.run(
+                    new Stdio(java.io.InputStream.nullInputStream(), full, err, false, false, false), arg);
+            assertEquals(ExitCodes.IO_ERROR, status, arg);
+            assertEquals(
+                    "cookbook: standard output: No space left on device\n",
+                    err.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    arg);
+        }
+    }
+
     /** CookbookCli finds the invoked command by class name, without reading every annotation. */
     @Test
     void everyCommandIsNamedAsItsClass() {
