@@ -11,6 +11,7 @@ import dev.cookbook.cli.help.HelpCommand;
 import dev.cookbook.cli.install.InstallCommand;
 import dev.cookbook.cli.install.UninstallCommand;
 import dev.cookbook.cli.mail.MailCommand;
+import dev.cookbook.cli.model.CommandModel;
 import dev.cookbook.cli.proc.QuoteCommand;
 import dev.cookbook.cli.proc.RunCommand;
 import dev.cookbook.cli.proc.SplitCommand;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeSet;
 import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -60,8 +62,8 @@ public final class CookbookCli {
 
     /**
      * The command tree for running {@code args}: when they plainly name a subcommand, the root
-     * holds only that one. picocli builds a command by reflecting over its class and every option,
-     * which for all of them is a large part of start-up (see the README); the others cannot be reached anyway.
+     * holds only that one. Building a command's model costs start-up time, even from the build-time
+     * data {@link CommandModel} uses (see the README); the others cannot be reached anyway.
      * Help, completion, a name that is no command (for picocli's suggestions) and anything unclear
      * get the whole tree.
      */
@@ -73,9 +75,10 @@ public final class CookbookCli {
                 commands = List.of(withArguments(command, args));
             }
         }
-        CommandLine cl = new CommandLine(new CookbookCommand(stdio));
+        IFactory factory = CommandLine.defaultFactory();
+        CommandLine cl = new CommandLine(CommandModel.spec(new CookbookCommand(stdio), factory), factory);
         for (Object command : commands) {
-            cl.addSubcommand(command);
+            cl.addSubcommand(new CommandLine(CommandModel.spec(command, factory), factory));
         }
         // run's options end at the command it runs: 'cookbook run ls -l' gives -l to ls. Set after
         // addSubcommand, which copies the root's parser settings into each subcommand.

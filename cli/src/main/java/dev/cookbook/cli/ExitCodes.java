@@ -1,5 +1,6 @@
 package dev.cookbook.cli;
 
+import dev.cookbook.cli.model.CommandModel;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -76,15 +77,24 @@ public final class ExitCodes {
 
     /** The codes {@code command} declares with {@link Returns}, plus {@link #ALWAYS}; null if it declares none. */
     static TreeSet<Integer> declared(Class<?> command) {
-        Returns returns = command == null ? null : command.getAnnotation(Returns.class);
-        if (returns == null) {
+        if (command == null) {
+            return null;
+        }
+        int[] declared;
+        if (CommandModel.knowsExitCodes()) {
+            declared = CommandModel.exitCodes(command); // recorded at build time: no annotation read
+        } else {
+            Returns returns = command.getAnnotation(Returns.class);
+            declared = returns == null ? null : returns.value();
+        }
+        if (declared == null) {
             return null;
         }
         TreeSet<Integer> codes = new TreeSet<>();
         for (int code : ALWAYS) {
             codes.add(code);
         }
-        for (int code : returns.value()) {
+        for (int code : declared) {
             if (!meanings().containsKey(code)) {
                 throw new IllegalArgumentException(command.getName() + " declares an unknown exit code " + code);
             }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
- * Build time only (run by the cli pom in {@code process-classes}, left out of the shaded jar): writes
+ * Build time only (run by the cli pom in {@code generate-test-sources}, left out of the shaded jar): writes
  * one AsciiDoc man page per command and subcommand with picocli's {@link ManPageGenerator}, from
  * the same command tree {@code --help} shows, exit-status table included. Asciidoctor's manpage
  * backend then turns them into the troff pages {@link InstallCommand} installs.

@@ -1,0 +1,258 @@
+package dev.cookbook.cli.model;
+
+import dev.cookbook.cli.model.ModelData.TypeModel;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.InitializationException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IAnnotatedElement;
+import picocli.CommandLine.Model.IScope;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Builds a command's picocli model from the annotation values recorded at build time
+ * ({@link ModelData}, written by {@link ModelGenerator}) instead of from reflection, the way picocli's
+ * {@code CommandSpec.forAnnotatedObject} builds it from the annotations: the same specs, in the same
+ * order, with picocli's own builders doing the work for each option ({@code OptionSpec.builder}
+ * takes an {@link IAnnotatedElement}). It covers what cookbook's commands use: {@code @Command}
+ * with subcommands, and fields with {@code @Option}, {@code @Parameters}, {@code @Mixin},
+ * {@code @ArgGroup} and {@code @Spec}; the generator refuses anything else at build time.
+ *
+ * <p>Without the generated data (classes compiled by an IDE rather than Maven) it falls back to
+ * picocli's reflection, which gives the same model, only slower.
+ */
+public final class CommandModel {
+    /** The generated {@link ModelData}, or null when the build did not make it. */
+    private static final ModelData DATA = load();
+
+    private CommandModel() {}
+
+    private static ModelData load() {
+        try {
+            return (ModelData) Class.forName(ModelGenerator.GENERATED)
+                    .getDeclaredConstructor()
+                    .newInstance();
+        } catch (ClassNotFoundException e) {
+            return null;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the build-time model is there (a test holds every build to it). */
+    public static boolean generated() {
+        return DATA != null;
+    }
+
+    /** The model of {@code command}, an object or a class for {@code factory} to make, with its subcommands. */
+    public static CommandSpec spec(Object command, IFactory factory) {
+        if (DATA == null) {
+            return CommandSpec.forAnnotatedObject(command, factory);
+        }
+        Object instance = command instanceof Class<?> type ? create(factory, type) : command;
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(instance, factory);
+        IScope scope = new Scope(instance);
+        boolean standardHelp = false;
+        for (Class<?> type : hierarchy(instance.getClass())) {
+            TypeModel model = DATA.describe(type.getName());
+            if (model == null) {
+                continue;
+            }
+            Command annotation = model.command();
+            if (annotation != null) {
+                spec.updateCommandAttributes(annotation, factory);
+                standardHelp |= annotation.mixinStandardHelpOptions();
+                for (Class<?> sub : annotation.subcommands()) {
+                    CommandSpec subSpec = spec(sub, factory);
+                    spec.addSubcommand(subSpec.name(), new CommandLine(subSpec, factory));
+                }
+            }
+            addMembers(spec, type, model, scope, null, factory);
+        }
+        if (standardHelp) {
+            addStandardHelp(spec, factory);
+        }
+        return spec;
+    }
+
+    /**
+     * {@code -h/--help} and {@code -V/--version}, after the command's own options, as picocli's
+     * {@code mixinStandardHelpOptions(true)} adds them: picocli's own mixin, whose annotations the
+     * generator recorded too, under picocli's key, unless the command has options of those names.
+     */
+    private static void addStandardHelp(CommandSpec spec, IFactory factory) {
+        CommandSpec help = spec(ModelData.type(ModelGenerator.STANDARD_HELP), factory);
+        for (String name : help.optionsMap().keySet()) {
+            if (spec.optionsMap().containsKey(name)) {
+                return;
+            }
+        }
+        spec.addMixin("mixinStandardHelpOptions", help);
+    }
+
+    /** The codes {@code type} declares with {@code @ExitCodes.Returns}, or null when it declares none. */
+    public static int[] exitCodes(Class<?> type) {
+        TypeModel model = DATA == null ? null : DATA.describe(type.getName());
+        return model == null ? null : model.exitCodes();
+    }
+
+    /** Whether {@code type}'s codes come from here; without the generated data they are read by reflection. */
+    public static boolean knowsExitCodes() {
+        return DATA != null;
+    }
+
+    private static void addMembers(
+            CommandSpec spec,
+            Class<?> type,
+            TypeModel model,
+            IScope scope,
+            ArgGroupSpec.Builder group,
+            IFactory factory) {
+        for (int i = 0; i < model.fields().length; i++) {
+            Member member = member(type, model.fields()[i], model.annotations()[i], model.types()[i], scope);
+            Annotation annotation = model.annotations()[i];
+            if (annotation instanceof Mixin) {
+                CommandSpec mixin = spec(mixinObject(member, factory), factory).withToString(member.getToString());
+                spec.addMixin(member.getMixinName(), mixin, member);
+                for (IAnnotatedElement element : mixin.specElements()) {
+                    if (element.getAnnotation(Spec.class).value() == Spec.Target.MIXEE) {
+                        inject(element, spec);
+                    }
+                }
+            } else if (annotation instanceof ArgGroup) {
+                ArgGroupSpec argGroup = argGroup(spec, member, factory);
+                if (group == null) {
+                    spec.addArgGroup(argGroup);
+                } else {
+                    group.addSubgroup(argGroup);
+                }
+            } else if (annotation instanceof Option || annotation instanceof Parameters) {
+                var arg = annotation instanceof Option
+                        ? OptionSpec.builder(member, factory).build()
+                        : PositionalParamSpec.builder(member, factory).build();
+                if (group == null) {
+                    spec.add(arg);
+                } else {
+                    group.addArg(arg);
+                }
+            } else if (annotation instanceof Spec specAnnotation) {
+                if (group != null) {
+                    group.addSpecElement(member); // picocli injects it when it makes the group's object
+                } else {
+                    spec.addSpecElement(member);
+                    if (specAnnotation.value() == Spec.Target.SELF) {
+                        member.set(spec);
+                    }
+                }
+            } else {
+                throw new InitializationException("unsupported annotation on " + member + ": " + annotation);
+            }
+        }
+    }
+
+    /** The group of options a field holds, as picocli builds it: one object, or one per match of a list. */
+    private static ArgGroupSpec argGroup(CommandSpec spec, Member member, IFactory factory) {
+        Object instance = member.get();
+        Class<?> type = member.isMultiValue()
+                ? member.getTypeInfo().getAuxiliaryTypes()[0]
+                : instance == null ? member.getTypeInfo().getType() : instance.getClass();
+        ArgGroupSpec.Builder builder = ArgGroupSpec.builder(member);
+        builder.updateArgGroupAttributes(member.getAnnotation(ArgGroup.class));
+        IScope scope = new Scope(instance);
+        for (Class<?> level : hierarchy(type)) {
+            TypeModel model = DATA.describe(level.getName());
+            if (model != null) {
+                addMembers(spec, level, model, scope, builder, factory);
+            }
+        }
+        return builder.build();
+    }
+
+    private static Object mixinObject(Member member, IFactory factory) {
+        Object mixin = member.get();
+        if (mixin == null) {
+            mixin = create(factory, member.getTypeInfo().getType());
+            member.set(mixin);
+        }
+        return mixin;
+    }
+
+    /** Sets a mixin's {@code @Spec(MIXEE)} field to the spec of the command it is mixed into. */
+    private static void inject(IAnnotatedElement element, CommandSpec spec) {
+        try {
+            element.setter().set(spec);
+        } catch (Exception e) {
+            throw new InitializationException("Could not inject MIXEE spec", e);
+        }
+    }
+
+    private static Object create(IFactory factory, Class<?> type) {
+        try {
+            return factory.create(type);
+        } catch (Exception e) {
+            throw new InitializationException("could not make " + type.getName() + ": " + e, e);
+        }
+    }
+
+    /** The field {@code name}, or for {@code name()} the method of that name taking one value. */
+    private static Member member(Class<?> type, String name, Annotation annotation, Class<?>[] types, IScope scope) {
+        try {
+            if (!name.endsWith("()")) {
+                return new Member(type.getDeclaredField(name), annotation, types, scope);
+            }
+            String method = name.substring(0, name.length() - 2);
+            for (Method setter : type.getDeclaredMethods()) {
+                if (setter.getName().equals(method) && setter.getParameterCount() == 1) {
+                    return new Member(setter, annotation, types, scope);
+                }
+            }
+        } catch (NoSuchFieldException e) {
+            // below
+        }
+        throw new InitializationException("stale command model: no " + name + " in " + type.getName());
+    }
+
+    /** {@code type} and its superclasses but Object, the topmost first, as picocli reads them. */
+    private static Deque<Class<?>> hierarchy(Class<?> type) {
+        Deque<Class<?>> classes = new ArrayDeque<>();
+        for (Class<?> level = type; level != null && level != Object.class; level = level.getSuperclass()) {
+            classes.push(level);
+        }
+        return classes;
+    }
+
+    /** The object a command's or group's fields belong to; picocli swaps it when it makes a group's object. */
+    private static final class Scope implements IScope {
+        private Object value;
+
+        Scope(Object value) {
+            this.value = value;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T get() {
+            return (T) value;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T set(T value) {
+            T old = (T) this.value;
+            this.value = value;
+            return old;
+        }
+    }
+}

@@ -1,0 +1,368 @@
+package dev.cookbook.cli.model;
+
+import dev.cookbook.cli.CookbookCli;
+import dev.cookbook.cli.CookbookCommand;
+import dev.cookbook.cli.ExitCodes;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ITypeInfo;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Range;
+import picocli.CommandLine.Spec;
+
+/**
+ * Build time only (run by the cli pom in {@code process-classes}, compiled with what it writes and
+ * left out of the shaded jar): reads the picocli annotations of every command class, the way
+ * picocli would at run time, and writes them as Java source for {@link CommandModel}:
+ * {@code GeneratedModel} (a {@link ModelData}) and, for each annotation type, a class implementing
+ * it with the values given. The annotations in the sources stay the one place a command is defined.
+ *
+ * <p>It starts from the root command and {@link CookbookCli#COMMANDS} and follows subcommands,
+ * mixins, argument groups and superclasses. What {@link CommandModel} does not build (an annotated
+ * method, {@code @Unmatched}, {@code @ParentCommand}, a field with two picocli annotations) stops
+ * the build here, with its name.
+ */
+public final class ModelGenerator {
+    /** The class this writes, which {@link CommandModel} loads by name. */
+    static final String GENERATED = "dev.cookbook.cli.model.GeneratedModel";
+
+    /** picocli's mixin of {@code -h/--help} and {@code -V/--version} (not public), by name. */
+    static final String STANDARD_HELP = "picocli.CommandLine$AutoHelpMixin";
+
+    private static final String PACKAGE = "dev.cookbook.cli.model";
+
+    /** The annotations {@link CommandModel} builds from, each with the class that holds its values. */
+    private static final List<Class<? extends Annotation>> KINDS =
+            List.of(Command.class, Option.class, Parameters.class, Mixin.class, ArgGroup.class, Spec.class);
+
+    private ModelGenerator() {}
+
+    /** {@code ModelGenerator SOURCE_DIR}: writes the sources under SOURCE_DIR/dev/cookbook/cli/model. */
+    public static void main(String[] args) throws IOException, ClassNotFoundException {
+        Path dir = Paths.get(args[0], PACKAGE.split("\\."));
+        Files.createDirectories(dir);
+        for (Class<? extends Annotation> kind : KINDS) {
+            write(dir.resolve(valueClass(kind) + ".java"), valueSource(kind));
+        }
+        List<Class<?>> roots = new ArrayList<>();
+        roots.add(CookbookCommand.class);
+        roots.add(Class.forName(STANDARD_HELP));
+        roots.addAll(CookbookCli.COMMANDS);
+        write(dir.resolve("GeneratedModel.java"), modelSource(classes(roots)));
+    }
+
+    private static void write(Path file, String source) throws IOException {
+        Files.writeString(file, source, StandardCharsets.UTF_8);
+    }
+
+    /** Every class whose annotations a command's model needs, each once, in the order found. */
+    static Set<Class<?>> classes(List<Class<?>> roots) {
+        Set<Class<?>> seen = new LinkedHashSet<>();
+        Deque<Class<?>> todo = new ArrayDeque<>(roots);
+        while (!todo.isEmpty()) {
+            Class<?> type = todo.pop();
+            if (type == Object.class || !seen.add(type)) {
+                continue;
+            }
+            if (type.getSuperclass() != null) {
+                todo.add(type.getSuperclass());
+            }
+            Command command = type.getAnnotation(Command.class);
+            if (command != null) {
+                if (command.scope() == CommandLine.ScopeType.INHERIT) {
+                    throw new IllegalStateException("@Command(scope = INHERIT) not supported by CommandModel: " + type);
+                }
+                todo.addAll(Arrays.asList(command.subcommands()));
+            }
+            methods(type); // refuses what CommandModel cannot build, early
+            for (Field field : type.getDeclaredFields()) {
+                Annotation annotation = annotation(field, field.getModifiers());
+                if (annotation instanceof Mixin) {
+                    todo.add(field.getType());
+                } else if (annotation instanceof ArgGroup) {
+                    todo.add(
+                            field.getGenericType() instanceof ParameterizedType generic
+                                    ? (Class<?>) generic.getActualTypeArguments()[0]
+                                    : field.getType());
+                }
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * The annotated setter methods of {@code type}: picocli calls them with the option's value. Each
+     * name once (CommandModel finds a method by its name).
+     */
+    private static List<Method> methods(Class<?> type) {
+        List<Method> setters = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (Method method : type.getDeclaredMethods()) {
+            if (annotation(method, method.getModifiers()) == null) {
+                continue;
+            }
+            if (method.getParameterCount() != 1 || !names.add(method.getName())) {
+                throw new IllegalStateException("annotated method not supported by CommandModel: " + method
+                        + " (only a setter taking one value, one per name)");
+            }
+            setters.add(method);
+        }
+        return setters;
+    }
+
+    /** The member's one picocli annotation that {@link CommandModel} builds from, or null if it has none. */
+    private static Annotation annotation(AnnotatedElement field, int modifiers) {
+        List<Annotation> found = picocliAnnotations(field.getDeclaredAnnotations());
+        if (found.size() > 1) {
+            throw new IllegalStateException("more than one picocli annotation on " + field);
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        Annotation annotation = found.get(0);
+        if (!KINDS.contains(annotation.annotationType()) || annotation instanceof Command) {
+            throw new IllegalStateException("annotation not supported by CommandModel on " + field + ": " + annotation);
+        }
+        if (Modifier.isStatic(modifiers)) {
+            throw new IllegalStateException("annotated static field not supported by CommandModel: " + field);
+        }
+        return annotation;
+    }
+
+    private static List<Annotation> picocliAnnotations(Annotation[] annotations) {
+        List<Annotation> found = new ArrayList<>();
+        for (Annotation annotation : annotations) {
+            if (annotation.annotationType().getEnclosingClass() == CommandLine.class) {
+                found.add(annotation);
+            }
+        }
+        return found;
+    }
+
+    private static String valueClass(Class<? extends Annotation> kind) {
+        return kind.getSimpleName() + "Value";
+    }
+
+    /** A class implementing {@code kind}: each element returns the value given, else the element's default. */
+    static String valueSource(Class<? extends Annotation> kind) {
+        String name = valueClass(kind);
+        StringBuilder s = new StringBuilder();
+        s.append("// Written by ModelGenerator at build time: the values of a @")
+                .append(kind.getSimpleName())
+                .append(", without the reflection that reads one.\n");
+        s.append("package ").append(PACKAGE).append(";\n\n");
+        s.append("@SuppressWarnings({\"unchecked\", \"rawtypes\"})\n");
+        s.append("final class ")
+                .append(name)
+                .append(" implements ")
+                .append(sourceName(kind))
+                .append(" {\n");
+        s.append("    private final Object[] values;\n\n");
+        s.append("    ").append(name).append("(Object... values) {\n        this.values = values;\n    }\n\n");
+        s.append("    private Object get(String element, Object fallback) {\n");
+        s.append("        for (int i = 0; i < values.length; i += 2) {\n");
+        s.append(
+                "            if (values[i].equals(element)) {\n                return values[i + 1];\n            }\n");
+        s.append("        }\n        return fallback;\n    }\n");
+        for (Method element : elements(kind)) {
+            String type = element.getGenericReturnType().getTypeName().replace('$', '.');
+            s.append("\n    @Override\n    public ")
+                    .append(type)
+                    .append(' ')
+                    .append(element.getName())
+                    .append("() {\n");
+            s.append("        return (")
+                    .append(type)
+                    .append(") get(\"")
+                    .append(element.getName())
+                    .append("\", ");
+            s.append(literal(element.getDefaultValue())).append(");\n    }\n");
+        }
+        s.append("\n    @Override\n    public Class<? extends java.lang.annotation.Annotation> annotationType() {\n");
+        s.append("        return ").append(sourceName(kind)).append(".class;\n    }\n}\n");
+        return s.toString();
+    }
+
+    /** GeneratedModel: for each class, the values of its annotations that differ from the defaults. */
+    static String modelSource(Set<Class<?>> classes) {
+        StringBuilder s = new StringBuilder();
+        s.append("// Written by ModelGenerator at build time from the annotations of cookbook's commands.\n");
+        s.append("package ").append(PACKAGE).append(";\n\n");
+        s.append("public final class GeneratedModel implements ModelData {\n");
+        s.append("    @Override\n    public TypeModel describe(String className) {\n");
+        s.append("        switch (className) {\n");
+        int i = 0;
+        for (Class<?> type : classes) {
+            s.append("            case ").append(literal(type.getName())).append(":\n");
+            s.append("                return t").append(i++).append("();\n");
+        }
+        s.append("            default:\n                return null;\n        }\n    }\n");
+        i = 0;
+        for (Class<?> type : classes) {
+            s.append("\n    /** ").append(type.getName()).append(". */\n");
+            s.append("    private static TypeModel t").append(i++).append("() {\n");
+            Command command = type.getAnnotation(Command.class);
+            ExitCodes.Returns returns = type.getAnnotation(ExitCodes.Returns.class);
+            List<String> names = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            for (Field field : type.getDeclaredFields()) {
+                Annotation annotation = annotation(field, field.getModifiers());
+                if (annotation != null) {
+                    names.add(literal(field.getName()));
+                    values.add(value(annotation));
+                    types.add(literal(elementTypes(field.getType(), field.getGenericType(), annotation)));
+                }
+            }
+            for (Method method : methods(type)) {
+                Annotation annotation = annotation(method, method.getModifiers());
+                names.add(literal(method.getName() + "()"));
+                values.add(value(annotation));
+                types.add(literal(
+                        elementTypes(method.getParameterTypes()[0], method.getGenericParameterTypes()[0], annotation)));
+            }
+            s.append("        return new TypeModel(\n");
+            s.append("                ")
+                    .append(command == null ? "null" : value(command))
+                    .append(",\n");
+            s.append("                ")
+                    .append(returns == null ? "null" : literal(returns.value()))
+                    .append(",\n");
+            s.append("                new String[] {")
+                    .append(String.join(", ", names))
+                    .append("},\n");
+            s.append("                new java.lang.annotation.Annotation[] {");
+            s.append(values.isEmpty() ? "" : "\n                    " + String.join(",\n                    ", values));
+            s.append("},\n                new Class<?>[][] {")
+                    .append(String.join(", ", types))
+                    .append("});\n    }\n");
+        }
+        s.append("}\n");
+        return s.toString();
+    }
+
+    /**
+     * The element types picocli infers for a member's type (the type itself when it holds one value), by
+     * picocli's own code: its type-information class is not public, which reflection allows here.
+     */
+    private static Class<?>[] elementTypes(Class<?> type, Type genericType, Annotation annotation) {
+        Class<?>[] declared = annotation instanceof Option option
+                ? option.type()
+                : annotation instanceof Parameters parameters ? parameters.type() : new Class<?>[0];
+        try {
+            Method create = Class.forName("picocli.CommandLine$Model$RuntimeTypeInfo")
+                    .getDeclaredMethod(
+                            "create", Class.class, Class[].class, Type.class, Range.class, Class.class, boolean.class);
+            create.setAccessible(true);
+            ITypeInfo info = (ITypeInfo)
+                    create.invoke(null, type, declared, genericType, Range.valueOf("1"), String.class, false);
+            return info.getAuxiliaryTypes();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("picocli's type inference: " + e, e);
+        }
+    }
+
+    /** {@code new OptionValue("names", new String[] {...}, ...)}: the elements that differ from the default. */
+    private static String value(Annotation annotation) {
+        Class<? extends Annotation> kind = annotation.annotationType();
+        List<String> pairs = new ArrayList<>();
+        for (Method element : elements(kind)) {
+            Object value;
+            try {
+                value = element.invoke(annotation);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (!Objects.deepEquals(value, element.getDefaultValue())) {
+                pairs.add(literal(element.getName()) + ", " + literal(value));
+            }
+        }
+        return "new " + valueClass(kind) + "(" + String.join(", ", pairs) + ")";
+    }
+
+    /** The elements of {@code kind}, in a fixed order (reflection gives them in none). */
+    private static List<Method> elements(Class<? extends Annotation> kind) {
+        List<Method> elements = new ArrayList<>(Arrays.asList(kind.getDeclaredMethods()));
+        elements.sort((a, b) -> a.getName().compareTo(b.getName()));
+        return elements;
+    }
+
+    private static String sourceName(Class<?> type) {
+        return type.getName().replace('$', '.');
+    }
+
+    /** {@code value} as a Java expression. Classes are looked up by name: many are private. */
+    static String literal(Object value) {
+        if (value == null) {
+            return "null"; // an element without a default, which every annotation gives
+        } else if (value instanceof String text) {
+            StringBuilder s = new StringBuilder("\"");
+            for (char c : text.toCharArray()) {
+                switch (c) {
+                    case '"' -> s.append("\\\"");
+                    case '\\' -> s.append("\\\\");
+                    case '\n' -> s.append("\\n");
+                    case '\r' -> s.append("\\r");
+                    case '\t' -> s.append("\\t");
+                    default -> {
+                        if (c < 0x20 || c > 0x7e) {
+                            s.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            s.append(c);
+                        }
+                    }
+                }
+            }
+            return s.append('"').toString();
+        } else if (value instanceof Boolean || value instanceof Integer) {
+            return value.toString();
+        } else if (value instanceof Character c) {
+            return "(char) " + (int) c;
+        } else if (value instanceof Long) {
+            return value + "L";
+        } else if (value instanceof Enum<?> constant) {
+            return sourceName(constant.getDeclaringClass()) + "." + constant.name();
+        } else if (value instanceof Class<?> type) {
+            return type.isPrimitive() ? type.getName() + ".class" : "ModelData.type(" + literal(type.getName()) + ")";
+        } else if (value instanceof int[] numbers) {
+            List<String> items = new ArrayList<>();
+            for (int number : numbers) {
+                items.add(Integer.toString(number));
+            }
+            return "new int[] {" + String.join(", ", items) + "}";
+        } else if (value instanceof Object[] array) {
+            List<String> items = new ArrayList<>();
+            for (Object item : array) {
+                items.add(literal(item));
+            }
+            String component = array.getClass().getComponentType() == Class.class
+                    ? "Class<?>"
+                    : sourceName(array.getClass().getComponentType());
+            return "new " + component + "[] {" + String.join(", ", items) + "}";
+        }
+        throw new IllegalStateException("no literal for " + value.getClass().getName() + ": " + value);
+    }
+}

@@ -1,0 +1,209 @@
+package dev.cookbook.cli.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cookbook.cli.CookbookCli;
+import dev.cookbook.cli.Stdio;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Range;
+
+/**
+ * The model {@link CommandModel} builds from the build-time data is the one picocli builds from the
+ * annotations, for every command: every attribute of every command, option, positional parameter
+ * and group picocli exposes, and the help text. So a command's annotations stay the one definition,
+ * and any attribute the generator or the builder misses shows here by name.
+ */
+class CommandModelTest {
+    /** Attributes that are links or live state rather than definition. */
+    private static final Set<String> SKIPPED = Set.of(
+            "command",
+            "group",
+            "parent",
+            "root",
+            "userObject",
+            "commandLine",
+            "getter",
+            "setter",
+            "scope",
+            "messages",
+            "resourceBundle",
+            "typeInfo",
+            "argSpecs",
+            "toString",
+            "hashCode",
+            "annotatedElement");
+
+    @Test
+    void theBuildMadeTheModel() {
+        assertTrue(CommandModel.generated(), "GeneratedModel missing: the build's ModelGenerator step did not run");
+    }
+
+    @Test
+    void everyCommandIsModelledAsPicocliReadsItsAnnotations() throws Exception {
+        List<Object> roots = new ArrayList<>();
+        roots.add(root());
+        roots.addAll(CookbookCli.COMMANDS);
+        for (Object command : roots) {
+            CommandLine reflected =
+                    new CommandLine(command instanceof Class<?> type ? type : root(), CommandLine.defaultFactory());
+            CommandLine generated = new CommandLine(
+                    CommandModel.spec(command instanceof Class<?> ? command : root(), CommandLine.defaultFactory()),
+                    CommandLine.defaultFactory());
+            assertSameLines(describe(reflected), describe(generated), String.valueOf(command));
+        }
+    }
+
+    @Test
+    void exitCodesAreTheDeclaredOnes() {
+        for (Class<?> command : CookbookCli.COMMANDS) {
+            dev.cookbook.cli.ExitCodes.Returns returns =
+                    command.getAnnotation(dev.cookbook.cli.ExitCodes.Returns.class);
+            assertEquals(
+                    returns == null ? null : Arrays.toString(returns.value()),
+                    CommandModel.exitCodes(command) == null ? null : Arrays.toString(CommandModel.exitCodes(command)),
+                    command.getName());
+        }
+    }
+
+    /** Equal texts, or a failure naming the first line that differs. */
+    private static void assertSameLines(String expected, String actual, String what) {
+        List<String> want = expected.lines().toList();
+        List<String> got = actual.lines().toList();
+        for (int i = 0; i < Math.min(want.size(), got.size()); i++) {
+            assertEquals(want.get(i), got.get(i), what + ", line " + (i + 1));
+        }
+        assertEquals(want.size(), got.size(), what + ": number of lines\n" + actual);
+    }
+
+    private static Object root() throws Exception {
+        Constructor<?> make = Class.forName("dev.cookbook.cli.CookbookCommand").getDeclaredConstructor(Stdio.class);
+        make.setAccessible(true);
+        return make.newInstance(new Stdio(
+                InputStream.nullInputStream(),
+                OutputStream.nullOutputStream(),
+                OutputStream.nullOutputStream(),
+                false,
+                false,
+                false));
+    }
+
+    private static String describe(CommandLine cl) {
+        StringBuilder s = new StringBuilder();
+        describe(cl, s);
+        return s.toString();
+    }
+
+    private static void describe(CommandLine cl, StringBuilder s) {
+        CommandSpec spec = cl.getCommandSpec();
+        s.append("command ").append(spec.qualifiedName()).append('\n');
+        s.append(attributes(spec));
+        s.append("usage ").append(attributes(spec.usageMessage()));
+        s.append("parser ").append(attributes(spec.parser()));
+        s.append("mixins ").append(spec.mixins().keySet()).append('\n');
+        for (Map.Entry<String, CommandSpec> mixin : spec.mixins().entrySet()) {
+            s.append("mixin ").append(mixin.getKey()).append(' ').append(attributes(mixin.getValue()));
+        }
+        for (ArgSpec arg : spec.args()) {
+            s.append(arg.isOption() ? "option " : "positional ").append(attributes(arg));
+            s.append("  type ")
+                    .append(arg.typeInfo().getType().getName())
+                    .append(' ')
+                    .append(text(arg.typeInfo().getAuxiliaryTypes()))
+                    .append(' ')
+                    .append(arg.typeInfo().isMultiValue())
+                    // not getActualGenericTypeArguments(): the model leaves it empty; picocli reads it
+                    // only for @Unmatched, which the generator refuses
+                    .append(" in ")
+                    .append(arg.group() == null ? "no group" : arg.group().synopsis())
+                    .append('\n');
+        }
+        for (ArgGroupSpec group : spec.argGroups()) {
+            s.append("group ").append(attributes(group));
+            s.append("  type ")
+                    .append(group.typeInfo().getType().getName())
+                    .append(' ')
+                    .append(text(group.typeInfo().getAuxiliaryTypes()))
+                    .append('\n');
+        }
+        s.append("help\n").append(cl.getUsageMessage(Help.Ansi.OFF));
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            describe(sub, s);
+        }
+    }
+
+    /** Every public attribute of {@code o}: its no-argument methods that return a value, by name. */
+    private static String attributes(Object o) {
+        List<Method> methods = new ArrayList<>();
+        for (Method method : o.getClass().getMethods()) {
+            if (method.getParameterCount() == 0
+                    && !Modifier.isStatic(method.getModifiers())
+                    && method.getReturnType() != void.class
+                    && method.getDeclaringClass() != Object.class
+                    && !method.getReturnType().getSimpleName().equals("Builder")
+                    && !method.getReturnType().getName().startsWith("picocli.CommandLine$Model$")
+                    && !SKIPPED.contains(method.getName())) {
+                methods.add(method);
+            }
+        }
+        methods.sort(Comparator.comparing(Method::getName));
+        StringBuilder s = new StringBuilder();
+        for (Method method : methods) {
+            Object value;
+            try {
+                value = method.invoke(o);
+            } catch (ReflectiveOperationException e) {
+                value = "threw " + e.getCause();
+            }
+            s.append("\n  ").append(method.getName()).append('=').append(text(value));
+        }
+        // an object's identity (Object.toString's "@1b6d3586") differs from one model to the other
+        return s.append('\n').toString().replaceAll("@[0-9a-f]{5,}\\b", "@");
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return "null";
+        } else if (value instanceof Object[] array) {
+            List<String> items = new ArrayList<>();
+            for (Object item : array) {
+                items.add(text(item));
+            }
+            return items.toString();
+        } else if (value.getClass().isArray()) {
+            return Arrays.deepToString(new Object[] {value});
+        } else if (value instanceof Class<?> type) {
+            return type.getName();
+        } else if (value instanceof Map<?, ?> map) {
+            List<String> items = new ArrayList<>();
+            map.forEach((k, v) -> items.add(text(k) + "=" + text(v)));
+            return items.toString();
+        } else if (value instanceof Iterable<?> items && !(value instanceof Range)) {
+            List<String> texts = new ArrayList<>();
+            items.forEach(item -> texts.add(text(item)));
+            return texts.toString();
+        }
+        try {
+            boolean own = value.getClass().getMethod("toString").getDeclaringClass() != Object.class;
+            return own ? value.toString() : value.getClass().getName();
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
