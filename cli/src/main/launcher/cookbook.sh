@@ -45,10 +45,19 @@ tty=
 # The class-data archive: the classes cookbook loads, parsed and linked once, mapped at start-up
 # (Java 17 AppCDS, Java 25 AOT cache; -XX:SharedArchiveFile takes either). The distribution
 # brings one made for its runtime; otherwise it is made in the background after the first call,
-# per build, runtime and place of this file, under $XDG_CACHE_HOME/cookbook (for example
-# ~/.cache/cookbook/0.1.0-1b92f00abde3/PATH/java/home/me/.local/bin/cookbook.jsa). The caller's
-# own options about sharing win, and turn this off.
-archive= made=
+# per build, runtime, place of this file and command family, under $XDG_CACHE_HOME/cookbook (for
+# example ~/.cache/cookbook/0.1.0-1b92f00abde3/PATH/java/home/me/.local/bin/cookbook.quote.jsa):
+# an archive of one family's classes starts it faster than one of every family's (Java 25 links
+# all the classes of its cache at start-up). Beside it, the collector it was made for (Java 17's
+# holds the G1 heap that spares the JVM building its module graph). The caller's own options about
+# sharing win, and turn this off.
+archive= made= gc=-XX:+UseSerialGC
+family=all
+case ${1-} in
+    checksum | encrypt | decrypt | key | sign | verify | csv | mail | echo | quote | split | run | install | uninstall | completion | help)
+        family=$1 ;;
+    --version | -V) family=version ;;
+esac
 case " ${COOKBOOK_JAVA_OPTS-} " in
     *" -Xshare:"* | *SharedArchiveFile* | *AOTCache* | *AOTMode* | *ArchiveClassesAtExit* | *AOTConfiguration*) ;;
     *)
@@ -61,10 +70,13 @@ case " ${COOKBOOK_JAVA_OPTS-} " in
             case $cache in /*) ;; *) cache=${HOME:+$HOME/.cache} ;; esac
             if [ -n "$cache" ]; then
                 case $java in /*) key=$java ;; *) key=/PATH/java ;; esac
-                cache=$cache/cookbook/$build$key$self.jsa
+                cache=$cache/cookbook/$build$key$self.$family.jsa
                 if [ -f "$cache" ]; then
                     archive=-XX:SharedArchiveFile=$cache
                     made=-Dcookbook.archive=$cache
+                    if [ -f "$cache.gc" ] && read -r line <"$cache.gc"; then
+                        case $line in -XX:+UseG1GC | -XX:+UseSerialGC) gc=$line ;; esac
+                    fi
                 else
                     made=-Dcookbook.archive.create=$cache
                 fi
@@ -81,15 +93,17 @@ case ${1-} in
     quote | split | run | completion | help | install | uninstall | --version | -V | --help | -h | '')
         jit=-XX:TieredStopAtLevel=1 ;;
 esac
+# The caller's own collector, if any, instead of ours.
+case " ${COOKBOOK_JAVA_OPTS-} " in *" -XX:+Use"*GC" "*) gc= ;; esac
 # JVM warnings go to stderr, never into cookbook's data on stdout; an archive the runtime cannot
-# use (another runtime's, a damaged one) is skipped without a word. SerialGC and no perf-data
-# file: a short command starts measurably faster. ArchiveRelocationMode=0 maps the archives at the
+# use (another runtime's, a damaged one) is skipped without a word. SerialGC unless the archive
+# holds G1's heap, and no perf-data file: a short command starts measurably faster. ArchiveRelocationMode=0 maps the archives at the
 # address they were made for instead of relocating every pointer in them (the default since JDK 20,
 # and in Debian's 17), ~7 ms of a Java 25 start. -cp and the main class rather than -jar: -jar
 # reads the manifest, which opens the jar and indexes its 10,000 entries (~20 ms) even when
 # every class comes from the archive.
-exec "$java" -XX:+UseSerialGC -XX:-UsePerfData \
+exec "$java" $gc -XX:-UsePerfData \
     -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 \
     -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr \
-    $jit ${archive:+"$archive"} ${made:+"$made"} -Dcookbook.tty="$tty" \
+    $jit ${archive:+"$archive"} ${made:+"$made" "-Dcookbook.family=$family"} -Dcookbook.tty="$tty" \
     $COOKBOOK_JAVA_OPTS -cp "$self" dev.cookbook.cli.Main "$@"

@@ -11,7 +11,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (System.getenv(ClassDataArchive.TRAINING) != null) {
-            Training.run();
+            Training.run(System.getenv(ClassDataArchive.TRAINING));
             System.exit(ExitCodes.OK);
         }
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V")) && printVersion()) {

@@ -45,15 +45,28 @@ public class ArchiveIT {
         Path archive = awaitArchive(cache);
         assertTrue(archive.startsWith(cache.resolve("cookbook")), archive::toString);
         assertEquals(
-                List.of("cookbook.jsa", "cookbook.jsa.runtime"),
+                List.of("cookbook.checksum.jsa", "cookbook.checksum.jsa.gc", "cookbook.checksum.jsa.runtime"),
                 names(archive.getParent()),
-                "no temporary file or lock is left");
+                "no temporary file, class list or lock is left");
+        // Java 17's static archive holds G1's heap, which only G1 maps
+        assertEquals("-XX:+UseG1GC\n", Files.readString(archive.resolveSibling("cookbook.checksum.jsa.gc")));
 
         Path log = dir.resolve("classes.log");
         assertChecksumPrints(Map.of("COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log));
+        String classes = Files.readString(log);
+        assertTrue(classes.contains("dev.cookbook.cli.Main source: shared objects file"), "Main came from the archive");
         assertTrue(
-                Files.readString(log).contains("dev.cookbook.cli.Main source: shared objects file"),
-                "Main came from the archive");
+                classes.contains("dev.cookbook.cli.checksum.ChecksumCommand source: shared objects file"),
+                "the command came from the archive");
+        // the command model is built from build-time data: no annotation read, so no proxy class made
+        assertFalse(classes.contains("__dynamic_proxy__"), "a proxy class was made at run time");
+
+        // another command family gets an archive of its own
+        Binary.Result r = Binary.exec(dir, env(Map.of()), null, List.of(Binary.PATH.toString(), "quote", "a b"));
+        assertEquals("'a b'\n", r.out(), r::toString);
+        Path quote = awaitArchive(cache, "cookbook.quote.jsa");
+        assertEquals(archive.getParent(), quote.getParent());
+        assertTrue(Files.isRegularFile(archive), archive::toString);
     }
 
     @Test
@@ -68,6 +81,16 @@ public class ArchiveIT {
         assertChecksumPrints(Map.of());
     }
 
+    /** The caller's collector replaces the one the archive was made for, rather than clash with it. */
+    @Test
+    void theCallersCollectorWins() throws IOException {
+        assertChecksumPrints(Map.of());
+        awaitArchive(cache);
+        for (String gc : List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC", "-XX:+UseG1GC")) {
+            assertChecksumPrints(Map.of("COOKBOOK_JAVA_OPTS", gc));
+        }
+    }
+
     /** An archive holds the path of its jar: a copy of the same build elsewhere makes its own. */
     @Test
     void aCopyElsewhereMakesItsOwnArchive() throws IOException {
@@ -79,7 +102,7 @@ public class ArchiveIT {
         assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
         assertEquals("", r.err());
         assertEquals(0, r.exit());
-        Path second = awaitArchive(cache, copy + ".jsa");
+        Path second = awaitArchive(cache, copy + ".checksum.jsa");
         assertTrue(Files.isRegularFile(first), first::toString);
         assertFalse(first.equals(second), second::toString);
     }
@@ -123,7 +146,9 @@ public class ArchiveIT {
             assertEquals(0, r.exit(), r::toString);
         }
         Path archive = awaitArchive(cache);
-        assertEquals(List.of("cookbook.jsa", "cookbook.jsa.runtime"), names(archive.getParent()));
+        assertEquals(
+                List.of("cookbook.quote.jsa", "cookbook.quote.jsa.gc", "cookbook.quote.jsa.runtime"),
+                names(archive.getParent()));
     }
 
     @Test
@@ -148,8 +173,10 @@ public class ArchiveIT {
         assertChecksumPrints(Map.of("JAVA_HOME", home.toString()));
         Path archive = awaitArchive(cache);
         assertTrue(archive.toString().contains(home.toString()), "kept per runtime: " + archive);
-        assertTrue(
-                Files.readString(archive.resolveSibling("cookbook.jsa.runtime")).startsWith(home + " 25"));
+        assertTrue(Files.readString(archive.resolveSibling("cookbook.checksum.jsa.runtime"))
+                .startsWith(home + " 25"));
+        // Java 25 maps its heap with any collector, and starts fastest with SerialGC
+        assertEquals("-XX:+UseSerialGC\n", Files.readString(archive.resolveSibling("cookbook.checksum.jsa.gc")));
 
         Path log = dir.resolve("classes.log");
         assertChecksumPrints(
@@ -187,8 +214,8 @@ public class ArchiveIT {
     }
 
     /**
-     * The archive under {@code cache} once its training run has finished (no lock left), waiting at
-     * most two minutes; with {@code part} non-null, the one whose path has it.
+     * The archive under {@code cache} once its training runs have finished (no lock left), waiting at
+     * most two minutes; with {@code part} non-null, the one whose path has it (else the only one).
      */
     private static Path awaitArchive(Path cache, String part) {
         for (int i = 0; i < 1200; i++) {

@@ -16,17 +16,26 @@ import java.util.Map;
 /**
  * The class-data archive the launcher maps at start-up: Java 17's AppCDS archive, or Java 25's AOT
  * cache (the launcher's {@code -XX:SharedArchiveFile} takes either). The launcher names the file, per
- * build and per runtime; when it is missing, the launcher passes {@value #CREATE} and this class makes
- * it after the command, in the background: one training run of cookbook ({@link Training}) with the
- * runtime's archiving option, written to a temporary file and renamed into place, under a lock so
- * that concurrent first calls start one training between them. Nothing here may change a command's
- * output or exit status: every failure only leaves the archive unmade.
+ * build, runtime and command family; when it is missing, the launcher passes {@value #CREATE} and
+ * this class makes it after the command, in the background: one training run of that family's
+ * calls ({@link Training}), archived the runtime's best way, written to a temporary file and renamed
+ * into place, under a lock so that concurrent first calls start one training between them. Nothing
+ * here may change a command's output or exit status: every failure only leaves the archive unmade.
+ *
+ * <p>The best way, measured (the README's start-up section): Java 25 writes an AOT cache of the run,
+ * its classes linked ahead of time, and starts fastest with SerialGC. Java 17's dynamic archive
+ * (made at the end of a run) cannot hold the Java heap, so the JVM would still build its module
+ * graph and regenerate method-handle classes at every start; a static archive made from the run's
+ * class list holds them, and is mapped with G1, the only collector Java 17 maps a heap with: ~15 ms
+ * less a call. The collector goes in a file beside the archive, which the launcher reads.
  */
 public final class ClassDataArchive {
     /** Set by the launcher: the archive it passed. */
     static final String USED = "cookbook.archive";
     /** Set by the launcher: the archive to make, since there is none yet. */
     static final String CREATE = "cookbook.archive.create";
+    /** Set by the launcher: the command family the archive is for ({@link Training#ALL} for any). */
+    static final String FAMILY = "cookbook.family";
     /** The environment variable that makes {@code Main} run {@link Training} instead of a command. */
     public static final String TRAINING = "COOKBOOK_TRAINING";
     /** A lock older than this belongs to a training run that died: it is taken over. */
@@ -42,11 +51,12 @@ public final class ClassDataArchive {
     public static void afterRun() {
         String create = System.getProperty(CREATE);
         String used = System.getProperty(USED);
+        String family = System.getProperty(FAMILY, Training.ALL);
         try {
             if (create != null) {
-                start(Paths.get(create));
+                start(Paths.get(create), family);
             } else if (used != null && !madeFor(Paths.get(used))) {
-                start(Paths.get(used));
+                start(Paths.get(used), family);
             }
         } catch (IOException | RuntimeException e) {
             // A cache folder that cannot be written: the next call runs without the archive, as this one did.
@@ -62,12 +72,23 @@ public final class ClassDataArchive {
         return archive.resolveSibling(archive.getFileName() + ".runtime");
     }
 
+    /** The file the launcher reads the archive's collector from. */
+    static Path collectorFile(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".gc");
+    }
+
+    /** Whether this runtime makes an AOT cache (Java 25) rather than an AppCDS archive. */
+    private static boolean aotCache() {
+        return Runtime.version().feature() >= 25;
+    }
+
     /**
-     * Prints {@link #dumpOptions} for the archive {@code args[0]}: the self-contained build (mvn
-     * -Pdist) asks its bundled runtime this way, so that it makes its archive as the cache does.
+     * Prints {@link #dumpOptions} for the archive {@code args[0]}, of every family: the
+     * self-contained build (mvn -Pdist) asks its bundled runtime this way, so that it makes its one
+     * archive, for every command, as the cache makes one.
      */
     public static void main(String[] args) {
-        System.out.println(dumpOptions(Paths.get(args[0])));
+        System.out.println(dumpOptions(Paths.get(args[0]), Training.ALL));
     }
 
     /** Whether {@code archive} was made by this runtime, as the file beside it records. */
@@ -82,19 +103,23 @@ public final class ClassDataArchive {
     }
 
     /**
-     * The JVM options that write an archive of the classes a run loads, for this runtime, as
-     * JDK_JAVA_OPTIONS (the path quoted). Java 25 writes an AOT cache, without AOT class linking:
-     * linking makes the JVM load every class of the cache at start-up, and the cache holds every
-     * command's classes, which made {@code --version} 57 ms against 30 ms without it (the README's
-     * start-up section). Older runtimes write a dynamic AppCDS archive.
+     * The JVM options, as JDK_JAVA_OPTIONS (the path quoted), for a training run of {@code family}
+     * whose classes go into {@code file}: on Java 25 an AOT cache, its classes linked ahead of time
+     * (quote 81 ms against 107 ms, checksum 120 against 159), but for the archive of every family and
+     * that of {@code --version}: linking loads every class of the cache at start-up, and a plain
+     * {@code --version} needs few of them (37 ms without, 48 ms with); on older runtimes a dynamic
+     * AppCDS archive, which the
+     * self-contained build makes (the cache makes a static one, see {@link #start}).
      */
-    public static String dumpOptions(Path file) {
-        return Runtime.version().feature() >= 25
-                ? "\"-XX:AOTCacheOutput=" + file + "\" -XX:-AOTClassLinking"
-                : "\"-XX:ArchiveClassesAtExit=" + file + "\"";
+    public static String dumpOptions(Path file, String family) {
+        if (aotCache()) {
+            boolean linked = !family.equals(Training.ALL) && !family.equals(Training.VERSION);
+            return "\"-XX:AOTCacheOutput=" + file + "\"" + (linked ? "" : " -XX:-AOTClassLinking");
+        }
+        return "\"-XX:ArchiveClassesAtExit=" + file + "\"";
     }
 
-    private static void start(Path archive) throws IOException {
+    private static void start(Path archive, String family) throws IOException {
         String launcher = System.getProperty("java.class.path");
         if (launcher == null || launcher.contains(File.pathSeparator) || !Files.isRegularFile(Paths.get(launcher))) {
             return;
@@ -107,22 +132,47 @@ public final class ClassDataArchive {
         Path temporary = archive.resolveSibling(
                 archive.getFileName() + ".tmp" + ProcessHandle.current().pid());
         Files.writeString(runtimeFile(archive), runtime() + "\n", StandardCharsets.UTF_8);
-        // The training run goes through the launcher, so it has the very options later calls have
-        // (an archive needs the same ones), but no archive of its own (COOKBOOK_ARCHIVE=off); the
-        // archiving option goes in JDK_JAVA_OPTIONS, where a path may hold spaces. The shell renames
-        // the result into place once the JVM has written it, and removes the lock whatever happened.
-        // command -p: mv and rm from the system's own PATH, whatever the caller's is.
-        String script = "\"$0\" >/dev/null 2>&1 </dev/null; "
-                + "if [ -s \"$1\" ]; then command -p mv -f -- \"$1\" \"$2\"; fi; command -p rm -f -- \"$1\" \"$3\"";
+        Files.writeString(
+                collectorFile(archive),
+                (aotCache() ? "-XX:+UseSerialGC" : "-XX:+UseG1GC") + "\n",
+                StandardCharsets.UTF_8);
+        // The training run goes through the launcher, given the family's command as its first
+        // argument, so it has the very options later calls of the family have (an archive needs
+        // the same ones), but no archive of its own (COOKBOOK_ARCHIVE=off); the archiving option
+        // goes in JDK_JAVA_OPTIONS, where a path may hold spaces. Before Java 25 the run writes its
+        // class list, from which the JVM then dumps a static archive ($5: its java; without the
+        // training's JDK_JAVA_OPTIONS, or it would write its own class list over that one). The shell
+        // renames the result into place once the JVM has written it, and removes the lock and the
+        // class list whatever happened. command -p: mv and rm from the system's own PATH.
+        String classList = temporary + ".classlist";
+        String train = aotCache()
+                ? "\"$0\" \"$4\" >/dev/null 2>&1 </dev/null; "
+                : "\"$0\" \"$4\" >/dev/null 2>&1 </dev/null && JDK_JAVA_OPTIONS= \"$5\" -Xshare:dump -XX:+UseG1GC"
+                        + " \"-XX:SharedClassListFile=$1.classlist\" \"-XX:SharedArchiveFile=$1\" -cp \"$0\""
+                        + " >/dev/null 2>&1 </dev/null; ";
+        String script = train
+                + "if [ -s \"$1\" ]; then command -p mv -f -- \"$1\" \"$2\"; fi; "
+                + "command -p rm -f -- \"$1\" \"$1.classlist\" \"$3\"";
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                        "/bin/sh", "-c", script, launcher, temporary.toString(), archive.toString(), lock.toString()))
+                        "/bin/sh",
+                        "-c",
+                        script,
+                        launcher,
+                        temporary.toString(),
+                        archive.toString(),
+                        lock.toString(),
+                        Training.firstArgument(family),
+                        Paths.get(System.getProperty("java.home"), "bin", "java")
+                                .toString()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = builder.environment();
-        env.put("JDK_JAVA_OPTIONS", dumpOptions(temporary));
+        env.put(
+                "JDK_JAVA_OPTIONS",
+                aotCache() ? dumpOptions(temporary, family) : "\"-XX:DumpLoadedClassList=" + classList + "\"");
         env.put("COOKBOOK_ARCHIVE", "off");
-        env.put(TRAINING, "1");
+        env.put(TRAINING, family);
         try {
             builder.start();
         } catch (IOException | RuntimeException e) {

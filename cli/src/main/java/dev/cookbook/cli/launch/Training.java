@@ -14,20 +14,38 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The run a class-data archive is made from: every command family once, in one JVM, on small files
- * in a temporary folder, its output discarded. The archive then holds what any of them loads,
- * whichever command a user happens to call first. Errors are part of it (an unknown option, a
+ * The run a class-data archive is made from: the calls of one command family (the launcher keeps an
+ * archive per family), or of every family for one archive that serves all, in one JVM, on small
+ * files in a temporary folder, their output discarded. Errors are part of it (an unknown option, a
  * missing file), since reporting them is work a call does too.
  */
 public final class Training {
+    /** The family of every call: the launcher's for what is no command name, such as --help. */
+    public static final String ALL = "all";
+    /** The family of {@code --version} and {@code -V}. */
+    static final String VERSION = "version";
+
     private Training() {}
 
-    /** Runs the workload; never throws (an archive of part of it is still worth having). */
-    public static void run() {
+    /** The first argument of {@code family}'s calls, which the launcher picks its options by. */
+    static String firstArgument(String family) {
+        return family.equals(VERSION) ? "--version" : family.equals(ALL) ? "" : family;
+    }
+
+    /**
+     * Runs the calls of {@code family} (a command's name, {@value #VERSION}, or anything else for
+     * every call); never throws (an archive of part of it is still worth having).
+     */
+    public static void run(String family) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("cookbook-training");
-            for (Call call : calls(dir)) {
+            List<Call> calls = calls(dir);
+            boolean known = calls.stream().anyMatch(call -> call.args().get(0).equals(firstArgument(family)));
+            for (Call call : calls) {
+                if (known && !call.args().get(0).equals(firstArgument(family))) {
+                    continue;
+                }
                 try {
                     CookbookCli.run(call.stdio(), call.args().toArray(String[]::new));
                 } catch (RuntimeException | Error e) {
@@ -113,6 +131,8 @@ public final class Training {
                         text),
                 call("echo", "--help"),
                 call("install", "--dry-run", "--prefix", dir.resolve("prefix").toString()),
+                call("uninstall", "--dry-run", "--prefix", dir.resolve("prefix").toString()),
+                call("help"),
                 call("completion", "bash"));
     }
 
