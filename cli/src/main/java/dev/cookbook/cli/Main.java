@@ -5,14 +5,14 @@ import dev.cookbook.cli.launch.Training;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** The {@code cookbook} executable's entry point: the only place that calls {@link System#exit}. */
+/** The {@code cookbook} executable's entry point: the only place that ends the process ({@link #end}). */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
         if (System.getenv(ClassDataArchive.TRAINING) != null) {
             Training.run(System.getenv(ClassDataArchive.TRAINING));
-            System.exit(ExitCodes.OK);
+            end(ExitCodes.OK);
         }
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V")) && printVersion()) {
             end(ExitCodes.OK);
