@@ -61,7 +61,7 @@ public final class Training {
         }
     }
 
-    private record Call(List<String> args, byte[] input) {
+    record Call(List<String> args, byte[] input) {
         Stdio stdio() {
             return new Stdio(
                     new ByteArrayInputStream(input),
@@ -81,7 +81,7 @@ public final class Training {
         return new Call(List.of(args), input.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static List<Call> calls(Path dir) throws IOException {
+    static List<Call> calls(Path dir) throws IOException {
         String text =
                 Files.writeString(dir.resolve("notes.txt"), "a small file\n").toString();
         String csv = Files.writeString(dir.resolve("people.csv"), "name,qty\nada,1\n\"b, c\",2\n")

@@ -1,0 +1,52 @@
+package dev.cookbook.cli.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cookbook.cli.CookbookCli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Command;
+
+/**
+ * The launcher keeps a class-data archive per command family, naming the families in a {@code case}
+ * of its own; a family it does not name would share the archive of every family, and start slower.
+ */
+class ArchiveFamiliesTest {
+    @Test
+    void theLauncherNamesEveryCommandAsAFamily() throws IOException {
+        String launcher = Files.readString(Path.of("src/main/launcher/cookbook.sh"));
+        Matcher m = Pattern.compile("(?m)^    (checksum \\|[^)]*)\\)\\n\\s*family=\\$1")
+                .matcher(launcher);
+        assertTrue(m.find(), "the launcher's case of families");
+        List<String> families = Arrays.stream(m.group(1).split("\\|"))
+                .map(String::strip)
+                .sorted()
+                .toList();
+        List<String> commands = new ArrayList<>();
+        for (Class<?> command : CookbookCli.COMMANDS) {
+            commands.add(command.getAnnotation(Command.class).name());
+        }
+        assertEquals(commands.stream().sorted().toList(), families);
+    }
+
+    /** Each family's archive is made from calls of that family: the training has some for each. */
+    @Test
+    void everyFamilyHasTrainingCalls(@TempDir Path dir) throws IOException {
+        List<String> firsts =
+                Training.calls(dir).stream().map(call -> call.args().get(0)).toList();
+        for (Class<?> command : CookbookCli.COMMANDS) {
+            String name = command.getAnnotation(Command.class).name();
+            assertTrue(firsts.contains(Training.firstArgument(name)), name);
+        }
+        assertTrue(firsts.contains(Training.firstArgument(Training.VERSION)), "--version");
+    }
+}
