@@ -43,9 +43,10 @@ tty=
 [ -t 1 ] && tty=${tty}o
 [ -t 2 ] && tty=${tty}e
 # The class-data archive: the classes cookbook loads, parsed and linked once, mapped at start-up
-# (Java 17 AppCDS, Java 25 AOT cache; -XX:SharedArchiveFile takes either). The distribution
-# brings one made for its runtime; otherwise it is made in the background after the first call,
-# per build, runtime, place of this file and command family, under $XDG_CACHE_HOME/cookbook (for
+# (Java 17 AppCDS, Java 25 AOT cache; -XX:SharedArchiveFile takes either). A distribution for
+# Java 25 brings one for every command, made for its runtime; a family's own is made in the
+# background after its first call, per build, runtime, place of this file and command family,
+# under $XDG_CACHE_HOME/cookbook (for
 # example ~/.cache/cookbook/0.1.0-1b92f00abde3/PATH/java/home/me/.local/bin/cookbook.quote.jsa):
 # an archive of one family's classes starts it faster than one of every family's (Java 25 links
 # all the classes of its cache at start-up). Beside it, the collector it was made for (Java 17's
@@ -61,14 +62,19 @@ esac
 case " ${COOKBOOK_JAVA_OPTS-} " in
     *" -Xshare:"* | *SharedArchiveFile* | *AOTCache* | *AOTMode* | *ArchiveClassesAtExit* | *AOTConfiguration*) ;;
     *)
-        if [ "${COOKBOOK_ARCHIVE-}" = off ]; then
-            :
-        elif [ -n "$dist" ] && [ -f "$dist/lib/cookbook.jsa" ]; then
-            archive=-XX:SharedArchiveFile=$dist/lib/cookbook.jsa
-        else
+        if [ "${COOKBOOK_ARCHIVE-}" != off ]; then
+            bundled=
+            if [ -n "$dist" ] && [ -f "$dist/lib/cookbook.jsa" ]; then
+                bundled=$dist/lib/cookbook.jsa
+            fi
             cache=${XDG_CACHE_HOME-}
             case $cache in /*) ;; *) cache=${HOME:+$HOME/.cache} ;; esac
-            if [ -n "$cache" ]; then
+            # A distribution's own archive serves every command from the first call. A family's
+            # archive in the cache, made after its first call as without one, starts it faster,
+            # but for --version and what names no command, whose archive would be the same.
+            if [ -n "$bundled" ] && { [ -z "$cache" ] || [ "$family" = all ] || [ "$family" = version ]; }; then
+                archive=-XX:SharedArchiveFile=$bundled
+            elif [ -n "$cache" ]; then
                 case $java in /*) key=$java ;; *) key=/PATH/java ;; esac
                 cache=$cache/cookbook/$build$key$self.$family.jsa
                 if [ -f "$cache" ]; then
@@ -79,6 +85,7 @@ case " ${COOKBOOK_JAVA_OPTS-} " in
                     fi
                 else
                     made=-Dcookbook.archive.create=$cache
+                    archive=${bundled:+-XX:SharedArchiveFile=$bundled}
                 fi
             fi
         fi

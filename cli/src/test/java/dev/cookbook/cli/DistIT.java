@@ -76,6 +76,12 @@ class DistIT {
         work = Files.createDirectories(tmp.resolve("work"));
         cache = tmp.resolve("cache");
         bundledArchive = Files.isRegularFile(home.resolve("lib/cookbook.jsa"));
+        if (bundledArchive) {
+            // A cache the launcher cannot write in (a file, even for root): every call maps the
+            // bundled archive and none starts making a family's own, which would race the deletion
+            // of the folder. theArchiveIsUsed gives one a real cache.
+            Files.writeString(cache, "");
+        }
     }
 
     /** Unpacks the tarball into {@code into}; returns the one folder it holds. */
@@ -249,7 +255,9 @@ class DistIT {
 
     /**
      * Last, after every other call: the bundled archive is mapped (cookbook's main class comes from
-     * it, not from the jar) and nothing was made in the user's cache. The build ships no archive
+     * it, not from the jar), and nothing was written in a cache that could not be. With a cache that
+     * can, a command family's first call maps the bundled archive and makes the family's own, which
+     * the next call maps; --version never has one of its own. The build ships no archive
      * for a runtime that cannot map one moved from where it was made (Java 17, measured there): then
      * the launcher makes one in the user's cache after the first call, and the next call maps that.
      * Java 17 maps no archived class of a jar whose path holds a space, so that part runs from a
@@ -270,7 +278,19 @@ class DistIT {
             assertMainFromTheArchive(cookbook(env, "--version"));
             Path link = Files.createSymbolicLink(tmp.resolve("bin/cookbook"), home.resolve("bin/cookbook"));
             assertMainFromTheArchive(bare(env, List.of(link.toString(), "--version")));
-            assertFalse(Files.exists(cache), () -> cache + " was made");
+            assertEquals("", Files.readString(cache), "the file given as the cache was written");
+
+            Path userCache = tmp.resolve("user-cache");
+            Map<String, String> writable = new HashMap<>(env);
+            writable.put("XDG_CACHE_HOME", userCache.toString());
+            assertMainFromTheArchive(cookbook(writable, "--version"));
+            assertFalse(Files.exists(userCache), "--version made an archive of its own");
+            assertMainFromTheArchive(cookbook(writable, "quote", "a"));
+            for (int i = 0; i < 1200 && !madeIn(userCache); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(madeIn(userCache), "no archive made in " + userCache);
+            assertMainFromTheArchive(cookbook(writable, "quote", "a"));
             return;
         }
         Path plain = unpackInto(tmp.resolve("plain"));
@@ -286,14 +306,15 @@ class DistIT {
         assertMainFromTheArchive(cookbookIn(plain, next, "--version"));
     }
 
-    /** Whether {@code dir} holds a finished archive: a cookbook.jsa and no training under way (a lock). */
+    /** Whether {@code dir} holds a finished archive: a cookbook.FAMILY.jsa and no training under way (a lock). */
     private static boolean madeIn(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return false;
         }
         try (Stream<Path> files = Files.walk(dir)) {
             List<String> names = files.map(f -> f.getFileName().toString()).toList();
-            return names.contains("cookbook.jsa") && names.stream().noneMatch(n -> n.endsWith(".lock"));
+            return names.stream().anyMatch(n -> n.startsWith("cookbook.") && n.endsWith(".jsa"))
+                    && names.stream().noneMatch(n -> n.endsWith(".lock"));
         }
     }
 
