@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +75,16 @@ public final class Training {
         }
     }
 
+    /**
+     * A loopback port nothing listens on, for an echo client's call to be refused at once: one
+     * just given up by this process, so that the training sends nothing to another program.
+     */
+    private static String closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return Integer.toString(socket.getLocalPort());
+        }
+    }
+
     private static Call call(String... args) {
         return new Call(List.of(args), new byte[0]);
     }
@@ -130,6 +142,7 @@ public final class Training {
                         "--text",
                         text),
                 call("echo", "--help"),
+                call("echo", "client", "--port", closedPort(), "--timeout", "1s", "hi"),
                 call("install", "--dry-run", "--prefix", dir.resolve("prefix").toString()),
                 call("uninstall", "--dry-run", "--prefix", dir.resolve("prefix").toString()),
                 call("help"),
