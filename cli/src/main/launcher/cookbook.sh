@@ -46,8 +46,8 @@ tty=
 # (Java 17 AppCDS, Java 25 AOT cache; -XX:SharedArchiveFile takes either). A distribution for
 # Java 25 brings one for every command, made for its runtime; a family's own is made in the
 # background after its first call, per build, runtime, place of this file and command family,
-# under $XDG_CACHE_HOME/cookbook (for
-# example ~/.cache/cookbook/0.1.0-1b92f00abde3/PATH/java/home/me/.local/bin/cookbook.quote.jsa):
+# under $XDG_CACHE_HOME/cookbook (for example
+# ~/.cache/cookbook/0.1.0-1b92f00abde3/PATH/java/home/me/.local/bin/cookbook.quote.jsa):
 # an archive of one family's classes starts it faster than one of every family's (Java 25 links
 # all the classes of its cache at start-up). Beside it, the collector it was made for (Java 17's
 # holds the G1 heap that spares the JVM building its module graph). The caller's own options about
@@ -104,11 +104,11 @@ esac
 case " ${COOKBOOK_JAVA_OPTS-} " in *" -XX:+Use"*GC" "*) gc= ;; esac
 # JVM warnings go to stderr, never into cookbook's data on stdout; an archive the runtime cannot
 # use (another runtime's, a damaged one) is skipped without a word. SerialGC unless the archive
-# holds G1's heap, and no perf-data file: a short command starts measurably faster. ArchiveRelocationMode=0 maps the archives at the
-# address they were made for instead of relocating every pointer in them (the default since JDK 20,
-# and in Debian's 17), ~7 ms of a Java 25 start. -cp and the main class rather than -jar: -jar
-# reads the manifest, which opens the jar and indexes its 10,000 entries (~20 ms) even when
-# every class comes from the archive.
+# holds G1's heap, and no perf-data file: a short command starts measurably faster.
+# ArchiveRelocationMode=0 maps the archives at the address they were made for instead of
+# relocating every pointer in them (the default since JDK 20, and in Debian's 17), ~7 ms of a
+# Java 25 start. -cp and the main class rather than -jar: -jar reads the manifest, which opens the
+# jar and indexes its 10,000 entries (~20 ms) even when every class comes from the archive.
 exec "$java" $gc -XX:-UsePerfData \
     -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 \
     -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr \

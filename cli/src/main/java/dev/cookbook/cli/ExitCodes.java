@@ -81,7 +81,7 @@ public final class ExitCodes {
             return null;
         }
         int[] declared;
-        if (CommandModel.knowsExitCodes()) {
+        if (CommandModel.generated()) {
             declared = CommandModel.exitCodes(command); // recorded at build time: no annotation read
         } else {
             Returns returns = command.getAnnotation(Returns.class);

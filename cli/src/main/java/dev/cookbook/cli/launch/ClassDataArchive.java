@@ -107,9 +107,9 @@ public final class ClassDataArchive {
      * whose classes go into {@code file}: on Java 25 an AOT cache, its classes linked ahead of time
      * (quote 81 ms against 107 ms, checksum 120 against 159), but for the archive of every family and
      * that of {@code --version}: linking loads every class of the cache at start-up, and a plain
-     * {@code --version} needs few of them (37 ms without, 48 ms with); on older runtimes a dynamic
-     * AppCDS archive, which the
-     * self-contained build makes (the cache makes a static one, see {@link #start}).
+     * {@code --version} needs few of them (37 ms without, 48 ms with). On older runtimes a dynamic
+     * AppCDS archive, which only the self-contained build makes (the cache makes a static one, see
+     * {@link #start}).
      */
     public static String dumpOptions(Path file, String family) {
         if (aotCache()) {

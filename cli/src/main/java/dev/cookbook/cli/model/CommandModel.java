@@ -51,7 +51,10 @@ public final class CommandModel {
         }
     }
 
-    /** Whether the build-time model is there (a test holds every build to it). */
+    /**
+     * Whether the build-time model is there (a test holds every build to it); without it, models
+     * and exit codes are read from the annotations.
+     */
     public static boolean generated() {
         return DATA != null;
     }
@@ -106,11 +109,6 @@ public final class CommandModel {
     public static int[] exitCodes(Class<?> type) {
         TypeModel model = DATA == null ? null : DATA.describe(type.getName());
         return model == null ? null : model.exitCodes();
-    }
-
-    /** Whether {@code type}'s codes come from here; without the generated data they are read by reflection. */
-    public static boolean knowsExitCodes() {
-        return DATA != null;
     }
 
     private static void addMembers(
