@@ -75,7 +75,7 @@ public final class CookbookCli {
                 commands = List.of(withArguments(command, args));
             }
         }
-        IFactory factory = CommandLine.defaultFactory();
+        IFactory factory = CommandModel.factory(CommandLine.defaultFactory());
         CommandLine cl = new CommandLine(CommandModel.spec(new CookbookCommand(stdio), factory), factory);
         for (Object command : commands) {
             cl.addSubcommand(new CommandLine(CommandModel.spec(command, factory), factory));
@@ -144,9 +144,14 @@ public final class CookbookCli {
 
     /**
      * The command, made before picocli is loaded and given the raw arguments, if its class has a
-     * constructor that takes them (to begin work early); else the class, for picocli to make.
+     * constructor that takes them (to begin work early); else the class, for picocli to make. The
+     * generated command model makes it without reflection; without one, reflection finds the constructor.
      */
     private static Object withArguments(Class<?> command, String[] args) {
+        if (CommandModel.generated()) {
+            Object made = CommandModel.create(command, args.clone());
+            return made != null ? made : command;
+        }
         try {
             return command.getConstructor(String[].class).newInstance((Object) args.clone());
         } catch (NoSuchMethodException e) {

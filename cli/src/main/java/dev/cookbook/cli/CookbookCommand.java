@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
         })
 public final class CookbookCommand implements Callable<Integer> {
     @Mixin
-    private LoggingMixin logging;
+    LoggingMixin logging;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     private final Stdio stdio;
 

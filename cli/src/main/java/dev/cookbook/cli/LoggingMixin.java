@@ -33,20 +33,20 @@ public final class LoggingMixin {
             names = {"-v", "--verbose"},
             scope = ScopeType.INHERIT,
             description = "Log more on stderr: -v info, -vv debug; errors get a stack trace.")
-    private boolean[] verbosity = new boolean[0];
+    boolean[] verbosity = new boolean[0];
 
     @Option(
             names = {"-q", "--quiet"},
             scope = ScopeType.INHERIT,
             description = "Print no warnings or notices on stderr (errors still); with checksum -c, no OK lines.")
-    private boolean quiet;
+    boolean quiet;
 
     @Option(
             names = "--log-file",
             paramLabel = "PATH",
             scope = ScopeType.INHERIT,
             description = "Also append the log to PATH.")
-    private Path logFile;
+    Path logFile;
 
     /** True if {@code -q} was given anywhere on the command line. */
     boolean quiet() {

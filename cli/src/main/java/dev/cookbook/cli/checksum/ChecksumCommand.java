@@ -61,58 +61,58 @@ public final class ChecksumCommand implements Callable<Integer> {
             completionCandidates = DigestAlgorithmChoice.class,
             description = "Digest algorithm (default sha256; --check defaults to the tag of each line): "
                     + "${COMPLETION-CANDIDATES}.")
-    private DigestAlgorithm algorithm;
+    DigestAlgorithm algorithm;
 
     @Option(names = "--list", description = "List the algorithms, marking the insecure ones, and exit.")
-    private boolean list;
+    boolean list;
 
     @Option(
             names = {"-c", "--check"},
             description = "Read checksums from the FILEs and check them.")
-    private boolean check;
+    boolean check;
 
     @Option(names = "--tag", description = "Print BSD-style lines: ALGO (FILE) = HASH.")
-    private boolean tag;
+    boolean tag;
 
     @Option(
             names = {"-b", "--binary"},
             description = "Mark files as binary (*) in the output, as coreutils -b.")
-    private boolean binary;
+    boolean binary;
 
     @Option(
             names = {"-t", "--text"},
             description = "Mark files as text (the default; accepted for coreutils).")
-    private boolean text;
+    boolean text;
 
     @Option(
             names = {"-z", "--zero"},
             description = "End each output line with NUL, not newline, and escape no names.")
-    private boolean zero;
+    boolean zero;
 
     @Option(names = "--json", description = "Print one JSON object per file: path, algorithm, digest, size.")
-    private boolean json;
+    boolean json;
 
     @Option(
             names = {"-r", "--recursive"},
             description = "Hash the files under directories, in sorted order.")
-    private boolean recursive;
+    boolean recursive;
 
     @Option(
             names = {"-L", "--dereference"},
             description = "With -r, follow symbolic links (skipped by default).")
-    private boolean dereference;
+    boolean dereference;
 
     @Option(
             names = {"-j", "--jobs"},
             paramLabel = "N",
             description = "Hash N files at a time (default: the number of cores). Output stays in input order.")
-    private Integer jobs;
+    Integer jobs;
 
     @Mixin
-    private ProgressOptions progress;
+    ProgressOptions progress;
 
     @ArgGroup(validate = false, heading = "%nWith --check:%n")
-    private CheckOptions checkOptions = new CheckOptions();
+    CheckOptions checkOptions = new CheckOptions();
 
     /** Operands as typed: reports must show {@code ./a//b} exactly, which {@link Path} would normalise. */
     @Parameters(
@@ -120,10 +120,10 @@ public final class ChecksumCommand implements Callable<Integer> {
             arity = "0..*",
             parameterConsumer = OperandConsumer.class,
             description = "Files to hash (or, with -c, checksum files).")
-    private List<String> files = new ArrayList<>();
+    List<String> files = new ArrayList<>();
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     /** Hashing begun from the raw arguments before they were parsed, or null. */
     private final ChecksumHeadStart headStart;

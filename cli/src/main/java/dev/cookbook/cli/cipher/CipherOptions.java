@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  */
 public final class CipherOptions {
     @Spec(Spec.Target.MIXEE)
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Option(
             names = {"-c", "--cipher"},

@@ -58,29 +58,29 @@ import picocli.CommandLine.Spec;
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class DecryptCommand implements Callable<Integer>, ErrorHints {
     @Mixin
-    private CipherOptions cipher;
+    CipherOptions cipher;
 
     @Mixin
-    private InputOptions input;
+    InputOptions input;
 
     @Mixin
-    private OutputOptions output;
+    OutputOptions output;
 
     @Mixin
-    private PasswordOption password;
+    PasswordOption password;
 
     @Option(
             names = "--identity",
             paramLabel = "KEY",
             description = "Decrypt with this RSA private key a file "
                     + "encrypted to its public key (--pass then unlocks the key file, if encrypted).")
-    private String identity;
+    String identity;
 
     @Mixin
-    private ProgressOptions progress;
+    ProgressOptions progress;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     private Secret identity(Stdio stdio, Diagnostics say) throws IOException, CryptoException {
         RsaKey key = KeyReader.read(identity, password, stdio, say::warn);

@@ -52,29 +52,29 @@ import picocli.CommandLine.Spec;
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class EncryptCommand implements Callable<Integer> {
     @Mixin
-    private CipherOptions cipher;
+    CipherOptions cipher;
 
     @Mixin
-    private InputOptions input;
+    InputOptions input;
 
     @Mixin
-    private OutputOptions output;
+    OutputOptions output;
 
     @Mixin
-    private PasswordOption password;
+    PasswordOption password;
 
     @Option(
             names = "--recipient",
             paramLabel = "PUB",
             description = "Encrypt to the holder of this RSA public key "
                     + "(SPKI, PKCS#1 or a certificate) instead of with a password; repeat for several.")
-    private List<String> recipients = new ArrayList<>();
+    List<String> recipients = new ArrayList<>();
 
     @Mixin
-    private ProgressOptions progress;
+    ProgressOptions progress;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     private Secret recipients(Stdio stdio, Diagnostics say) throws IOException, CryptoException {
         List<RSAPublicKey> keys = new ArrayList<>();

@@ -23,19 +23,19 @@ import picocli.CommandLine.Spec;
  */
 public final class InputOptions {
     @Spec(Spec.Target.MIXEE)
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Parameters(
             arity = "0..1",
             paramLabel = "FILE",
             description = "The input file (default: standard input, also read for -).")
-    private String operand;
+    String operand;
 
     @Option(
             names = {"-i", "--in"},
             paramLabel = "FILE",
             description = "The input file, as the FILE operand.")
-    private String option;
+    String option;
 
     /** The file named, as given; null for standard input (nothing given, or {@code -}). */
     public String name() {

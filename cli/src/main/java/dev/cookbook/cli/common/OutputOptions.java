@@ -13,16 +13,16 @@ import picocli.CommandLine.Spec;
  */
 public final class OutputOptions {
     @Spec(Spec.Target.MIXEE)
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Option(
             names = {"-o", "--out"},
             paramLabel = "OUT",
             description = "Write OUT, atomically (default: standard output).")
-    private String out;
+    String out;
 
     @Option(names = "--force", description = "Replace OUT if it exists.")
-    private boolean force;
+    boolean force;
 
     /** The file named, as given; null for standard output (nothing given, or {@code -}). */
     public String name() {

@@ -28,7 +28,7 @@ public final class PasswordOption {
     private static final int MAX_LENGTH = 4096;
 
     @Spec(Spec.Target.MIXEE)
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Option(
             names = "--pass",

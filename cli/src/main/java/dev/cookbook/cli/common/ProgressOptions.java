@@ -17,13 +17,13 @@ public final class ProgressOptions {
     public static final long LARGE_BYTES = 16L << 20;
 
     @Spec(Spec.Target.MIXEE)
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Option(
             names = "--progress",
             negatable = true,
             description = "Show a progress bar on stderr (default: when stderr is a terminal and the input is large).")
-    private Boolean progress;
+    Boolean progress;
 
     /**
      * A started bar, or an inert one when it is not to be shown.

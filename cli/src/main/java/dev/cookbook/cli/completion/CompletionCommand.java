@@ -29,10 +29,10 @@ public final class CompletionCommand implements Callable<Integer> {
     }
 
     @Parameters(paramLabel = "SHELL", description = "The shell: ${COMPLETION-CANDIDATES}.")
-    private Shell shell;
+    Shell shell;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() {

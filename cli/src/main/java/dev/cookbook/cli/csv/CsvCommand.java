@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         })
 public final class CsvCommand implements Callable<Integer> {
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -26,27 +26,27 @@ import picocli.CommandLine.TypeConversionException;
  */
 public final class CsvDialectOptions {
     @Spec(Spec.Target.MIXEE)
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Option(
             names = {"-d", "--delimiter"},
             paramLabel = "CHAR",
             description = "The field delimiter, one character; \\t for a tab (default: ,).")
-    private String delimiter = ",";
+    String delimiter = ",";
 
     @Option(names = "--quotechar", paramLabel = "CHAR", description = "The quote character (default: \").")
-    private String quoteChar = "\"";
+    String quoteChar = "\"";
 
     @Option(
             names = "--escapechar",
             paramLabel = "CHAR",
             description = "An escape character: it takes the next character literally (default: none).")
-    private String escapeChar;
+    String escapeChar;
 
     @Option(
             names = "--no-doublequote",
             description = "A quote inside a quoted field is escaped (--escapechar), not doubled.")
-    private boolean noDoubleQuote;
+    boolean noDoubleQuote;
 
     @Option(
             names = "--quoting",
@@ -62,7 +62,7 @@ public final class CsvDialectOptions {
             paramLabel = "NAME",
             converter = CharsetConverter.class,
             description = "The CSV's character encoding (default: UTF-8; a byte order mark is skipped).")
-    private Charset encoding = StandardCharsets.UTF_8;
+    Charset encoding = StandardCharsets.UTF_8;
 
     /** The dialect, with {@code strict}, {@code skipInitialSpace} and {@code lineTerminator} left to the command. */
     Dialect.Builder builder() {

@@ -58,10 +58,10 @@ public final class CsvReadCommand implements Callable<Integer>, ErrorHints {
     }
 
     @Mixin
-    private InputOptions input;
+    InputOptions input;
 
     @Mixin
-    private OutputOptions output;
+    OutputOptions output;
 
     @Option(
             names = "--to",
@@ -69,56 +69,56 @@ public final class CsvReadCommand implements Callable<Integer>, ErrorHints {
             converter = ToChoice.class,
             completionCandidates = ToChoice.class,
             description = "jsonl (default): one JSON value per line; json: one array; table: aligned columns to read.")
-    private To to = To.JSONL;
+    To to = To.JSONL;
 
     @Option(names = "--rows", description = "Every row as a JSON array of strings, the header too, as csv.reader.")
-    private boolean rows;
+    boolean rows;
 
     @Option(
             names = "--fieldnames",
             paramLabel = "A,B,C",
             description = "The keys, for a file with no header row (its first row is then data).")
-    private String fieldNames;
+    String fieldNames;
 
     @Option(
             names = "--restkey",
             paramLabel = "NAME",
             description = "The key of the list of fields beyond the header (default: null, the key Python's json "
                     + "gives DictReader's None).")
-    private String restKey;
+    String restKey;
 
     @Option(
             names = "--restval",
             paramLabel = "VALUE",
             description = "The value of keys a short record lacks (default: JSON null).")
-    private String restVal;
+    String restVal;
 
     @Option(
             names = "--strict",
             description = "A record with more or fewer fields than the header, or text after a "
                     + "closing quote, is an error.")
-    private boolean strict;
+    boolean strict;
 
     @Option(names = "--dedupe-headers", description = "Rename a repeated header name a to a_2, a_3 instead of failing.")
-    private boolean dedupe;
+    boolean dedupe;
 
     @Option(
             names = "--field-size-limit",
             paramLabel = "CHARS",
             description = "The longest field accepted (default: ${DEFAULT-VALUE}).")
-    private int fieldSizeLimit = CsvReader.DEFAULT_FIELD_SIZE_LIMIT;
+    int fieldSizeLimit = CsvReader.DEFAULT_FIELD_SIZE_LIMIT;
 
     @Mixin
-    private ProgressOptions progress;
+    ProgressOptions progress;
 
     @Mixin
-    private CsvDialectOptions dialect;
+    CsvDialectOptions dialect;
 
     @Mixin
-    private CsvReadingOptions reading;
+    CsvReadingOptions reading;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, CsvException {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  */
 public final class CsvReadingOptions {
     @Option(names = "--skipinitialspace", description = "Ignore spaces right after a delimiter.")
-    private boolean skipInitialSpace;
+    boolean skipInitialSpace;
 
     Dialect.Builder apply(Dialect.Builder b) {
         return b.skipInitialSpace(skipInitialSpace);

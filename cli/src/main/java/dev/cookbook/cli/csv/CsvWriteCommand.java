@@ -74,27 +74,27 @@ public final class CsvWriteCommand implements Callable<Integer>, ErrorHints {
     }
 
     @Mixin
-    private InputOptions input;
+    InputOptions input;
 
     @Mixin
-    private OutputOptions output;
+    OutputOptions output;
 
     @Option(
             names = "--append",
             description = "Add the records to OUT, keeping its header and column order (a "
                     + "missing OUT is created with a header). On any error OUT is cut back to its original length.")
-    private boolean append;
+    boolean append;
 
     @Option(
             names = "--fields",
             paramLabel = "A,B,C",
             description = "The columns, in order (default: the first " + "record's keys).")
-    private String fields;
+    String fields;
 
     @Option(
             names = "--sort-fields",
             description = "Sort the columns taken from the first record, so every file " + "gets the same order.")
-    private boolean sortFields;
+    boolean sortFields;
 
     @Option(
             names = "--extras",
@@ -102,24 +102,24 @@ public final class CsvWriteCommand implements Callable<Integer>, ErrorHints {
             converter = ExtrasChoice.class,
             completionCandidates = ExtrasChoice.class,
             description = "raise (default): a key that is not a column is an error; ignore: drop it.")
-    private JsonToCsv.Extras extras;
+    JsonToCsv.Extras extras;
 
     @Option(
             names = "--restval",
             paramLabel = "VALUE",
             description = "Written for a missing key or a JSON null " + "(default: empty).")
-    private String restVal = "";
+    String restVal = "";
 
     @Option(
             names = "--json-cells",
             description = "Write an object or array value as its JSON text (default: an " + "error).")
-    private boolean jsonCells;
+    boolean jsonCells;
 
     @Option(names = "--rows", description = "Records are JSON arrays, written as plain rows with no header.")
-    private boolean rows;
+    boolean rows;
 
     @Option(names = "--no-header", description = "Do not write the header row.")
-    private boolean noHeader;
+    boolean noHeader;
 
     @Option(
             names = "--line-terminator",
@@ -127,16 +127,16 @@ public final class CsvWriteCommand implements Callable<Integer>, ErrorHints {
             converter = TerminatorChoice.class,
             completionCandidates = TerminatorChoice.class,
             description = "crlf (default, as Python and RFC 4180) or lf. Appending, the file's own is kept.")
-    private Terminator terminator;
+    Terminator terminator;
 
     @Mixin
-    private ProgressOptions progress;
+    ProgressOptions progress;
 
     @Mixin
-    private CsvDialectOptions dialect;
+    CsvDialectOptions dialect;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, CsvException {

@@ -61,34 +61,34 @@ public final class EchoBenchCommand implements Callable<Integer> {
     private static final int DEFAULT_EPHEMERAL_PORTS = 28_232;
 
     @Mixin
-    private TargetOptions target;
+    TargetOptions target;
 
     @Option(
             names = {"-c", "--connections"},
             paramLabel = "C",
             description = "Connections to open, 1 to the local ports available (about 28,000 per source "
                     + "address; default: 1).")
-    private int connections = 1;
+    int connections = 1;
 
     @Option(
             names = {"-d", "--duration"},
             paramLabel = "DUR",
             converter = DurationConverter.class,
             description = "How long to run, connecting included: 10s, 2m, 500ms; at most 24h (default: 10s).")
-    private Duration duration = Duration.ofSeconds(10);
+    Duration duration = Duration.ofSeconds(10);
 
     @Option(
             names = "--size",
             paramLabel = "BYTES",
             description = "Bytes per message, 1 to " + BenchSettings.MAX_SIZE + " (default: "
                     + BenchSettings.DEFAULT_SIZE + ").")
-    private int size = BenchSettings.DEFAULT_SIZE;
+    int size = BenchSettings.DEFAULT_SIZE;
 
     @Option(
             names = "--rate",
             paramLabel = "MSG/S",
             description = "Messages per second over all connections (default: as fast as the echoes come back).")
-    private double rate;
+    double rate;
 
     @Option(
             names = "--source",
@@ -97,16 +97,16 @@ public final class EchoBenchCommand implements Callable<Integer> {
             converter = AddressConverter.class,
             description = "Local addresses to spread the connections over (127.0.0.2,127.0.0.3): each gives "
                     + "another ~28,000 ports.")
-    private List<InetAddress> sources = new ArrayList<>();
+    List<InetAddress> sources = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the result as one JSON record on stdout.")
-    private boolean json;
+    boolean json;
 
     @Mixin
-    private ProgressOptions progress;
+    ProgressOptions progress;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, InterruptedException {

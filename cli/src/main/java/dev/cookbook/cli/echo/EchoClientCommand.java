@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
 @ExitCodes.Returns({ExitCodes.CHECK_FAILED, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class EchoClientCommand implements Callable<Integer> {
     @Mixin
-    private TargetOptions target;
+    TargetOptions target;
 
     @Option(
             names = "--timeout",
@@ -54,19 +54,19 @@ public final class EchoClientCommand implements Callable<Integer> {
             converter = DurationConverter.class,
             description = "Give up when connecting, or waiting for the echo, takes longer: 10s, 500ms (default: "
                     + ClientSettings.DEFAULT_TIMEOUT_SECONDS + "s).")
-    private Duration timeout = Duration.ofSeconds(ClientSettings.DEFAULT_TIMEOUT_SECONDS);
+    Duration timeout = Duration.ofSeconds(ClientSettings.DEFAULT_TIMEOUT_SECONDS);
 
     @Option(names = "-n", description = "Send MESSAGE without the trailing newline.")
-    private boolean noNewline;
+    boolean noNewline;
 
     @Parameters(
             paramLabel = "MESSAGE",
             arity = "0..*",
             description = "The words to send; without them, standard input is sent.")
-    private List<String> words = new ArrayList<>();
+    List<String> words = new ArrayList<>();
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws EchoException {

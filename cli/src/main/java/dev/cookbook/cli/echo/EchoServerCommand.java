@@ -56,39 +56,39 @@ public final class EchoServerCommand implements Callable<Integer> {
             paramLabel = "ADDR",
             converter = AddressConverter.class,
             description = "The local address to listen on: 0.0.0.0 or :: for every interface (default: 127.0.0.1).")
-    private InetAddress bind = InetAddress.getLoopbackAddress();
+    InetAddress bind = InetAddress.getLoopbackAddress();
 
     @Option(
             names = "--port",
             paramLabel = "N",
             description = "The port, 0 to 65535; 0 picks a free one (default: " + ServerSettings.DEFAULT_PORT + ").")
-    private int port = ServerSettings.DEFAULT_PORT;
+    int port = ServerSettings.DEFAULT_PORT;
 
     @Option(
             names = "--max-connections",
             paramLabel = "N",
             description = "Serve at most N connections at once; close further ones at once, with a warning "
                     + "(default: " + ServerSettings.DEFAULT_MAX_CONNECTIONS + ").")
-    private int maxConnections = ServerSettings.DEFAULT_MAX_CONNECTIONS;
+    int maxConnections = ServerSettings.DEFAULT_MAX_CONNECTIONS;
 
     @Option(
             names = "--idle-timeout",
             paramLabel = "DUR",
             converter = DurationConverter.class,
             description = "Close a connection silent for DUR: 30s, 5m, 500ms (default: never).")
-    private Duration idleTimeout;
+    Duration idleTimeout;
 
     @Option(
             names = "--port-file",
             paramLabel = "FILE",
             description = "Write the port to FILE (digits and a newline, atomically; - for stdout) once listening.")
-    private Path portFile;
+    Path portFile;
 
     @Option(names = "--json", description = "Print the summary as one JSON record on stdout instead of on stderr.")
-    private boolean json;
+    boolean json;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {

@@ -8,19 +8,19 @@ import picocli.CommandLine.Spec;
 /** {@code --host H --port N}: the echo server that {@code echo client} and {@code echo bench} talk to. */
 public final class TargetOptions {
     @Spec(Spec.Target.MIXEE)
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Option(
             names = "--host",
             paramLabel = "HOST",
             description = "The echo server's name or address; [::1] or ::1 for IPv6 (default: 127.0.0.1).")
-    private String host = "127.0.0.1";
+    String host = "127.0.0.1";
 
     @Option(
             names = "--port",
             paramLabel = "N",
             description = "The echo server's port, 1 to 65535 (default: " + ServerSettings.DEFAULT_PORT + ").")
-    private int port = ServerSettings.DEFAULT_PORT;
+    int port = ServerSettings.DEFAULT_PORT;
 
     /** The host as given, without the brackets of an IPv6 literal. */
     String host() {

@@ -30,7 +30,7 @@ public final class HelpCommand implements IHelpCommandInitializable2, Callable<I
             paramLabel = "COMMAND",
             arity = "0..*",
             description = "The command, with its subcommand if it has some.")
-    private List<String> commands = new ArrayList<>();
+    List<String> commands = new ArrayList<>();
 
     private CommandLine self;
     private ColorScheme colorScheme;

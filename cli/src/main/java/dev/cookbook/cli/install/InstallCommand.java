@@ -42,13 +42,13 @@ import picocli.CommandLine.Spec;
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class InstallCommand implements Callable<Integer> {
     @Mixin
-    private PrefixOptions options;
+    PrefixOptions options;
 
     @Option(names = "--force", description = "Replace files at the targets that cookbook did not install.")
-    private boolean force;
+    boolean force;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {

@@ -14,16 +14,16 @@ import picocli.CommandLine.Spec;
 /** {@code --prefix DIR} and {@code --dry-run}, shared by {@code install} and {@code uninstall}. */
 final class PrefixOptions {
     @Spec(Spec.Target.MIXEE)
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Option(
             names = "--prefix",
             paramLabel = "DIR",
             description = "The prefix: DIR/bin, DIR/share/man, ... (default: $HOME/.local).")
-    private Path prefix;
+    Path prefix;
 
     @Option(names = "--dry-run", description = "Print on stdout what would be done, and change nothing.")
-    private boolean dryRun;
+    boolean dryRun;
 
     /** The prefix, absolute. */
     Path prefix(Stdio stdio) {

@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class UninstallCommand implements Callable<Integer> {
     @Mixin
-    private PrefixOptions options;
+    PrefixOptions options;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         })
 public final class MailCommand implements Callable<Integer> {
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -91,82 +91,82 @@ public final class MailSendCommand implements Callable<Integer>, ErrorHints {
     }
 
     @Option(names = "--from", paramLabel = "ADDR", description = "The sender, as 'Name <addr>' or addr.")
-    private String from;
+    String from;
 
     @Option(names = "--to", paramLabel = "ADDR", description = "A recipient; repeat for several.")
-    private List<String> to = new ArrayList<>();
+    List<String> to = new ArrayList<>();
 
     @Option(names = "--cc", paramLabel = "ADDR", description = "A copy recipient; repeat for several.")
-    private List<String> cc = new ArrayList<>();
+    List<String> cc = new ArrayList<>();
 
     @Option(
             names = "--bcc",
             paramLabel = "ADDR",
             description = "A blind copy recipient (not shown in the headers); repeat for several.")
-    private List<String> bcc = new ArrayList<>();
+    List<String> bcc = new ArrayList<>();
 
     @Option(names = "--reply-to", paramLabel = "ADDR", description = "Where replies should go.")
-    private List<String> replyTo = new ArrayList<>();
+    List<String> replyTo = new ArrayList<>();
 
     @Option(names = "--subject", paramLabel = "TEXT", description = "The subject.")
-    private String subject;
+    String subject;
 
     @Option(names = "--text", paramLabel = "FILE", description = "The plain-text body, UTF-8 (- for stdin).")
-    private String text;
+    String text;
 
     @Option(
             names = "--html",
             paramLabel = "FILE",
             description = "The HTML body, UTF-8; alone, it also gets a plain-text alternative.")
-    private Path html;
+    Path html;
 
     @ArgGroup(exclusive = false, multiplicity = "0..*")
-    private List<AttachGroup> attachments = new ArrayList<>();
+    List<AttachGroup> attachments = new ArrayList<>();
 
     @Option(
             names = "--inline",
             paramLabel = "CID=FILE",
             description = "An image the HTML shows as <img src=\"cid:CID\">; repeat for several.")
-    private List<String> inlines = new ArrayList<>();
+    List<String> inlines = new ArrayList<>();
 
     @Option(names = "--header", paramLabel = "'NAME: VALUE'", description = "An extra header; repeat for several.")
-    private List<String> headers = new ArrayList<>();
+    List<String> headers = new ArrayList<>();
 
     @Option(
             names = "--message",
             paramLabel = "FILE",
             description = "Send this ready RFC 5322 message as it is (- for stdin); recipients from its "
                     + "To/Cc/Bcc unless --to is given.")
-    private String message;
+    String message;
 
     @Mixin
-    private SmtpOptions server;
+    SmtpOptions server;
 
     @Mixin
-    private PasswordOption password;
+    PasswordOption password;
 
     @Option(names = "--dry-run", description = "Write the message (see --eml) and contact no server.")
-    private boolean dryRun;
+    boolean dryRun;
 
     @Option(
             names = "--eml",
             paramLabel = "FILE",
             description = "With --dry-run: where the message goes (default: standard output).")
-    private String eml;
+    String eml;
 
     @Option(names = "--force", description = "With --eml: replace FILE if it exists.")
-    private boolean force;
+    boolean force;
 
     @Option(names = "--trace", description = "Print the SMTP dialogue on stderr (passwords masked).")
-    private boolean trace;
+    boolean trace;
 
     @Option(
             names = "--json",
             description = "Print one result record on stdout: message_id, accepted, refused, failed_stage.")
-    private boolean json;
+    boolean json;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     private static final List<String> COMPOSING = List.of(
             "--from",

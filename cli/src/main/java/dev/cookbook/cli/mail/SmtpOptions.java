@@ -42,20 +42,20 @@ final class SmtpOptions {
     private static final int COMMAND_LINE = 2;
 
     @Spec(Spec.Target.MIXEE)
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Option(
             names = "--account",
             paramLabel = "NAME",
             description = "Use account NAME of the accounts file (default: the file's 'default = NAME').")
-    private String account;
+    String account;
 
     @Option(
             names = "--smtp",
             paramLabel = "HOST[:PORT]",
             converter = SmtpServer.Converter.class,
             description = "The SMTP server: a name, an address, or [IPv6] in brackets.")
-    private SmtpServer smtp;
+    SmtpServer smtp;
 
     @Option(
             names = "--tls",
@@ -63,28 +63,28 @@ final class SmtpOptions {
             converter = TlsChoice.class,
             completionCandidates = TlsChoice.class,
             description = "${COMPLETION-CANDIDATES} (default: implicit on port 465, starttls otherwise).")
-    private TlsMode tls;
+    TlsMode tls;
 
     @Option(names = "--cafile", paramLabel = "PEM", description = "Also trust the CA certificates in PEM.")
-    private Path caFile;
+    Path caFile;
 
     @Option(names = "--insecure", description = "Accept any certificate for any host: for test servers only.")
-    private boolean insecure;
+    boolean insecure;
 
     @Option(names = "--user", paramLabel = "USER", description = "Authenticate as USER (the password from --pass).")
-    private String user;
+    String user;
 
     @Option(
             names = "--timeout",
             paramLabel = "DUR",
             converter = DurationConverter.class,
             description = "Timeout for connecting and for each read: 30s, 2m, 500ms (default: 30s).")
-    private Duration timeout;
+    Duration timeout;
 
     @Option(
             names = "--send-partial",
             description = "When some recipients are refused, deliver to the others (still exit 4).")
-    private boolean sendPartial;
+    boolean sendPartial;
 
     /** A setting from the environment or the accounts file: its text, where it was found, and that place's rank. */
     private record Setting(String text, String origin, int rank, Path base) {}

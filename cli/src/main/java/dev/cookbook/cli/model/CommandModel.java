@@ -34,21 +34,30 @@ import picocli.CommandLine.Spec;
  * picocli's reflection, which gives the same model, only slower.
  */
 public final class CommandModel {
+    /** The generated {@link ModelData}, which registers itself when loaded by {@link #load}. */
+    private static ModelData registered;
+
     /** The generated {@link ModelData}, or null when the build did not make it. */
     private static final ModelData DATA = load();
 
     private CommandModel() {}
 
+    /**
+     * Loads the generated class by name: its static initializer {@link #register registers} it, so that
+     * no constructor is called by reflection (which costs Java 25 a method-handle class spun at run time).
+     */
     private static ModelData load() {
         try {
-            return (ModelData) Class.forName(ModelGenerator.GENERATED)
-                    .getDeclaredConstructor()
-                    .newInstance();
+            Class.forName(ModelGenerator.GENERATED, true, CommandModel.class.getClassLoader());
+            return registered;
         } catch (ClassNotFoundException e) {
             return null;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
         }
+    }
+
+    /** Called by the generated class as it is initialized. */
+    static void register(ModelData data) {
+        registered = data;
     }
 
     /**
@@ -119,7 +128,7 @@ public final class CommandModel {
             ArgGroupSpec.Builder group,
             IFactory factory) {
         for (int i = 0; i < model.fields().length; i++) {
-            Member member = member(type, model.fields()[i], model.annotations()[i], model.types()[i], scope);
+            Member member = member(type, model, i, scope);
             Annotation annotation = model.annotations()[i];
             if (annotation instanceof Mixin) {
                 CommandSpec mixin = spec(mixinObject(member, factory), factory).withToString(member.getToString());
@@ -198,22 +207,52 @@ public final class CommandModel {
 
     private static Object create(IFactory factory, Class<?> type) {
         try {
-            return factory.create(type);
+            return factory(factory).create(type);
         } catch (Exception e) {
             throw new InitializationException("could not make " + type.getName() + ": " + e, e);
         }
     }
 
-    /** The field {@code name}, or for {@code name()} the method of that name taking one value. */
-    private static Member member(Class<?> type, String name, Annotation annotation, Class<?>[] types, IScope scope) {
+    /**
+     * A new {@code type} made by the generated code, given the raw arguments when it has a
+     * constructor taking them (to begin work early), else its constructor taking none; null when the
+     * generated code cannot make one (or there is no generated model).
+     */
+    public static Object create(Class<?> type, String[] args) {
+        ModelData.Access access = DATA == null ? null : DATA.access(type.getName());
+        return access == null ? null : access.create(args);
+    }
+
+    /**
+     * {@code fallback}, but for the classes the generated code makes without reflection: picocli
+     * makes objects too (a command given by its class, an argument group's object as it is matched).
+     */
+    public static IFactory factory(IFactory fallback) {
+        if (DATA == null) {
+            return fallback;
+        }
+        return new IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                Object made = CommandModel.create(type, null);
+                return made != null ? type.cast(made) : fallback.create(type);
+            }
+        };
+    }
+
+    /** Member {@code index} of {@code model}: the field of its name, or for {@code name()} the setter of that name. */
+    private static Member member(Class<?> type, TypeModel model, int index, IScope scope) {
+        String name = model.fields()[index];
+        Annotation annotation = model.annotations()[index];
+        Class<?>[] types = model.types()[index];
         try {
             if (!name.endsWith("()")) {
-                return new Member(type.getDeclaredField(name), annotation, types, scope);
+                return new Member(type.getDeclaredField(name), annotation, types, scope, model.access(), index);
             }
             String method = name.substring(0, name.length() - 2);
             for (Method setter : type.getDeclaredMethods()) {
                 if (setter.getName().equals(method) && setter.getParameterCount() == 1) {
-                    return new Member(setter, annotation, types, scope);
+                    return new Member(setter, annotation, types, scope, model.access(), index);
                 }
             }
         } catch (NoSuchFieldException e) {

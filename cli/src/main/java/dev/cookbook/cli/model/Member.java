@@ -36,23 +36,30 @@ final class Member implements IAnnotatedElement, IExtensible {
     private final Binding binding;
     private final ITypeInfo typeInfo;
 
-    /** A field: set and read in the object the scope holds. */
-    Member(Field field, Annotation annotation, Class<?>[] types, IScope scope) {
+    /**
+     * A field: set and read in the object the scope holds, through the generated {@code access}
+     * (member {@code index} of its class), or by reflection when there is none.
+     */
+    Member(Field field, Annotation annotation, Class<?>[] types, IScope scope, ModelData.Access access, int index) {
         this.member = field;
         this.annotation = annotation;
         this.scope = scope;
-        this.binding = new FieldBinding(scope, field);
-        field.setAccessible(true);
+        this.binding = new FieldBinding(scope, field, access, index);
+        if (access == null) {
+            field.setAccessible(true);
+        }
         this.typeInfo = typeInfo(field.getType(), types);
     }
 
-    /** A method taking one value, called with it; it has no initial value. */
-    Member(Method setter, Annotation annotation, Class<?>[] types, IScope scope) {
+    /** A method taking one value, called with it (as the field above); it has no initial value. */
+    Member(Method setter, Annotation annotation, Class<?>[] types, IScope scope, ModelData.Access access, int index) {
         this.member = setter;
         this.annotation = annotation;
         this.scope = scope;
-        this.binding = new SetterBinding(scope, setter);
-        setter.setAccessible(true);
+        this.binding = new SetterBinding(scope, setter, access, index);
+        if (access == null) {
+            setter.setAccessible(true);
+        }
         this.typeInfo = typeInfo(setter.getParameterTypes()[0], types);
     }
 
@@ -255,7 +262,7 @@ final class Member implements IAnnotatedElement, IExtensible {
     }
 
     /** Reads and writes the field of the object the scope holds at the time, as picocli's binding. */
-    private record FieldBinding(IScope scope, Field field) implements Binding {
+    private record FieldBinding(IScope scope, Field field, ModelData.Access access, int index) implements Binding {
         @Override
         public IScope getScope() {
             return scope;
@@ -266,7 +273,7 @@ final class Member implements IAnnotatedElement, IExtensible {
         public <T> T get() {
             Object target = Binding.target(scope, field);
             try {
-                return (T) field.get(target);
+                return (T) (access != null ? access.get(target, index) : field.get(target));
             } catch (Exception e) {
                 throw new PicocliException("Could not get value for field " + field, e);
             }
@@ -277,6 +284,11 @@ final class Member implements IAnnotatedElement, IExtensible {
         public <T> T set(T value) {
             Object target = Binding.target(scope, field);
             try {
+                if (access != null) {
+                    T old = (T) access.get(target, index);
+                    access.set(target, index, value);
+                    return old;
+                }
                 T old = (T) field.get(target);
                 field.set(target, value);
                 return old;
@@ -290,11 +302,15 @@ final class Member implements IAnnotatedElement, IExtensible {
     private static final class SetterBinding implements Binding {
         private final IScope scope;
         private final Method setter;
+        private final ModelData.Access access;
+        private final int index;
         private Object current;
 
-        SetterBinding(IScope scope, Method setter) {
+        SetterBinding(IScope scope, Method setter, ModelData.Access access, int index) {
             this.scope = scope;
             this.setter = setter;
+            this.access = access;
+            this.index = index;
         }
 
         @Override
@@ -314,9 +330,15 @@ final class Member implements IAnnotatedElement, IExtensible {
             Object target = Binding.target(scope, setter);
             try {
                 T old = (T) current;
-                setter.invoke(target, value);
+                if (access != null) {
+                    access.set(target, index, value);
+                } else {
+                    setter.invoke(target, value);
+                }
                 current = value;
                 return old;
+            } catch (PicocliException e) {
+                throw e; // the setter's own, as picocli passes it on
             } catch (InvocationTargetException e) {
                 if (e.getTargetException() instanceof PicocliException picocli) {
                     throw picocli;

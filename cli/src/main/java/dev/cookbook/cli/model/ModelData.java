@@ -14,6 +14,9 @@ public interface ModelData {
     /** The annotations of the class named {@code className}, or null when it has none that matter. */
     TypeModel describe(String className);
 
+    /** The generated code that reaches the class named {@code className}, or null when it has none. */
+    Access access(String className);
+
     /** The class named {@code name}, by name: the generated code names private classes too. */
     static Class<?> type(String name) {
         try {
@@ -30,5 +33,33 @@ public interface ModelData {
      * a {@code List<Path>}): the fields in the order the class declares them, then its setter methods
      * (named {@code name()}), as picocli reads them.
      */
-    record TypeModel(Command command, int[] exitCodes, String[] fields, Annotation[] annotations, Class<?>[][] types) {}
+    record TypeModel(
+            Command command,
+            int[] exitCodes,
+            String[] fields,
+            Annotation[] annotations,
+            Class<?>[][] types,
+            Access access) {}
+
+    /**
+     * A class's annotated members and constructors, reached by generated code in the class's own
+     * package instead of by reflection: on Java 18 and later every reflective field access and
+     * constructor call is made of method handles, whose classes are spun at run time on each start
+     * (no archive holds them), ~12 ms of every call on Java 25 (the README's start-up section).
+     * Members are numbered as in {@link TypeModel#fields}.
+     */
+    interface Access {
+        /** The value of member {@code index} in {@code target}; a setter method has none (null). */
+        Object get(Object target, int index);
+
+        /** Sets member {@code index} in {@code target}: assigns the field, or calls the setter. */
+        void set(Object target, int index, Object value);
+
+        /**
+         * A new object of the class: with {@code args} when it has a constructor taking the raw
+         * arguments and {@code args} is not null, else with its constructor taking none; null when it
+         * has neither that code outside it can call.
+         */
+        Object create(String[] args);
+    }
 }

@@ -6,6 +6,7 @@ import dev.cookbook.cli.ExitCodes;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -19,8 +20,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import picocli.CommandLine;
@@ -54,6 +57,9 @@ public final class ModelGenerator {
 
     private static final String PACKAGE = "dev.cookbook.cli.model";
 
+    /** The simple name of the class written into each package to reach its classes' members. */
+    static final String ACCESS = "GeneratedAccess";
+
     /** The annotations {@link CommandModel} builds from, each with the class that holds its values. */
     private static final List<Class<? extends Annotation>> KINDS =
             List.of(Command.class, Option.class, Parameters.class, Mixin.class, ArgGroup.class, Spec.class);
@@ -71,7 +77,19 @@ public final class ModelGenerator {
         roots.add(CookbookCommand.class);
         roots.add(Class.forName(STANDARD_HELP));
         roots.addAll(CookbookCli.COMMANDS);
-        write(dir.resolve("GeneratedModel.java"), modelSource(classes(roots)));
+        Set<Class<?>> classes = classes(roots);
+        write(dir.resolve("GeneratedModel.java"), modelSource(classes));
+        Map<String, List<Class<?>>> byPackage = new LinkedHashMap<>();
+        for (Class<?> type : classes) {
+            byPackage
+                    .computeIfAbsent(accessPackage(type), p -> new ArrayList<>())
+                    .add(type);
+        }
+        for (Map.Entry<String, List<Class<?>>> entry : byPackage.entrySet()) {
+            Path packageDir = Paths.get(args[0], entry.getKey().split("\\."));
+            Files.createDirectories(packageDir);
+            write(packageDir.resolve(ACCESS + ".java"), accessSource(entry.getKey(), entry.getValue()));
+        }
     }
 
     private static void write(Path file, String source) throws IOException {
@@ -212,12 +230,25 @@ public final class ModelGenerator {
         s.append("// Written by ModelGenerator at build time from the annotations of cookbook's commands.\n");
         s.append("package ").append(PACKAGE).append(";\n\n");
         s.append("public final class GeneratedModel implements ModelData {\n");
+        s.append("    static {\n        CommandModel.register(new GeneratedModel());\n    }\n\n");
         s.append("    @Override\n    public TypeModel describe(String className) {\n");
         s.append("        switch (className) {\n");
         int i = 0;
         for (Class<?> type : classes) {
             s.append("            case ").append(literal(type.getName())).append(":\n");
             s.append("                return t").append(i++).append("();\n");
+        }
+        s.append("            default:\n                return null;\n        }\n    }\n");
+        s.append("\n    @Override\n    public Access access(String className) {\n        switch (className) {\n");
+        for (Class<?> type : classes) {
+            s.append("            case ").append(literal(type.getName())).append(":\n");
+            s.append("                return new ")
+                    .append(accessPackage(type))
+                    .append('.')
+                    .append(ACCESS)
+                    .append('(')
+                    .append(literal(type.getName()))
+                    .append(");\n");
         }
         s.append("            default:\n                return null;\n        }\n    }\n");
         i = 0;
@@ -258,10 +289,227 @@ public final class ModelGenerator {
             s.append(values.isEmpty() ? "" : "\n                    " + String.join(",\n                    ", values));
             s.append("},\n                new Class<?>[][] {")
                     .append(String.join(", ", types))
-                    .append("});\n    }\n");
+                    .append("},\n                new ")
+                    .append(accessPackage(type))
+                    .append('.')
+                    .append(ACCESS)
+                    .append('(')
+                    .append(literal(type.getName()))
+                    .append("));\n    }\n");
         }
         s.append("}\n");
         return s.toString();
+    }
+
+    /**
+     * The package whose generated access class reaches {@code type}'s members: its own, for
+     * cookbook's classes; this one for another's (picocli's help mixin), whose private fields the
+     * access class then holds the values of itself.
+     */
+    static String accessPackage(Class<?> type) {
+        return type.getName().startsWith("dev.cookbook.") ? type.getPackageName() : PACKAGE;
+    }
+
+    /**
+     * {@value #ACCESS} for the classes of {@code pkg}: reads and writes their annotated fields, calls
+     * their setters and makes their objects in plain code. The fields of cookbook's classes must not
+     * be private or final (the build stops here, naming one that is); another library's that are
+     * (picocli's help mixin) are held by the access object, from the values a new object has.
+     */
+    static String accessSource(String pkg, List<Class<?>> types) {
+        StringBuilder s = new StringBuilder();
+        s.append("// Written by ModelGenerator at build time: the annotated members of this package's commands,\n");
+        s.append("// reached without reflection (see dev.cookbook.cli.model.ModelData.Access).\n");
+        s.append("package ").append(pkg).append(";\n\n");
+        s.append("@SuppressWarnings({\"unchecked\", \"rawtypes\", \"cast\"})\n");
+        s.append("public final class ")
+                .append(ACCESS)
+                .append(" implements dev.cookbook.cli.model.ModelData.Access {\n");
+        s.append("    private final String type;\n    private final Object[] held;\n\n");
+        s.append("    public ").append(ACCESS).append("(String type) {\n        this.type = type;\n");
+        s.append("        switch (type) {\n");
+        StringBuilder get = new StringBuilder();
+        StringBuilder set = new StringBuilder();
+        StringBuilder create = new StringBuilder();
+        for (Class<?> type : types) {
+            List<AnnotatedElement> members = members(type);
+            boolean own = accessPackage(type).equals(type.getPackageName());
+            String name = sourceName(type);
+            String key = literal(type.getName());
+            if (!own) {
+                s.append("            case ").append(key).append(":\n                held = new Object[] {");
+                List<String> initial = new ArrayList<>();
+                Object object = newObject(type);
+                for (AnnotatedElement member : members) {
+                    initial.add(literal(initialValue((Field) member, object)));
+                }
+                s.append(String.join(", ", initial)).append("};\n                break;\n");
+            }
+            get.append("            case ").append(key).append(": {\n");
+            set.append("            case ").append(key).append(": {\n");
+            if (own) {
+                get.append("                ")
+                        .append(name)
+                        .append(" t = (")
+                        .append(name)
+                        .append(") target;\n");
+                set.append("                ")
+                        .append(name)
+                        .append(" t = (")
+                        .append(name)
+                        .append(") target;\n");
+            }
+            get.append("                switch (index) {\n");
+            set.append("                switch (index) {\n");
+            for (int i = 0; i < members.size(); i++) {
+                AnnotatedElement member = members.get(i);
+                get.append("                    case ").append(i).append(":\n");
+                set.append("                    case ").append(i).append(":\n");
+                if (!own) {
+                    get.append("                        return held[").append(i).append("];\n");
+                    set.append("                        held[").append(i).append("] = value;\n");
+                } else if (member instanceof Field field) {
+                    reachable(field, field.getModifiers(), field.getType(), pkg);
+                    if (Modifier.isFinal(field.getModifiers())) {
+                        throw new IllegalStateException(
+                                "annotated final field not supported by CommandModel: " + field + " (picocli sets it)");
+                    }
+                    get.append("                        return t.")
+                            .append(field.getName())
+                            .append(";\n");
+                    set.append("                        t.")
+                            .append(field.getName())
+                            .append(" = (")
+                            .append(castName(field.getType()))
+                            .append(") value;\n");
+                } else {
+                    Method method = (Method) member;
+                    reachable(method, method.getModifiers(), method.getParameterTypes()[0], pkg);
+                    get.append("                        return null;\n");
+                    set.append("                        t.")
+                            .append(method.getName())
+                            .append("((")
+                            .append(castName(method.getParameterTypes()[0]))
+                            .append(") value);\n");
+                }
+                set.append("                        return;\n");
+            }
+            get.append(
+                    "                    default:\n                        break;\n                }\n                break;\n            }\n");
+            set.append(
+                    "                    default:\n                        break;\n                }\n                break;\n            }\n");
+            create.append("            case ").append(key).append(":\n");
+            Constructor<?> withArgs = constructor(type, pkg, String[].class);
+            if (withArgs != null) {
+                create.append("                if (args != null) {\n                    return new ")
+                        .append(name)
+                        .append("(args);\n                }\n");
+            }
+            create.append("                return ")
+                    .append(constructor(type, pkg) == null ? "null" : "new " + name + "()")
+                    .append(";\n");
+        }
+        s.append("            default:\n                held = null;\n                break;\n        }\n    }\n\n");
+        s.append("    @Override\n    public Object get(Object target, int index) {\n        switch (type) {\n");
+        s.append(get);
+        s.append("            default:\n                break;\n        }\n        throw missing(index);\n    }\n\n");
+        s.append(
+                "    @Override\n    public void set(Object target, int index, Object value) {\n        switch (type) {\n");
+        s.append(set);
+        s.append("            default:\n                break;\n        }\n        throw missing(index);\n    }\n\n");
+        s.append("    @Override\n    public Object create(String[] args) {\n        switch (type) {\n");
+        s.append(create);
+        s.append("            default:\n                return null;\n        }\n    }\n\n");
+        s.append("    private IllegalArgumentException missing(int index) {\n");
+        s.append(
+                "        return new IllegalArgumentException(\"stale command model: no member \" + index + \" in \" + type);\n");
+        s.append("    }\n}\n");
+        return s.toString();
+    }
+
+    /** The annotated fields of {@code type} in declaration order, then its setters: as TypeModel numbers them. */
+    private static List<AnnotatedElement> members(Class<?> type) {
+        List<AnnotatedElement> members = new ArrayList<>();
+        for (Field field : type.getDeclaredFields()) {
+            if (annotation(field, field.getModifiers()) != null) {
+                members.add(field);
+            }
+        }
+        members.addAll(methods(type));
+        return members;
+    }
+
+    /** Stops the build unless code in {@code pkg} can reach the member and name its type. */
+    private static void reachable(java.lang.reflect.Member member, int modifiers, Class<?> type, String pkg) {
+        if (Modifier.isPrivate(modifiers) || !visible(member.getDeclaringClass(), pkg) || !visible(type, pkg)) {
+            throw new IllegalStateException("annotated member not reachable by CommandModel's generated code: "
+                    + member + " (make it and its class package-private rather than private: reflection costs"
+                    + " every call ~12 ms on Java 25, the README's start-up section)");
+        }
+    }
+
+    /** Whether code in {@code pkg} can name {@code type}. */
+    private static boolean visible(Class<?> type, String pkg) {
+        Class<?> c = type;
+        while (c.isArray()) {
+            c = c.getComponentType();
+        }
+        for (Class<?> k = c; k != null && !k.isPrimitive(); k = k.getDeclaringClass()) {
+            int modifiers = k.getModifiers();
+            if (Modifier.isPrivate(modifiers)
+                    || (!Modifier.isPublic(modifiers) && !k.getPackageName().equals(pkg))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The constructor of {@code type} taking {@code parameters} that code in {@code pkg} can call, or null. */
+    private static Constructor<?> constructor(Class<?> type, String pkg, Class<?>... parameters) {
+        if (Modifier.isAbstract(type.getModifiers())
+                || !visible(type, pkg)
+                || (type.getDeclaringClass() != null && !Modifier.isStatic(type.getModifiers()))) {
+            return null;
+        }
+        try {
+            Constructor<?> constructor = type.getDeclaredConstructor(parameters);
+            int modifiers = constructor.getModifiers();
+            boolean callable = Modifier.isPublic(modifiers)
+                    || (!Modifier.isPrivate(modifiers) && type.getPackageName().equals(pkg));
+            return callable ? constructor : null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /** A new object of another library's class, to read its fields' initial values from. */
+    private static Object newObject(Class<?> type) {
+        try {
+            Constructor<?> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make " + type.getName() + " to read its initial values: " + e, e);
+        }
+    }
+
+    private static Object initialValue(Field field, Object object) {
+        try {
+            field.setAccessible(true);
+            Object value = field.get(object);
+            if (value != null && !(value instanceof Boolean || value instanceof String || value instanceof Integer)) {
+                throw new IllegalStateException(
+                        "initial value not supported by CommandModel: " + field + " = " + value);
+            }
+            return value;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How generated code names {@code type} in a cast. */
+    private static String castName(Class<?> type) {
+        return type.getCanonicalName();
     }
 
     /**

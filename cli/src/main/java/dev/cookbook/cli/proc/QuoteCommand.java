@@ -44,22 +44,22 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class QuoteCommand implements Callable<Integer>, ErrorHints {
     @Option(names = "--each", description = "Print each quoted argument on its own line.")
-    private boolean each;
+    boolean each;
 
     @Option(
             names = {"-0", "--null"},
             description = "Read the arguments from standard input, each ended by a NUL byte (find -print0), "
                     + "byte for byte: names that are not UTF-8 come out exact.")
-    private boolean nul;
+    boolean nul;
 
     @Parameters(
             paramLabel = "ARG",
             arity = "0..*",
             description = "The arguments to quote; put -- before any that starts with -.")
-    private List<String> args = new ArrayList<>();
+    List<String> args = new ArrayList<>();
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     private final String[] argv;
 

@@ -73,7 +73,7 @@ public final class RunCommand implements Callable<Integer>, ErrorHints {
             paramLabel = "DUR",
             converter = DurationConverter.class,
             description = "End the command and all its descendants after DUR (1.5s, 2m) and exit 124.")
-    private Duration timeout;
+    Duration timeout;
 
     @Option(
             names = "--signal",
@@ -81,47 +81,47 @@ public final class RunCommand implements Callable<Integer>, ErrorHints {
             converter = SignalChoice.class,
             completionCandidates = SignalChoice.class,
             description = "The signal --timeout sends first: ${COMPLETION-CANDIDATES} (default: TERM).")
-    private Signal signal;
+    Signal signal;
 
     @Option(
             names = "--kill-after",
             paramLabel = "DUR",
             converter = DurationConverter.class,
             description = "Send SIGKILL to what is left DUR after the --signal (default: 5s).")
-    private Duration killAfter;
+    Duration killAfter;
 
     @Option(names = "--check", description = "Report a non-zero exit as an error line and exit 1.")
-    private boolean check;
+    boolean check;
 
     @Option(names = "--input", paramLabel = "FILE", description = "Standard input from FILE (- for ours, the default).")
-    private String input;
+    String input;
 
     @Option(names = "--cwd", paramLabel = "DIR", description = "Run in DIR.")
-    private Path cwd;
+    Path cwd;
 
     @Option(
             names = "--env",
             paramLabel = "NAME=VALUE",
             description = "Set NAME to VALUE in the command's environment (repeatable).")
-    private List<String> env = new ArrayList<>();
+    List<String> env = new ArrayList<>();
 
     @Option(names = "--clear-env", description = "Start from an empty environment: only the --env variables.")
-    private boolean clearEnv;
+    boolean clearEnv;
 
     @Option(names = "--merge-stderr", description = "Send the command's standard error to its standard output.")
-    private boolean mergeStderr;
+    boolean mergeStderr;
 
     @Option(
             names = "--shell",
             paramLabel = "TEMPLATE",
             description = "Run TEMPLATE with sh -c, {N} and {} replaced by the quoted arguments after --.")
-    private String shell;
+    String shell;
 
     @Option(
             names = "--capture",
             description = "Wait, then print one JSON record: argv, exit_code, signal, timed_out, duration_ms, "
                     + "stdout and stderr (text, or base64 when not UTF-8).")
-    private boolean capture;
+    boolean capture;
 
     @Option(
             names = "--max-capture",
@@ -129,18 +129,18 @@ public final class RunCommand implements Callable<Integer>, ErrorHints {
             converter = SizeConverter.class,
             description = "Keep at most SIZE bytes of each captured stream (64K, 16M, 1G; default: 16M); the "
                     + "record says how many were dropped.")
-    private Long maxCapture;
+    Long maxCapture;
 
     @Option(
             names = "--dry-run",
             description = "Print the command line that would run, quoted for a shell, and run nothing.")
-    private boolean dryRun;
+    boolean dryRun;
 
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command and its arguments, after --.")
-    private List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>();
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, InterruptedException {

@@ -51,21 +51,21 @@ import tools.jackson.core.json.JsonFactory;
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class SplitCommand implements Callable<Integer> {
     @Option(names = "--comments", description = "Ignore from a # outside quotes to the end of the line.")
-    private boolean comments;
+    boolean comments;
 
     @Option(
             names = {"-0", "--null"},
             description = "Print each word followed by a NUL byte (for xargs -0) instead of a JSON array.")
-    private boolean nul;
+    boolean nul;
 
     @Parameters(
             paramLabel = "STRING",
             arity = "0..1",
             description = "The string to split (default: standard input, also read for -).")
-    private String string;
+    String string;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     private final String[] argv;
 

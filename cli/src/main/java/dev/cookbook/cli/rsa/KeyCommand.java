@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         })
 public final class KeyCommand implements Callable<Integer> {
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() {

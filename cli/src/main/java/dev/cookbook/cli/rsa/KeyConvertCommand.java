@@ -60,26 +60,26 @@ public final class KeyConvertCommand implements Callable<Integer> {
             converter = TargetChoice.class,
             completionCandidates = TargetChoice.class,
             description = "The output format: ${COMPLETION-CANDIDATES}.")
-    private Target to;
+    Target to;
 
     @Mixin
-    private InputOptions input;
+    InputOptions input;
 
     @Mixin
-    private OutputOptions output;
+    OutputOptions output;
 
     @Mixin
-    private PasswordOption pass;
+    PasswordOption pass;
 
     @Option(
             names = "--out-pass",
             paramLabel = "SPEC",
             description = "Encrypt the private key output with this "
                     + "password: env:NAME, file:PATH, fd:N, stdin or pass:TEXT.")
-    private String outPass;
+    String outPass;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, CryptoException {

@@ -43,30 +43,30 @@ public final class KeyGenCommand implements Callable<Integer> {
             names = "--bits",
             paramLabel = "N",
             description = "Key size in bits (default 3072; below 2048 needs --allow-weak).")
-    private int bits = 3072;
+    int bits = 3072;
 
     @Option(names = "--allow-weak", description = "Allow keys below 2048 bits (the reference recipe used 1024).")
-    private boolean allowWeak;
+    boolean allowWeak;
 
     @Mixin
-    private OutputOptions output;
+    OutputOptions output;
 
     @Option(
             names = "--pub-out",
             paramLabel = "PUB",
             description =
                     "Also write the public key to PUB, a file other than OUT (- writes it to standard output, after the private key if that goes there too).")
-    private String pubOut;
+    String pubOut;
 
     @Option(
             names = "--pass",
             paramLabel = "SPEC",
             description = "Encrypt the private key (AES-256, PBKDF2) with "
                     + "this password: env:NAME, file:PATH, fd:N, stdin or pass:TEXT.")
-    private String pass;
+    String pass;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {

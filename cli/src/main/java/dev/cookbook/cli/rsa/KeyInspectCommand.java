@@ -29,13 +29,13 @@ import picocli.CommandLine.Spec;
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class KeyInspectCommand implements Callable<Integer> {
     @Mixin
-    private InputOptions input;
+    InputOptions input;
 
     @Mixin
-    private PasswordOption pass;
+    PasswordOption pass;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, CryptoException {

@@ -27,16 +27,16 @@ import picocli.CommandLine.Spec;
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class KeyPubCommand implements Callable<Integer> {
     @Mixin
-    private InputOptions input;
+    InputOptions input;
 
     @Mixin
-    private OutputOptions output;
+    OutputOptions output;
 
     @Mixin
-    private PasswordOption pass;
+    PasswordOption pass;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, CryptoException {

@@ -39,31 +39,31 @@ import picocli.CommandLine.Spec;
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class SignCommand implements Callable<Integer> {
     @Option(names = "--key", required = true, paramLabel = "KEY", description = "The private key file.")
-    private String keyFile;
+    String keyFile;
 
     @Mixin
-    private PasswordOption pass;
+    PasswordOption pass;
 
     @Mixin
-    private SignatureOptions options;
+    SignatureOptions options;
 
     @Mixin
-    private OutputOptions output;
+    OutputOptions output;
 
     @Option(names = "--base64", description = "Write the signature in base64, one line, instead of raw bytes.")
-    private boolean base64;
+    boolean base64;
 
     @Option(
             names = "--allow-weak",
             description = "Allow --hash sha1 or md5 for a new signature, though their collisions are practical "
                     + "(for old verifiers that accept nothing else).")
-    private boolean allowWeak;
+    boolean allowWeak;
 
     @Mixin
-    private InputOptions input;
+    InputOptions input;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, CryptoException {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code --hash} and {@code --pss}: what {@code sign} and {@code verify} agree on. */
 public final class SignatureOptions {
     @Spec(Spec.Target.MIXEE)
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Option(
             names = "--hash",

@@ -46,26 +46,26 @@ public final class VerifyCommand implements Callable<Integer> {
             required = true,
             paramLabel = "KEY",
             description = "The public key, certificate or " + "private key file.")
-    private String keyFile;
+    String keyFile;
 
     @Option(
             names = "--signature",
             required = true,
             paramLabel = "SIG",
             description = "The signature file, raw or " + "base64.")
-    private String signatureFile;
+    String signatureFile;
 
     @Mixin
-    private SignatureOptions options;
+    SignatureOptions options;
 
     @Mixin
-    private PasswordOption pass;
+    PasswordOption pass;
 
     @Mixin
-    private InputOptions input;
+    InputOptions input;
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, CryptoException {
