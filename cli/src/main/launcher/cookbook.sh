@@ -32,10 +32,11 @@ else
 fi
 # Java decodes arguments and file names with the locale's charset: under C or POSIX every
 # non-ASCII name would turn into '?' and could not be opened. Run the JVM in C.UTF-8 then; the
-# caller's setting is kept in COOKBOOK_CALLER_LC_ALL for the programs cookbook runs.
+# caller's setting is kept in COOKBOOK_CALLER_LC_ALL ('=' and its value, or empty when it had none),
+# and the programs 'cookbook run' starts get it back.
 case "${LC_ALL:-${LC_CTYPE:-${LANG-}}}" in
     *[Uu][Tt][Ff]-8* | *[Uu][Tt][Ff]8*) ;;
-    *) COOKBOOK_CALLER_LC_ALL=${LC_ALL-unset}; export COOKBOOK_CALLER_LC_ALL; LC_ALL=C.UTF-8; export LC_ALL ;;
+    *) COOKBOOK_CALLER_LC_ALL=${LC_ALL+=$LC_ALL}; export COOKBOOK_CALLER_LC_ALL; LC_ALL=C.UTF-8; export LC_ALL ;;
 esac
 # Java cannot ask whether a descriptor is a terminal; the shell can, cheaply.
 tty=

@@ -68,6 +68,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
     ExitCodes.NOT_FOUND
 })
 public final class RunCommand implements Callable<Integer>, ErrorHints {
+    /** Set by the launcher: the caller's LC_ALL, when it ran Java in another locale ({@link #callersLocale}). */
+    static final String CALLER_LC_ALL = "COOKBOOK_CALLER_LC_ALL";
+
     @Option(
             names = "--timeout",
             paramLabel = "DUR",
@@ -146,6 +149,9 @@ public final class RunCommand implements Callable<Integer>, ErrorHints {
     public Integer call() throws IOException, InterruptedException {
         List<String> argv = argv();
         RunSpec.Builder b = RunSpec.builder(argv);
+        if (!clearEnv) {
+            callersLocale(b, System.getenv(CALLER_LC_ALL));
+        }
         for (String e : env) {
             int eq = e.indexOf('=');
             if (eq <= 0) {
@@ -194,6 +200,24 @@ public final class RunCommand implements Callable<Integer>, ErrorHints {
             RunJson.write(spec.commandLine().getOut(), r);
         }
         return exitCode(r);
+    }
+
+    /**
+     * The caller's {@code LC_ALL} back in the command's environment: the launcher runs Java in
+     * C.UTF-8 when the caller's locale is not UTF-8 (Java could not open non-ASCII file names
+     * otherwise), keeping the caller's setting in {@value #CALLER_LC_ALL}, "=" and its value, or
+     * empty when it had none. Null (not set): the launcher changed nothing.
+     */
+    static void callersLocale(RunSpec.Builder b, String saved) {
+        if (saved == null) {
+            return;
+        }
+        b.unsetEnv(CALLER_LC_ALL);
+        if (saved.startsWith("=")) {
+            b.env("LC_ALL", saved.substring(1));
+        } else {
+            b.unsetEnv("LC_ALL");
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cookbook.cli.Cli;
+import dev.cookbook.proc.run.RunSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -250,6 +252,28 @@ class RunCommandTest {
                 "-c",
                 "echo \"$A ${HOME:-none}\" >&2");
         assertResult(r, 0, "x=y none\n", "");
+    }
+
+    /** What the launcher kept of the caller's LC_ALL ("=VALUE", or empty when unset) goes back to the command. */
+    @Test
+    void theCallersLocaleGoesBack() {
+        RunSpec set = spec("=C");
+        assertEquals(Map.of("LC_ALL", "C"), set.env());
+        assertEquals(Set.of(RunCommand.CALLER_LC_ALL), set.unsetEnv());
+        RunSpec empty = spec("=");
+        assertEquals(Map.of("LC_ALL", ""), empty.env());
+        RunSpec unset = spec("");
+        assertEquals(Map.of(), unset.env());
+        assertEquals(Set.of(RunCommand.CALLER_LC_ALL, "LC_ALL"), unset.unsetEnv());
+        RunSpec untouched = spec(null);
+        assertEquals(Map.of(), untouched.env());
+        assertEquals(Set.of(), untouched.unsetEnv());
+    }
+
+    private static RunSpec spec(String saved) {
+        RunSpec.Builder b = RunSpec.builder(List.of("true"));
+        RunCommand.callersLocale(b, saved);
+        return b.build();
     }
 
     private static void assertResult(Cli.Result r, int exit, String out, String err) {

@@ -181,6 +181,44 @@ class RunIT {
     }
 
     /** The binary with stdin from {@code in} (or nothing), stdout and stderr to the files out and err. */
+    /**
+     * The launcher runs Java in C.UTF-8 when the caller's locale is not UTF-8; the command gets the
+     * caller's environment back: its LC_ALL or none, and no variable of cookbook's.
+     */
+    @Test
+    void theCommandGetsTheCallersLocale() throws Exception {
+        assertEquals(List.of("LANG=C", "LC_ALL=C"), locale(Map.of("LANG", "C", "LC_ALL", "C")));
+        assertEquals(List.of("LANG=C"), locale(Map.of("LANG", "C")));
+        assertEquals(List.of("LANG=C", "LC_ALL="), locale(Map.of("LANG", "C", "LC_ALL", "")));
+        assertEquals(List.of("LC_ALL=C.UTF-8"), locale(Map.of("LC_ALL", "C.UTF-8")));
+        assertEquals(List.of("LANG=C", "LC_ALL=POSIX"), locale(Map.of("LANG", "C"), "--env", "LC_ALL=POSIX"));
+        assertEquals(List.of(), locale(Map.of("LANG", "C", "LC_ALL", "C"), "--clear-env"));
+    }
+
+    /** The locale variables {@code env} sees under {@code cookbook run [options] -- env}, from {@code caller}'s. */
+    private List<String> locale(Map<String, String> caller, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Binary.PATH.toString(), "run"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("--", "/usr/bin/env"));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
+        pb.environment().keySet().removeIf(name -> name.startsWith("LC_") || name.equals("LANG"));
+        pb.environment().putAll(caller);
+        pb.redirectInput(Path.of("/dev/null").toFile())
+                .redirectError(tmp.resolve("err").toFile());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("err")));
+        List<String> found = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (line.startsWith("LC_") || line.startsWith("LANG=") || line.startsWith("COOKBOOK_")) {
+                found.add(line);
+            }
+        }
+        found.sort(null);
+        return found;
+    }
+
     private Process start(Path in, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Binary.PATH.toString()));
         command.addAll(List.of(args));

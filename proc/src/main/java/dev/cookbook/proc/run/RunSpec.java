@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What {@link Runner} runs, and how: the argv (run directly, never through a shell), its working
@@ -35,6 +37,7 @@ public final class RunSpec {
     private final List<String> argv;
     private final Path cwd;
     private final Map<String, String> env;
+    private final Set<String> unsetEnv;
     private final boolean clearEnv;
     private final Path inputFile;
     private final InputStream inputStream;
@@ -51,6 +54,7 @@ public final class RunSpec {
         this.argv = List.copyOf(b.argv);
         this.cwd = b.cwd;
         this.env = Collections.unmodifiableMap(new LinkedHashMap<>(b.env));
+        this.unsetEnv = Collections.unmodifiableSet(new LinkedHashSet<>(b.unsetEnv));
         this.clearEnv = b.clearEnv;
         this.inputFile = b.inputFile;
         this.inputStream = b.inputStream;
@@ -81,6 +85,11 @@ public final class RunSpec {
     /** Variables set for the child, over the inherited ones (or over none, with {@link #clearEnv()}). */
     public Map<String, String> env() {
         return env;
+    }
+
+    /** Inherited variables removed from the child's environment. */
+    public Set<String> unsetEnv() {
+        return unsetEnv;
     }
 
     public boolean clearEnv() {
@@ -146,6 +155,7 @@ public final class RunSpec {
         private final List<String> argv;
         private Path cwd;
         private final Map<String, String> env = new LinkedHashMap<>();
+        private final Set<String> unsetEnv = new LinkedHashSet<>();
         private boolean clearEnv;
         private Path inputFile;
         private InputStream inputStream;
@@ -170,6 +180,14 @@ public final class RunSpec {
         /** Sets {@code name} to {@code value} in the child's environment. */
         public Builder env(String name, String value) {
             env.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            unsetEnv.remove(name);
+            return this;
+        }
+
+        /** Removes {@code name} from the child's environment (the later of this and {@link #env} wins). */
+        public Builder unsetEnv(String name) {
+            unsetEnv.add(Objects.requireNonNull(name));
+            env.remove(name);
             return this;
         }
 

@@ -65,6 +65,7 @@ public final class Runner {
         if (spec.clearEnv()) {
             pb.environment().clear();
         }
+        pb.environment().keySet().removeAll(spec.unsetEnv());
         pb.environment().putAll(spec.env());
         if (spec.inputFile() != null) {
             pb.redirectInput(spec.inputFile().toFile());

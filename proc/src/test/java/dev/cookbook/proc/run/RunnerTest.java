@@ -139,6 +139,27 @@ class RunnerTest {
         assertEquals("fed\n", out(fed));
     }
 
+    /** An inherited variable removed; the later of unsetEnv and env wins. */
+    @Test
+    void unsetEnvRemovesAnInheritedVariable() throws Exception {
+        assertTrue(System.getenv().containsKey("PATH"));
+        RunResult r = Runner.run(RunSpec.builder(List.of("/usr/bin/env"))
+                .unsetEnv("PATH")
+                .env("B", "b")
+                .unsetEnv("B")
+                .capture(1 << 20)
+                .build());
+        assertFalse(("\n" + out(r)).contains("\nPATH="), out(r));
+        assertFalse(("\n" + out(r)).contains("\nB="), out(r));
+        RunResult again = Runner.run(RunSpec.builder(List.of("/usr/bin/env"))
+                .unsetEnv("B")
+                .env("B", "b")
+                .capture(1 << 20)
+                .build());
+        assertTrue(("\n" + out(again)).contains("\nB=b\n"), out(again));
+        assertTrue(("\n" + out(again)).contains("\nPATH="), out(again));
+    }
+
     @Test
     void forwardCopiesAsItComes() throws Exception {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
