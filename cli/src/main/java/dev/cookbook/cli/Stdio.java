@@ -78,7 +78,7 @@ public final class Stdio {
      * does ({@code [ -t 0 ]}) and passes the answer as {@code -Dcookbook.tty=ioe} (a letter for each
      * of stdin, stdout, stderr that is one).
      */
-    static Stdio system() {
+    public static Stdio system() {
         String tty = System.getProperty("cookbook.tty", "");
         return new Stdio(
                 new FileInputStream(FileDescriptor.in),

@@ -55,7 +55,9 @@ public final class Training {
                 }
             }
             // What every later call does after its command: checking the archive it was given.
-            ClassDataArchive.madeFor(dir.resolve("cookbook.jsa"));
+            Path archive = dir.resolve("cookbook.jsa");
+            Files.writeString(ClassDataArchive.runtimeFile(archive), ClassDataArchive.runtime());
+            ClassDataArchive.madeFor(archive);
         } catch (IOException | UncheckedIOException e) {
             // No temporary folder: no archive this time.
         } finally {
@@ -63,8 +65,12 @@ public final class Training {
         }
     }
 
+    /** A command line, run on {@code input} and discarding its output; or with {@code input} null, on the process's own descriptors. */
     record Call(List<String> args, byte[] input) {
         Stdio stdio() {
+            if (input == null) {
+                return Stdio.system();
+            }
             return new Stdio(
                     new ByteArrayInputStream(input),
                     OutputStream.nullOutputStream(),
@@ -127,6 +133,9 @@ public final class Training {
                 call("split", "a 'b c' \"d\\\"e\""),
                 call("split", "-0", "a b"),
                 call("run", "--", "true"),
+                // as a real call runs it: the child on the process's own descriptors (the training's
+                // are /dev/null), which a call from the in-memory streams above does not load
+                new Call(List.of("run", "--", "true"), null),
                 call("run", "--capture", "--", "true"),
                 call("run", "--dry-run", "--", "ls", "-l"),
                 call(
