@@ -11,18 +11,25 @@ public final class Main {
 
     public static void main(String[] args) {
         if (System.getenv(ClassDataArchive.TRAINING) != null) {
+            picocliSwitches(); // so that the archive the training makes holds what a call loads
             Training.run(System.getenv(ClassDataArchive.TRAINING));
             end(ExitCodes.OK);
         }
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V")) && printVersion()) {
             end(ExitCodes.OK);
         }
-        // picocli's start-up switches: no looking for Groovy closures (cookbook has none), and no
-        // converters for java.sql and java.time types, which it registers by reflection on every
-        // start (cookbook's durations have their own converter). See the README's start-up section.
+        picocliSwitches();
+        end(CookbookCli.run(Stdio.system(), args));
+    }
+
+    /**
+     * picocli's start-up switches: no looking for Groovy closures (cookbook has none), and no
+     * converters for java.sql and java.time types, which it registers by reflection on every start
+     * (cookbook's durations have their own converter). See the README's start-up section.
+     */
+    private static void picocliSwitches() {
         System.setProperty("picocli.disable.closures", "true");
         System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
-        end(CookbookCli.run(Stdio.system(), args));
     }
 
     /**

@@ -114,6 +114,11 @@ public final class CommandModel {
         spec.addMixin("mixinStandardHelpOptions", help);
     }
 
+    /** The build-time data of {@code type}, or null (tests). */
+    static TypeModel describe(Class<?> type) {
+        return DATA == null ? null : DATA.describe(type.getName());
+    }
+
     /** The codes {@code type} declares with {@code @ExitCodes.Returns}, or null when it declares none. */
     public static int[] exitCodes(Class<?> type) {
         TypeModel model = DATA == null ? null : DATA.describe(type.getName());

@@ -78,9 +78,11 @@ public final class ModelGenerator {
         roots.add(Class.forName(STANDARD_HELP));
         roots.addAll(CookbookCli.COMMANDS);
         Set<Class<?>> classes = classes(roots);
-        write(dir.resolve("GeneratedModel.java"), modelSource(classes));
+        Set<Class<?>> reached = new LinkedHashSet<>(classes);
+        reached.addAll(made(classes));
+        write(dir.resolve("GeneratedModel.java"), modelSource(classes, reached));
         Map<String, List<Class<?>>> byPackage = new LinkedHashMap<>();
-        for (Class<?> type : classes) {
+        for (Class<?> type : reached) {
             byPackage
                     .computeIfAbsent(accessPackage(type), p -> new ArrayList<>())
                     .add(type);
@@ -129,6 +131,46 @@ public final class ModelGenerator {
             }
         }
         return seen;
+    }
+
+    /**
+     * cookbook's classes that picocli makes through the factory as the annotations name them:
+     * converters, completion candidates, version providers and the like (every class an annotation
+     * element names, but the option's {@code type} and the subcommands, which {@link #classes} has).
+     */
+    static Set<Class<?>> made(Set<Class<?>> classes) {
+        Set<Class<?>> made = new LinkedHashSet<>();
+        for (Class<?> type : classes) {
+            List<Annotation> annotations = new ArrayList<>();
+            if (type.getAnnotation(Command.class) != null) {
+                annotations.add(type.getAnnotation(Command.class));
+            }
+            for (AnnotatedElement member : members(type)) {
+                annotations.add(annotation(member, ((java.lang.reflect.Member) member).getModifiers()));
+            }
+            for (Annotation annotation : annotations) {
+                for (Method element : elements(annotation.annotationType())) {
+                    if (element.getName().equals("type") || element.getName().equals("subcommands")) {
+                        continue;
+                    }
+                    Object value;
+                    try {
+                        value = element.invoke(annotation);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    Object[] values = value instanceof Class<?>[] array ? array : new Object[] {value};
+                    for (Object v : values) {
+                        if (v instanceof Class<?> c
+                                && c.getName().startsWith("dev.cookbook.")
+                                && !classes.contains(c)) {
+                            made.add(c);
+                        }
+                    }
+                }
+            }
+        }
+        return made;
     }
 
     /**
@@ -225,7 +267,7 @@ public final class ModelGenerator {
     }
 
     /** GeneratedModel: for each class, the values of its annotations that differ from the defaults. */
-    static String modelSource(Set<Class<?>> classes) {
+    static String modelSource(Set<Class<?>> classes, Set<Class<?>> reached) {
         StringBuilder s = new StringBuilder();
         s.append("// Written by ModelGenerator at build time from the annotations of cookbook's commands.\n");
         s.append("package ").append(PACKAGE).append(";\n\n");
@@ -240,7 +282,7 @@ public final class ModelGenerator {
         }
         s.append("            default:\n                return null;\n        }\n    }\n");
         s.append("\n    @Override\n    public Access access(String className) {\n        switch (className) {\n");
-        for (Class<?> type : classes) {
+        for (Class<?> type : reached) {
             s.append("            case ").append(literal(type.getName())).append(":\n");
             s.append("                return new ")
                     .append(accessPackage(type))
@@ -345,6 +387,8 @@ public final class ModelGenerator {
                 }
                 s.append(String.join(", ", initial)).append("};\n                break;\n");
             }
+            int getStart = get.length();
+            int setStart = set.length();
             get.append("            case ").append(key).append(": {\n");
             set.append("            case ").append(key).append(": {\n");
             if (own) {
@@ -398,6 +442,10 @@ public final class ModelGenerator {
                     "                    default:\n                        break;\n                }\n                break;\n            }\n");
             set.append(
                     "                    default:\n                        break;\n                }\n                break;\n            }\n");
+            if (members.isEmpty()) { // made only: a converter or the like, no member to reach
+                get.setLength(getStart);
+                set.setLength(setStart);
+            }
             create.append("            case ").append(key).append(":\n");
             Constructor<?> withArgs = constructor(type, pkg, String[].class);
             if (withArgs != null) {

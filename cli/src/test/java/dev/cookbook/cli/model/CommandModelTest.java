@@ -82,6 +82,70 @@ class CommandModelTest {
         }
     }
 
+    /**
+     * The generated code reaches every annotated field of cookbook's classes as reflection does: it
+     * makes an object of each class it can, reads each field's initial value, and sets it back.
+     */
+    @Test
+    void theGeneratedCodeReachesEveryFieldAsReflectionDoes() throws Exception {
+        List<Class<?>> roots = new ArrayList<>(List.of(dev.cookbook.cli.CookbookCommand.class));
+        roots.addAll(CookbookCli.COMMANDS);
+        int fields = 0;
+        for (Class<?> type : ModelGenerator.classes(roots)) {
+            ModelData.TypeModel model = CommandModel.describe(type);
+            if (model == null || !type.getName().startsWith("dev.cookbook.")) {
+                continue;
+            }
+            Object object = model.access().create(null);
+            if (object == null) {
+                continue; // made by picocli's factory (a constructor taking arguments): none here
+            }
+            assertEquals(type, object.getClass());
+            for (int i = 0; i < model.fields().length; i++) {
+                if (model.fields()[i].endsWith("()")) {
+                    continue;
+                }
+                java.lang.reflect.Field field = type.getDeclaredField(model.fields()[i]);
+                field.setAccessible(true);
+                Object value = model.access().get(object, i);
+                assertEquals(field.get(object), value, field.toString());
+                Object other = field.getType() == boolean.class
+                        ? (Object) !(Boolean) value
+                        : field.getType().isPrimitive() ? value : null;
+                model.access().set(object, i, other);
+                assertEquals(other, field.get(object), field.toString());
+                model.access().set(object, i, value);
+                assertEquals(value, field.get(object), field.toString());
+                fields++;
+            }
+        }
+        assertTrue(fields > 150, fields + " fields");
+    }
+
+    /** Converters and the like, which picocli makes through the factory, are made by generated code too. */
+    @Test
+    void convertersAreMadeWithoutReflection() throws Exception {
+        Object made = CommandModel.factory(CommandLine.defaultFactory())
+                .create(dev.cookbook.cli.common.DurationConverter.class);
+        assertEquals(dev.cookbook.cli.common.DurationConverter.class, made.getClass());
+        assertTrue(CommandModel.create(dev.cookbook.cli.common.DurationConverter.class, null) != null);
+        assertEquals(null, CommandModel.create(String.class, null)); // not cookbook's: picocli's factory
+    }
+
+    /** A private annotated field stops the build, naming it: reaching it would take reflection. */
+    @Test
+    void theGeneratorRefusesAPrivateField() {
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class,
+                () -> ModelGenerator.accessSource("dev.cookbook.cli.model", List.of(PrivateOption.class)));
+        assertTrue(e.getMessage().contains("PrivateOption.name"), e.getMessage());
+    }
+
+    static final class PrivateOption {
+        @CommandLine.Option(names = "--name")
+        private String name;
+    }
+
     /** Equal texts, or a failure naming the first line that differs. */
     private static void assertSameLines(String expected, String actual, String what) {
         List<String> want = expected.lines().toList();
