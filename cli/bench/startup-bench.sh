@@ -7,6 +7,10 @@
 #   checksum      cookbook checksum small.txt     (and sha256sum small.txt, for scale)
 #   csv read      cookbook csv read ten.csv       (a 10-line file)
 #   quote         cookbook quote a b
+#   floor         the JDK's part of checksum small.txt: SHA-256 of the file with MessageDigest and
+#                 one printed line, in a five-line Java program with a class-data archive of its
+#                 own and the launcher's JVM options (no target: it shows what no argument parsing
+#                 can save)
 #
 # Every command runs once to warm up (the first run of a build also makes its class-data
 # archive; the script waits for it), then RUNS times, the commands taking turns so that a change
@@ -88,13 +92,45 @@ export XDG_CACHE_HOME=$cache
 printf 'public class Hello { public static void main(String[] a) { System.out.println("Hello"); } }\n' >Hello.java
 # --release 17: a javac newer than the runtime (one from PATH) still makes a class it runs.
 "$javac" --release 17 -d . Hello.java
+# The floor: what the JDK itself takes to hash small.txt, archived the launcher's way for this
+# runtime (an AOT cache with SerialGC on 25 and later; before, a static archive of the run's class
+# list, mapped with G1, the only collector that maps its heap).
+cat >Sha.java <<'JAVA'
+public class Sha {
+    public static void main(String[] a) throws Exception {
+        byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(a[0])));
+        System.out.println(java.util.HexFormat.of().formatHex(d) + "  " + a[0]);
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+    }
+}
+JAVA
+"$javac" --release 17 -d floor Sha.java
+jar=${javac%/*}/jar
+[ -x "$jar" ] || die "no jar tool beside $javac"
+"$jar" --create --file floor.jar -C floor Sha.class
 printf 'a small file\n' >small.txt
 {
     echo "name,qty"
     for i in 1 2 3 4 5 6 7 8 9; do echo "item$i,$i"; done
 } >ten.csv
 
-ids="jvm version checksum csv quote sha256sum"
+feature=$("$java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }')
+floor_opts="-XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -Xlog:disable -Xlog:all=warning:stderr"
+if [ "${feature%%.*}" -ge 25 ]; then
+    "$java" -XX:AOTCacheOutput=floor.aot -Xlog:disable -cp floor.jar Sha small.txt >/dev/null
+    floor_archive=-XX:AOTCache=floor.aot
+    floor_opts="-XX:+UseSerialGC $floor_opts"
+else
+    "$java" -XX:DumpLoadedClassList=floor.classlist -cp floor.jar Sha small.txt >/dev/null
+    "$java" -Xshare:dump -XX:+UseG1GC -XX:SharedClassListFile=floor.classlist \
+        -XX:SharedArchiveFile=floor.jsa -Xlog:disable -cp floor.jar >/dev/null
+    floor_archive=-XX:SharedArchiveFile=floor.jsa
+    floor_opts="-XX:+UseG1GC $floor_opts"
+fi
+[ -f "${floor_archive#*=}" ] || die "the floor program's archive was not made"
+
+ids="jvm version checksum csv quote floor sha256sum"
 cmd_of() {
     case $1 in
         jvm) echo "$(shq "$java") -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -cp . Hello" ;;
@@ -102,6 +138,7 @@ cmd_of() {
         checksum) echo "$(shq "$cb") checksum small.txt" ;;
         csv) echo "$(shq "$cb") csv read ten.csv" ;;
         quote) echo "$(shq "$cb") quote a b" ;;
+        floor) echo "$(shq "$java") $floor_opts $floor_archive -cp floor.jar Sha small.txt" ;;
         sha256sum) echo "sha256sum small.txt" ;;
     esac
 }
@@ -112,6 +149,7 @@ label_of() {
         checksum) echo "cookbook checksum small.txt" ;;
         csv) echo "cookbook csv read ten.csv (10 lines)" ;;
         quote) echo "cookbook quote a b" ;;
+        floor) echo "floor: SHA-256 in plain Java" ;;
         sha256sum) echo "sha256sum small.txt" ;;
     esac
 }
@@ -127,6 +165,7 @@ note "checking the results before timing..."
 [ "$("$cb" quote a b)" = "a b" ] || die "WRONG RESULT: cookbook quote a b"
 "$cb" csv read ten.csv >/dev/null || die "cookbook csv read failed"
 [ "$("$java" -cp . Hello)" = Hello ] || die "Hello did not run"
+[ "$(eval "$(cmd_of floor)")" = "$(sha256sum small.txt)" ] || die "WRONG RESULT: the floor program differs from sha256sum"
 
 # The first calls make the archive in the background; wait for it.
 await_archive
