@@ -34,25 +34,31 @@ import picocli.CommandLine.Spec;
  * picocli's reflection, which gives the same model, only slower.
  */
 public final class CommandModel {
-    /** The generated {@link ModelData}, which registers itself when loaded by {@link #load}. */
-    private static ModelData registered;
+    /** The generated {@link ModelData}, which registers itself as it is initialized. */
+    private static volatile ModelData registered;
 
-    /** The generated {@link ModelData}, or null when the build did not make it. */
-    private static final ModelData DATA = load();
+    /** Whether {@link #data} has looked for the generated class. */
+    private static volatile boolean looked;
 
     private CommandModel() {}
 
     /**
-     * Loads the generated class by name: its static initializer {@link #register registers} it, so that
-     * no constructor is called by reflection (which costs Java 25 a method-handle class spun at run time).
+     * The generated {@link ModelData}, or null when the build did not make it. The class is loaded
+     * by name, and its static initializer {@link #register registers} it, so that no constructor is
+     * called by reflection (which costs Java 25 a method-handle class spun at run time). Not cached
+     * in a final field of this class: whichever of the two classes is initialized first, the other
+     * then finds the registration (this class's initializer does not load the generated one).
      */
-    private static ModelData load() {
-        try {
-            Class.forName(ModelGenerator.GENERATED, true, CommandModel.class.getClassLoader());
-            return registered;
-        } catch (ClassNotFoundException e) {
-            return null;
+    private static ModelData data() {
+        if (!looked) {
+            try {
+                Class.forName(ModelGenerator.GENERATED, true, CommandModel.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                // an IDE build: the annotations are read instead
+            }
+            looked = true;
         }
+        return registered;
     }
 
     /** Called by the generated class as it is initialized. */
@@ -65,20 +71,22 @@ public final class CommandModel {
      * and exit codes are read from the annotations.
      */
     public static boolean generated() {
-        return DATA != null;
+        return data() != null;
     }
 
     /** The model of {@code command}, an object or a class for {@code factory} to make, with its subcommands. */
     public static CommandSpec spec(Object command, IFactory factory) {
-        if (DATA == null) {
+        ModelData data = data();
+        if (data == null) {
             return CommandSpec.forAnnotatedObject(command, factory);
         }
+        Class<?> commandType = command instanceof Class<?> type ? type : command.getClass();
         Object instance = command instanceof Class<?> type ? create(factory, type) : command;
         CommandSpec spec = CommandSpec.wrapWithoutInspection(instance, factory);
         IScope scope = new Scope(instance);
         boolean standardHelp = false;
-        for (Class<?> type : hierarchy(instance.getClass())) {
-            TypeModel model = DATA.describe(type.getName());
+        for (Class<?> type : hierarchy(commandType)) {
+            TypeModel model = data.describe(type.getName());
             if (model == null) {
                 continue;
             }
@@ -116,12 +124,12 @@ public final class CommandModel {
 
     /** The build-time data of {@code type}, or null (tests). */
     static TypeModel describe(Class<?> type) {
-        return DATA == null ? null : DATA.describe(type.getName());
+        return data() == null ? null : data().describe(type.getName());
     }
 
     /** The codes {@code type} declares with {@code @ExitCodes.Returns}, or null when it declares none. */
     public static int[] exitCodes(Class<?> type) {
-        TypeModel model = DATA == null ? null : DATA.describe(type.getName());
+        TypeModel model = data() == null ? null : data().describe(type.getName());
         return model == null ? null : model.exitCodes();
     }
 
@@ -184,7 +192,7 @@ public final class CommandModel {
         builder.updateArgGroupAttributes(member.getAnnotation(ArgGroup.class));
         IScope scope = new Scope(instance);
         for (Class<?> level : hierarchy(type)) {
-            TypeModel model = DATA.describe(level.getName());
+            TypeModel model = data().describe(level.getName());
             if (model != null) {
                 addMembers(spec, level, model, scope, builder, factory);
             }
@@ -211,8 +219,12 @@ public final class CommandModel {
     }
 
     private static Object create(IFactory factory, Class<?> type) {
+        Object made = create(type, null);
+        if (made != null) {
+            return made;
+        }
         try {
-            return factory(factory).create(type);
+            return factory.create(type);
         } catch (Exception e) {
             throw new InitializationException("could not make " + type.getName() + ": " + e, e);
         }
@@ -224,7 +236,7 @@ public final class CommandModel {
      * generated code cannot make one (or there is no generated model).
      */
     public static Object create(Class<?> type, String[] args) {
-        ModelData.Access access = DATA == null ? null : DATA.access(type.getName());
+        ModelData.Access access = data() == null ? null : data().access(type.getName());
         return access == null ? null : access.create(args);
     }
 
@@ -233,14 +245,14 @@ public final class CommandModel {
      * makes objects too (a command given by its class, an argument group's object as it is matched).
      */
     public static IFactory factory(IFactory fallback) {
-        if (DATA == null) {
+        if (data() == null) {
             return fallback;
         }
         return new IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 Object made = CommandModel.create(type, null);
-                return made != null ? type.cast(made) : fallback.create(type);
+                return type.isInstance(made) ? type.cast(made) : fallback.create(type);
             }
         };
     }

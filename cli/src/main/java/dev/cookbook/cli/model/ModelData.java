@@ -58,7 +58,8 @@ public interface ModelData {
         /**
          * A new object of the class: with {@code args} when it has a constructor taking the raw
          * arguments and {@code args} is not null, else with its constructor taking none; null when it
-         * has neither that code outside it can call.
+         * has neither that code outside it can call (picocli's help mixin, which picocli's factory
+         * then makes).
          */
         Object create(String[] args);
     }

@@ -10,7 +10,6 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,16 +116,18 @@ public final class ModelGenerator {
                 }
                 todo.addAll(Arrays.asList(command.subcommands()));
             }
-            methods(type); // refuses what CommandModel cannot build, early
-            for (Field field : type.getDeclaredFields()) {
-                Annotation annotation = annotation(field, field.getModifiers());
+            for (AnnotatedElement member : members(type)) { // refuses what CommandModel cannot build, early
+                Annotation annotation = annotation(member, ((java.lang.reflect.Member) member).getModifiers());
+                Class<?> memberType =
+                        member instanceof Field field ? field.getType() : ((Method) member).getParameterTypes()[0];
+                Type generic = member instanceof Field field
+                        ? field.getGenericType()
+                        : ((Method) member).getGenericParameterTypes()[0];
                 if (annotation instanceof Mixin) {
-                    todo.add(field.getType());
+                    todo.add(memberType);
                 } else if (annotation instanceof ArgGroup) {
-                    todo.add(
-                            field.getGenericType() instanceof ParameterizedType generic
-                                    ? (Class<?>) generic.getActualTypeArguments()[0]
-                                    : field.getType());
+                    // the group's class: the element type picocli infers for an array or a collection
+                    todo.add(elementTypes(memberType, generic, annotation)[0]);
                 }
             }
         }
@@ -184,13 +185,23 @@ public final class ModelGenerator {
             if (annotation(method, method.getModifiers()) == null) {
                 continue;
             }
-            if (method.getParameterCount() != 1 || !names.add(method.getName())) {
+            if (method.getParameterCount() != 1 || !names.add(method.getName()) || overloaded(type, method)) {
                 throw new IllegalStateException("annotated method not supported by CommandModel: " + method
-                        + " (only a setter taking one value, one per name)");
+                        + " (only a setter taking one value, one per name, not overloaded)");
             }
             setters.add(method);
         }
         return setters;
+    }
+
+    /** Whether {@code type} has another one-value method of {@code method}'s name (CommandModel finds it by name). */
+    private static boolean overloaded(Class<?> type, Method method) {
+        for (Method other : type.getDeclaredMethods()) {
+            if (!other.equals(method) && other.getName().equals(method.getName()) && other.getParameterCount() == 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The member's one picocli annotation that {@link CommandModel} builds from, or null if it has none. */
@@ -378,6 +389,10 @@ public final class ModelGenerator {
             boolean own = accessPackage(type).equals(type.getPackageName());
             String name = sourceName(type);
             String key = literal(type.getName());
+            if (!own && !type.getName().equals(STANDARD_HELP)) {
+                throw new IllegalStateException("annotated members of another library's class not supported by"
+                        + " CommandModel: " + type.getName() + " (only picocli's help mixin, whose values it holds)");
+            }
             if (!own) {
                 s.append("            case ").append(key).append(":\n                held = new Object[] {");
                 List<String> initial = new ArrayList<>();
@@ -414,6 +429,7 @@ public final class ModelGenerator {
                     set.append("                        held[").append(i).append("] = value;\n");
                 } else if (member instanceof Field field) {
                     reachable(field, field.getModifiers(), field.getType(), pkg);
+                    exactType(field, field.getType());
                     if (Modifier.isFinal(field.getModifiers())) {
                         throw new IllegalStateException(
                                 "annotated final field not supported by CommandModel: " + field + " (picocli sets it)");
@@ -429,6 +445,7 @@ public final class ModelGenerator {
                 } else {
                     Method method = (Method) member;
                     reachable(method, method.getModifiers(), method.getParameterTypes()[0], pkg);
+                    exactType(method, method.getParameterTypes()[0]);
                     get.append("                        return null;\n");
                     set.append("                        t.")
                             .append(method.getName())
@@ -454,8 +471,8 @@ public final class ModelGenerator {
                         .append("(args);\n                }\n");
             }
             create.append("                return ")
-                    .append(constructor(type, pkg) == null ? "null" : "new " + name + "()")
-                    .append(";\n");
+                    .append(constructor(type, pkg) == null ? "null;" : "new " + name + "();")
+                    .append("\n");
         }
         s.append("            default:\n                held = null;\n                break;\n        }\n    }\n\n");
         s.append("    @Override\n    public Object get(Object target, int index) {\n        switch (type) {\n");
@@ -493,6 +510,23 @@ public final class ModelGenerator {
             throw new IllegalStateException("annotated member not reachable by CommandModel's generated code: "
                     + member + " (make it and its class package-private rather than private: reflection costs"
                     + " every call ~12 ms on Java 25, the README's start-up section)");
+        }
+    }
+
+    /**
+     * Stops the build on a primitive member with a converter of its own: the generated code unboxes
+     * exactly (a {@code long} takes a Long), where reflection also widens (a Long field takes an
+     * Integer), so a converter of another type would fail only at run time. picocli's own converter
+     * for a primitive gives its exact wrapper.
+     */
+    private static void exactType(java.lang.reflect.Member member, Class<?> type) {
+        Annotation annotation = annotation((AnnotatedElement) member, member.getModifiers());
+        Class<?>[] converters = annotation instanceof Option option
+                ? option.converter()
+                : annotation instanceof Parameters parameters ? parameters.converter() : new Class<?>[0];
+        if (type.isPrimitive() && converters.length > 0) {
+            throw new IllegalStateException("a converter on a primitive member not supported by CommandModel: " + member
+                    + " (declare its wrapper type)");
         }
     }
 

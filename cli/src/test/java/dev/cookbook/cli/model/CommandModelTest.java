@@ -111,7 +111,11 @@ class CommandModelTest {
                 assertEquals(field.get(object), value, field.toString());
                 Object other = field.getType() == boolean.class
                         ? (Object) !(Boolean) value
-                        : field.getType().isPrimitive() ? value : null;
+                        : field.getType() == int.class
+                                ? (Object) ((Integer) value + 1)
+                                : field.getType() == double.class
+                                        ? (Object) ((Double) value + 1)
+                                        : field.getType().isPrimitive() ? value : null;
                 model.access().set(object, i, other);
                 assertEquals(other, field.get(object), field.toString());
                 model.access().set(object, i, value);
@@ -139,6 +143,55 @@ class CommandModelTest {
                 IllegalStateException.class,
                 () -> ModelGenerator.accessSource("dev.cookbook.cli.model", List.of(PrivateOption.class)));
         assertTrue(e.getMessage().contains("PrivateOption.name"), e.getMessage());
+    }
+
+    /** Another library's class with annotated members: its values could not reach its objects. */
+    @Test
+    void theGeneratorRefusesAnotherLibrarysMembers() {
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class,
+                () -> ModelGenerator.accessSource(
+                        "dev.cookbook.cli.model", List.of(picocli.CommandLine.HelpCommand.class)));
+        assertTrue(e.getMessage().contains("picocli.CommandLine$HelpCommand"), e.getMessage());
+    }
+
+    /** picocli's help mixin keeps its fields private: the access object holds their values, for each model apart. */
+    @Test
+    void theHelpMixinsValuesAreHeld() throws Exception {
+        Class<?> help = ModelData.type(ModelGenerator.STANDARD_HELP);
+        Object mixin = CommandLine.defaultFactory().create(help);
+        ModelData.TypeModel model = CommandModel.describe(help);
+        assertEquals(false, model.access().get(mixin, 0));
+        model.access().set(mixin, 0, true);
+        assertEquals(true, model.access().get(mixin, 0));
+        assertEquals(false, model.access().get(mixin, 1));
+        assertEquals(false, CommandModel.describe(help).access().get(mixin, 0));
+    }
+
+    /** Whichever of CommandModel and the generated class is initialized first, the model is found. */
+    @Test
+    void theModelIsFoundWhicheverClassLoadsFirst() throws Exception {
+        for (String first : List.of(ModelGenerator.GENERATED, CommandModel.class.getName())) {
+            java.net.URL classes =
+                    CommandModel.class.getProtectionDomain().getCodeSource().getLocation();
+            ClassLoader parent = CommandModel.class.getClassLoader();
+            try (java.net.URLClassLoader isolated = new java.net.URLClassLoader(new java.net.URL[] {classes}, parent) {
+                @Override
+                protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                    if (!name.startsWith("dev.cookbook.cli.model.")) {
+                        return super.loadClass(name, resolve);
+                    }
+                    synchronized (getClassLoadingLock(name)) {
+                        Class<?> c = findLoadedClass(name);
+                        return c != null ? c : findClass(name);
+                    }
+                }
+            }) {
+                Class.forName(first, true, isolated);
+                Class<?> model = Class.forName(CommandModel.class.getName(), true, isolated);
+                assertEquals(true, model.getMethod("generated").invoke(null), "initialized first: " + first);
+            }
+        }
     }
 
     static final class PrivateOption {
