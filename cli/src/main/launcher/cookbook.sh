@@ -33,9 +33,9 @@ fi
 # Java decodes arguments and file names with the locale's charset: under C or POSIX every
 # non-ASCII name would turn into '?' and could not be opened. Run the JVM in C.UTF-8 then; the
 # caller's setting is kept in COOKBOOK_CALLER_LC_ALL ('=' and its value, or empty when it had none),
-# and the programs 'cookbook run' starts get it back.
+# and the programs 'cookbook run' starts get it back (one the caller passed on is not ours to use).
 case "${LC_ALL:-${LC_CTYPE:-${LANG-}}}" in
-    *[Uu][Tt][Ff]-8* | *[Uu][Tt][Ff]8*) ;;
+    *[Uu][Tt][Ff]-8* | *[Uu][Tt][Ff]8*) unset COOKBOOK_CALLER_LC_ALL ;;
     *) COOKBOOK_CALLER_LC_ALL=${LC_ALL+=$LC_ALL}; export COOKBOOK_CALLER_LC_ALL; LC_ALL=C.UTF-8; export LC_ALL ;;
 esac
 # Java cannot ask whether a descriptor is a terminal; the shell can, cheaply.

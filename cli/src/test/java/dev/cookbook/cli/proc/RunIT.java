@@ -180,7 +180,6 @@ class RunIT {
         throw new AssertionError("process " + pid + " is still running");
     }
 
-    /** The binary with stdin from {@code in} (or nothing), stdout and stderr to the files out and err. */
     /**
      * The launcher runs Java in C.UTF-8 when the caller's locale is not UTF-8; the command gets the
      * caller's environment back: its LC_ALL or none, and no variable of cookbook's.
@@ -193,6 +192,8 @@ class RunIT {
         assertEquals(List.of("LC_ALL=C.UTF-8"), locale(Map.of("LC_ALL", "C.UTF-8")));
         assertEquals(List.of("LANG=C", "LC_ALL=POSIX"), locale(Map.of("LANG", "C"), "--env", "LC_ALL=POSIX"));
         assertEquals(List.of(), locale(Map.of("LANG", "C", "LC_ALL", "C"), "--clear-env"));
+        // a variable of cookbook's that the caller passed on (an older cookbook's child) is not used
+        assertEquals(List.of("LC_ALL=C.UTF-8"), locale(Map.of("LC_ALL", "C.UTF-8", "COOKBOOK_CALLER_LC_ALL", "=C")));
     }
 
     /** The locale variables {@code env} sees under {@code cookbook run [options] -- env}, from {@code caller}'s. */
@@ -201,7 +202,9 @@ class RunIT {
         command.addAll(List.of(options));
         command.addAll(List.of("--", "/usr/bin/env"));
         ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
-        pb.environment().keySet().removeIf(name -> name.startsWith("LC_") || name.equals("LANG"));
+        pb.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("LC_") || name.equals("LANG") || name.startsWith("COOKBOOK_"));
         pb.environment().putAll(caller);
         pb.redirectInput(Path.of("/dev/null").toFile())
                 .redirectError(tmp.resolve("err").toFile());
@@ -219,6 +222,7 @@ class RunIT {
         return found;
     }
 
+    /** The binary with stdin from {@code in} (or nothing), stdout and stderr to the files out and err. */
     private Process start(Path in, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Binary.PATH.toString()));
         command.addAll(List.of(args));
