@@ -295,13 +295,7 @@ public final class ModelGenerator {
         s.append("\n    @Override\n    public Access access(String className) {\n        switch (className) {\n");
         for (Class<?> type : reached) {
             s.append("            case ").append(literal(type.getName())).append(":\n");
-            s.append("                return new ")
-                    .append(accessPackage(type))
-                    .append('.')
-                    .append(ACCESS)
-                    .append('(')
-                    .append(literal(type.getName()))
-                    .append(");\n");
+            s.append("                return ").append(newAccess(type)).append(";\n");
         }
         s.append("            default:\n                return null;\n        }\n    }\n");
         i = 0;
@@ -342,16 +336,17 @@ public final class ModelGenerator {
             s.append(values.isEmpty() ? "" : "\n                    " + String.join(",\n                    ", values));
             s.append("},\n                new Class<?>[][] {")
                     .append(String.join(", ", types))
-                    .append("},\n                new ")
-                    .append(accessPackage(type))
-                    .append('.')
-                    .append(ACCESS)
-                    .append('(')
-                    .append(literal(type.getName()))
-                    .append("));\n    }\n");
+                    .append("},\n                ")
+                    .append(newAccess(type))
+                    .append(");\n    }\n");
         }
         s.append("}\n");
         return s.toString();
+    }
+
+    /** {@code new pkg.GeneratedAccess("type's name")}: the generated code that reaches {@code type}. */
+    private static String newAccess(Class<?> type) {
+        return "new " + accessPackage(type) + "." + ACCESS + "(" + literal(type.getName()) + ")";
     }
 
     /**
