@@ -150,6 +150,77 @@ public final class RunSpec {
         return pipeGrace;
     }
 
+    /**
+     * Equal when the two would run alike: the same values, and the same stream objects (streams
+     * compare by identity).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RunSpec r
+                && argv.equals(r.argv)
+                && Objects.equals(cwd, r.cwd)
+                && env.equals(r.env)
+                && unsetEnv.equals(r.unsetEnv)
+                && clearEnv == r.clearEnv
+                && Objects.equals(inputFile, r.inputFile)
+                && inputStream == r.inputStream
+                && mergeStderr == r.mergeStderr
+                && maxCapture == r.maxCapture
+                && forwardOut == r.forwardOut
+                && forwardErr == r.forwardErr
+                && Objects.equals(timeout, r.timeout)
+                && signal == r.signal
+                && killAfter.equals(r.killAfter)
+                && pipeGrace.equals(r.pipeGrace);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(argv, cwd, env, unsetEnv, clearEnv, inputFile, timeout, signal);
+    }
+
+    /** For messages and tests: the argv and what differs from the defaults. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("RunSpec").append(argv);
+        if (cwd != null) {
+            s.append(" cwd=").append(cwd);
+        }
+        if (clearEnv) {
+            s.append(" clearEnv");
+        }
+        if (!env.isEmpty()) {
+            s.append(" env=").append(env);
+        }
+        if (!unsetEnv.isEmpty()) {
+            s.append(" unsetEnv=").append(unsetEnv);
+        }
+        if (inputFile != null) {
+            s.append(" input=").append(inputFile);
+        }
+        if (inputStream != null) {
+            s.append(" input=stream");
+        }
+        if (mergeStderr) {
+            s.append(" mergeStderr");
+        }
+        if (maxCapture >= 0) {
+            s.append(" capture=").append(maxCapture);
+        }
+        if (forwardOut != null) {
+            s.append(" forward");
+        }
+        if (timeout != null) {
+            s.append(" timeout=")
+                    .append(timeout)
+                    .append(' ')
+                    .append(signal)
+                    .append(" killAfter=")
+                    .append(killAfter);
+        }
+        return s.append(" pipeGrace=").append(pipeGrace).toString();
+    }
+
     /** Builds a {@link RunSpec}; {@link #build()} checks the values. Not thread-safe. */
     public static final class Builder {
         private final List<String> argv;
@@ -260,7 +331,7 @@ public final class RunSpec {
          *     grace, or both {@link #capture} and {@link #forward}
          */
         public RunSpec build() {
-            if (argv.isEmpty() || argv.get(0).isEmpty()) {
+            if (argv.isEmpty()) {
                 throw new IllegalArgumentException("no command given");
             }
             if (timeout != null && (timeout.isNegative() || timeout.isZero())) {

@@ -113,6 +113,11 @@ class RunnerTest {
                 () -> Runner.start(RunSpec.builder(List.of(script.toString())).build()));
         assertEquals(RunException.Kind.NOT_EXECUTABLE, ne.kind());
         assertEquals("'" + script + "': cannot execute: permission denied", ne.getMessage());
+        RunException empty = assertThrows(
+                RunException.class,
+                () -> Runner.start(RunSpec.builder(List.of("")).build()));
+        assertEquals(RunException.Kind.NOT_FOUND, empty.kind());
+        assertEquals("'': command not found", empty.getMessage());
         RunException dir = assertThrows(
                 RunException.class,
                 () -> Runner.start(sh("true").cwd(tmp.resolve("missing")).build()));
@@ -214,6 +219,50 @@ class RunnerTest {
         for (long pid : tree) {
             assertGone(pid);
         }
+    }
+
+    /** kill() ends the whole tree at once, even a child that ignores SIGTERM, and waits for the child. */
+    @Test
+    void killEndsTheWholeTreeNow() throws Exception {
+        Path pids = tmp.resolve("pids");
+        Runner.Running running = Runner.start(
+                sh("trap '' TERM; sleep 100 & echo $! > " + pids + "; wait").build());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while ((!Files.exists(pids) || Files.readString(pids).isBlank()) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        long sleep = Long.parseLong(Files.readString(pids).strip());
+        running.kill();
+        assertFalse(ProcessHandle.of(running.pid()).map(ProcessHandle::isAlive).orElse(false));
+        assertGone(sleep);
+    }
+
+    /** Specs are equal when they would run alike; streams count by identity. */
+    @Test
+    void specsCompareByWhatTheyRun() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        RunSpec a = sh("x").env("A", "1").unsetEnv("B").forward(out, err).build();
+        RunSpec b = sh("x").env("A", "1").unsetEnv("B").forward(out, err).build();
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals(a.toString(), b.toString());
+        assertFalse(a.equals(sh("x").env("A", "1")
+                .unsetEnv("B")
+                .forward(new ByteArrayOutputStream(), err)
+                .build()));
+        assertFalse(
+                a.equals(sh("x").env("A", "2").unsetEnv("B").forward(out, err).build()));
+        assertFalse(a.equals(sh("x").env("A", "1").forward(out, err).build()));
+        assertFalse(a.equals(sh("x").env("A", "1")
+                .unsetEnv("B")
+                .forward(out, err)
+                .killAfter(Duration.ZERO)
+                .build()));
+        assertFalse(sh("x").build().equals(sh("y").build()));
+        assertFalse(
+                sh("x").build().equals(sh("x").timeout(Duration.ofSeconds(1)).build()));
+        assertFalse(sh("x").build().equals(sh("x").capture(10).build()));
     }
 
     @Test
