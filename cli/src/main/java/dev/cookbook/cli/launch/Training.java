@@ -2,6 +2,7 @@ package dev.cookbook.cli.launch;
 
 import dev.cookbook.cli.CookbookCli;
 import dev.cookbook.cli.Stdio;
+import dev.cookbook.cli.proc.RunHeadStart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,7 +50,11 @@ public final class Training {
                     continue;
                 }
                 try {
-                    CookbookCli.run(call.stdio(), call.args().toArray(String[]::new));
+                    String[] args = call.args().toArray(String[]::new);
+                    if (call.input() == null) {
+                        RunHeadStart.begin(args); // as Main does for a call on its own descriptors
+                    }
+                    CookbookCli.run(call.stdio(), args);
                 } catch (RuntimeException | Error e) {
                     // Not the training's business: the call was run, its classes are loaded.
                 }

@@ -148,16 +148,10 @@ public final class RunCommand implements Callable<Integer>, ErrorHints {
     @Override
     public Integer call() throws IOException, InterruptedException {
         List<String> argv = argv();
-        RunSpec.Builder b = RunSpec.builder(argv);
-        if (!clearEnv) {
-            callersLocale(b, System.getenv(CALLER_LC_ALL));
-        }
         for (String e : env) {
-            int eq = e.indexOf('=');
-            if (eq <= 0) {
+            if (e.indexOf('=') <= 0) {
                 throw usage("--env '" + e + "': give NAME=VALUE");
             }
-            b.env(e.substring(0, eq), e.substring(eq + 1));
         }
         if (maxCapture != null && !capture) {
             throw usage("--max-capture needs --capture");
@@ -171,27 +165,21 @@ public final class RunCommand implements Callable<Integer>, ErrorHints {
         }
         Stdio stdio = Stdio.of(spec);
         boolean own = isProcessStdio(stdio);
-        b.cwd(cwd).clearEnv(clearEnv).mergeStderr(mergeStderr).timeout(timeout);
-        b.signal(signal == null ? Signal.TERM : signal);
-        b.killAfter(killAfter == null ? RunSpec.DEFAULT_KILL_AFTER : killAfter);
-        if (input != null && !input.equals("-")) {
-            b.input(Path.of(input));
-        } else if (!own) {
-            b.input(stdio.in());
-        }
-        if (capture) {
-            b.capture(maxCapture == null ? RunSpec.DEFAULT_MAX_CAPTURE : maxCapture);
-        } else if (!own) {
+        if (!capture && !own) {
             spec.commandLine().getOut().flush();
-            b.forward(stdio.out(), stdio.err());
         }
         RunResult r;
         try {
-            RunSpec runSpec = b.build();
-            try (RunSignals signals = RunSignals.install()) {
-                Runner.Running running = Runner.start(runSpec);
-                signals.attach(running);
-                r = running.await();
+            RunSpec runSpec = runSpec(argv, System.getenv(CALLER_LC_ALL), own ? null : stdio);
+            RunHeadStart early = own ? RunHeadStart.claim(runSpec) : null;
+            if (early != null) {
+                r = early.await();
+            } else {
+                try (RunSignals signals = RunSignals.install()) {
+                    Runner.Running running = Runner.start(runSpec);
+                    signals.attach(running);
+                    r = running.await();
+                }
             }
         } catch (RunException e) {
             throw failure(e);
@@ -200,6 +188,36 @@ public final class RunCommand implements Callable<Integer>, ErrorHints {
             RunJson.write(spec.commandLine().getOut(), r);
         }
         return exitCode(r);
+    }
+
+    /**
+     * What the options say to run, once they are checked: {@code callersLocale} is the launcher's
+     * {@value #CALLER_LC_ALL}; {@code stdio} null means the process's own descriptors, which the
+     * child inherits. {@link RunHeadStart} builds its guess here too, so both build it alike.
+     */
+    RunSpec runSpec(List<String> argv, String callersLocale, Stdio stdio) {
+        RunSpec.Builder b = RunSpec.builder(argv);
+        if (!clearEnv) {
+            callersLocale(b, callersLocale);
+        }
+        for (String e : env) {
+            int eq = e.indexOf('=');
+            b.env(e.substring(0, eq), e.substring(eq + 1));
+        }
+        b.cwd(cwd).clearEnv(clearEnv).mergeStderr(mergeStderr).timeout(timeout);
+        b.signal(signal == null ? Signal.TERM : signal);
+        b.killAfter(killAfter == null ? RunSpec.DEFAULT_KILL_AFTER : killAfter);
+        if (input != null && !input.equals("-")) {
+            b.input(Path.of(input));
+        } else if (stdio != null) {
+            b.input(stdio.in());
+        }
+        if (capture) {
+            b.capture(maxCapture == null ? RunSpec.DEFAULT_MAX_CAPTURE : maxCapture);
+        } else if (stdio != null) {
+            b.forward(stdio.out(), stdio.err());
+        }
+        return b.build();
     }
 
     /**

@@ -123,16 +123,33 @@ class RunIT {
         assertEquals(127, Binary.run(tmp, "run", "--", "no-such-command-xyz").exit());
         assertEquals(
                 137, Binary.run(tmp, "run", "--", "sh", "-c", "kill -KILL $$").exit());
+        Binary.Result empty = Binary.run(tmp, "run", "--", "");
+        assertEquals(127, empty.exit());
+        assertEquals("cookbook run: '': command not found\n", empty.err());
+        assertEquals(
+                127,
+                Binary.run(tmp, "run", "--cwd", ".", "--", "no-such-command-xyz")
+                        .exit());
         Binary.Result check = Binary.run(tmp, "run", "--check", "--", "sh", "-c", "exit 9");
         assertEquals(1, check.exit());
         assertEquals("cookbook run: 'sh' exited with status 9\n", check.err());
     }
 
-    /** SIGTERM to cookbook reaches the child, which traps it; cookbook exits as the child did. */
+    /**
+     * SIGTERM to cookbook reaches the child, which traps it; cookbook exits as the child did. Both
+     * for a plain {@code run --} (its child started before the command line is parsed, see
+     * {@link RunHeadStart}) and with an option.
+     */
     @Test
     void termSentToCookbookIsPassedOn() throws Exception {
-        Process p =
-                start(null, "run", "--", "sh", "-c", "trap 'echo got TERM; exit 3' TERM; echo ready; sleep 30 & wait");
+        termIsPassedOn("run", "--");
+        termIsPassedOn("run", "--cwd", ".", "--");
+    }
+
+    private void termIsPassedOn(String... run) throws Exception {
+        List<String> args = new ArrayList<>(List.of(run));
+        args.addAll(List.of("sh", "-c", "trap 'echo got TERM; exit 3' TERM; echo ready; sleep 30 & wait"));
+        Process p = start(null, args.toArray(String[]::new));
         Path out = tmp.resolve("out");
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.readString(out).equals("ready\n") && System.nanoTime() < until) {
@@ -142,6 +159,16 @@ class RunIT {
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(3, p.exitValue(), Files.readString(tmp.resolve("err")));
         assertEquals("ready\ngot TERM\n", Files.readString(out));
+    }
+
+    /** A plain run's child starts before the command line is parsed, and once: never again after the parse. */
+    @Test
+    void theCommandRunsOnce() throws Exception {
+        Binary.Result r =
+                Binary.run(tmp, "run", "--", "sh", "-c", "echo run >> count; echo -- \"$@\"", "sh", "-x", "--");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("-- -x --\n", r.out());
+        assertEquals("run\n", Files.readString(tmp.resolve("count")));
     }
 
     @Test
