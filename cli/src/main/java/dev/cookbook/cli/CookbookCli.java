@@ -62,13 +62,16 @@ public final class CookbookCli {
 
     /**
      * The command tree for running {@code args}: when they plainly name a subcommand, the root
-     * holds only that one. Building a command's model costs start-up time, even from the build-time
-     * data {@link CommandModel} uses (see the README); the others cannot be reached anyway.
-     * Help, completion, a name that is no command (for picocli's suggestions) and anything unclear
-     * get the whole tree.
+     * holds only that one, and when the next word names one of its own ({@code csv read}), it
+     * holds only that one too. Building a command's model costs start-up time, even from the
+     * build-time data {@link CommandModel} uses (see the README); the others cannot be reached
+     * anyway. Help, completion, a name that is no command (for picocli's suggestions) and anything
+     * unclear get the whole tree.
      */
     public static CommandLine create(Stdio stdio, String[] args) {
-        String name = args == null ? null : commandName(args);
+        int at = args == null ? -1 : commandIndex(args);
+        String name = at < 0 ? null : args[at];
+        String next = at < 0 || at + 1 == args.length ? null : args[at + 1];
         List<Object> commands = List.copyOf(COMMANDS);
         for (Class<?> command : COMMANDS) {
             if (nameOf(command).equals(name)) {
@@ -78,7 +81,8 @@ public final class CookbookCli {
         IFactory factory = CommandModel.factory(CommandLine.defaultFactory());
         CommandLine cl = new CommandLine(CommandModel.spec(new CookbookCommand(stdio), factory), factory);
         for (Object command : commands) {
-            cl.addSubcommand(new CommandLine(CommandModel.spec(command, factory), factory));
+            CommandSpec spec = CommandModel.spec(command, factory, commands.size() == 1 ? next : null);
+            cl.addSubcommand(new CommandLine(spec, factory));
         }
         // run's options end at the command it runs: 'cookbook run ls -l' gives -l to ls. Set after
         // addSubcommand, which copies the root's parser settings into each subcommand.
@@ -110,12 +114,12 @@ public final class CookbookCli {
     }
 
     /**
-     * The subcommand {@code args} run, or null when that is not plain: the first argument after the
-     * logging options ({@code -v}, {@code --verbose}, {@code --log-file PATH}), unless it is
-     * {@code help} or {@code completion}, which need every command. Anything else before it (such
-     * as {@code --help}, whose text lists every command) makes it not plain.
+     * Where in {@code args} the subcommand they run is named, or -1 when that is not plain: the first
+     * argument after the logging options ({@code -v}, {@code --verbose}, {@code --log-file PATH}),
+     * unless it is {@code help} or {@code completion}, which need every command. Anything else
+     * before it (such as {@code --help}, whose text lists every command) makes it not plain.
      */
-    static String commandName(String[] args) {
+    static int commandIndex(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--log-file")) {
@@ -123,12 +127,12 @@ public final class CookbookCli {
             } else if (arg.startsWith("--log-file=") || arg.equals("--verbose") || arg.matches("-v+")) {
                 continue;
             } else if (arg.startsWith("-") || arg.startsWith("@")) {
-                return null;
+                return -1;
             } else {
-                return arg.equals("help") || arg.equals("completion") ? null : arg;
+                return arg.equals("help") || arg.equals("completion") ? -1 : i;
             }
         }
-        return null;
+        return -1;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 public class RootCommandTest {
 
@@ -453,7 +454,42 @@ public class RootCommandTest {
         assertTrue(r.err().contains("checksum"), r::toString);
     }
 
+    /** A family's command named plainly ({@code csv read}) is the only one of the family built. */
+    @Test
+    void onlyTheNamedCommandOfAFamilyIsBuilt() {
+        assertEquals(List.of("read"), familyBuiltFor("csv", "csv", "read", "x.csv"));
+        assertEquals(List.of("write"), familyBuiltFor("csv", "-v", "csv", "write", "--help"));
+        assertEquals(List.of("inspect"), familyBuiltFor("key", "key", "inspect", "k.pem"));
+        assertEquals(List.of("read", "write"), familyBuiltFor("csv", "csv", "raed"));
+        assertEquals(List.of("read", "write"), familyBuiltFor("csv", "csv", "--help", "read"));
+        assertEquals(List.of("read", "write"), familyBuiltFor("csv", "csv"));
+        assertEquals(List.of("server", "client", "bench"), familyBuiltFor("echo", "help", "echo", "server"));
+    }
+
+    /** The help and errors of a family's command are the same from the part of the tree as from all of it. */
+    @Test
+    void aFamilysCommandIsTheSameBuiltAlone() {
+        Cli.Result r = Cli.run("csv", "raed");
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals("cookbook csv: unknown command 'raed'\ncookbook csv: hint: see 'cookbook csv --help'\n", r.err());
+        assertEquals(
+                Cli.run("help", "csv", "read").out(),
+                Cli.run("csv", "read", "--help").out());
+        assertEquals(
+                Cli.run("help", "key", "gen").out(),
+                Cli.run("key", "gen", "--help").out());
+    }
+
     private static List<String> commandsBuiltFor(String... args) {
+        return List.copyOf(tree(args).getSubcommands().keySet());
+    }
+
+    private static List<String> familyBuiltFor(String family, String... args) {
+        return List.copyOf(
+                tree(args).getSubcommands().get(family).getSubcommands().keySet());
+    }
+
+    private static CommandLine tree(String... args) {
         Stdio stdio = new Stdio(
                 new java.io.ByteArrayInputStream(new byte[0]),
                 new java.io.ByteArrayOutputStream(),
@@ -461,6 +497,6 @@ public class RootCommandTest {
                 false,
                 false,
                 false);
-        return List.copyOf(CookbookCli.create(stdio, args).getSubcommands().keySet());
+        return CookbookCli.create(stdio, args);
     }
 }

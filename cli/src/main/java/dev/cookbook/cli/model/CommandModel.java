@@ -4,7 +4,9 @@ import dev.cookbook.cli.model.ModelData.TypeModel;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -76,6 +78,17 @@ public final class CommandModel {
 
     /** The model of {@code command}, an object or a class for {@code factory} to make, with its subcommands. */
     public static CommandSpec spec(Object command, IFactory factory) {
+        return spec(command, factory, null);
+    }
+
+    /**
+     * The model of {@code command} with, when {@code next} is the name or an alias of one of its
+     * subcommands, only that one (and all of its own): the word after the command on a command
+     * line that names it plainly ({@code csv read}), which no other subcommand could then parse.
+     * Otherwise every one, for picocli's help, suggestions and errors. Each model costs start-up
+     * time (the README's start-up section).
+     */
+    public static CommandSpec spec(Object command, IFactory factory, String next) {
         ModelData data = data();
         if (data == null) {
             return CommandSpec.forAnnotatedObject(command, factory);
@@ -94,7 +107,7 @@ public final class CommandModel {
             if (annotation != null) {
                 spec.updateCommandAttributes(annotation, factory);
                 standardHelp |= annotation.mixinStandardHelpOptions();
-                for (Class<?> sub : annotation.subcommands()) {
+                for (Class<?> sub : named(data, annotation.subcommands(), next)) {
                     CommandSpec subSpec = spec(sub, factory);
                     spec.addSubcommand(subSpec.name(), new CommandLine(subSpec, factory));
                 }
@@ -105,6 +118,21 @@ public final class CommandModel {
             addStandardHelp(spec, factory);
         }
         return spec;
+    }
+
+    /** The one of {@code subcommands} called {@code name}, if there is one; else all of them. */
+    private static List<Class<?>> named(ModelData data, Class<?>[] subcommands, String name) {
+        if (name != null) {
+            for (Class<?> sub : subcommands) {
+                TypeModel model = data.describe(sub.getName());
+                Command c = model == null ? null : model.command();
+                if (c != null
+                        && (c.name().equals(name) || Arrays.asList(c.aliases()).contains(name))) {
+                    return List.of(sub);
+                }
+            }
+        }
+        return Arrays.asList(subcommands);
     }
 
     /**
