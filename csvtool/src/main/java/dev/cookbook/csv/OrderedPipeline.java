@@ -14,6 +14,9 @@ import java.util.function.Supplier;
  * caller's thread in the order they were read. At most {@code 3 * threads} batches exist, and they
  * are reused, so memory stays bounded and the garbage collector has little to do.
  *
+ * <p>An input of one batch (a small file) is converted on the caller's thread too: the pool is made
+ * only once a second batch is read, since starting it costs more than such a batch takes.
+ *
  * <p>Errors keep their place: a failed read or a batch that failed in conversion is reported
  * after every batch before it has been written, and nothing after it is.
  */
@@ -55,11 +58,8 @@ final class OrderedPipeline<T extends OrderedPipeline.Item> {
             }
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "csv");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = null;
+        T first = null; // the first batch, held back until a second one is read
         ArrayDeque<T> free = new ArrayDeque<>();
         ArrayDeque<Future<T>> inFlight = new ArrayDeque<>();
         int made = 0;
@@ -79,30 +79,57 @@ final class OrderedPipeline<T extends OrderedPipeline.Item> {
                 try {
                     more = source.fill(item);
                 } catch (IOException | CsvException | RuntimeException e) {
-                    drain(inFlight, sink); // the batches read before the failure come out first
+                    // the batches read before the failure come out first
+                    if (first != null) {
+                        work.apply(first);
+                        writeOrThrow(sink, first);
+                    }
+                    drain(inFlight, sink);
                     throw e;
                 }
                 if (!more) {
                     break;
                 }
-                T filled = item;
-                inFlight.add(pool.submit(() -> {
-                    work.apply(filled);
-                    return filled;
-                }));
+                if (pool == null) {
+                    if (first == null) {
+                        first = item;
+                        continue;
+                    }
+                    pool = Executors.newFixedThreadPool(threads, r -> {
+                        Thread t = new Thread(r, "csv");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    inFlight.add(submit(pool, work, first));
+                    first = null;
+                }
+                inFlight.add(submit(pool, work, item));
                 while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
                     T done = await(inFlight.poll());
                     writeOrThrow(sink, done);
                     free.add(done);
                 }
             }
+            if (first != null) {
+                work.apply(first);
+                writeOrThrow(sink, first);
+            }
             drain(inFlight, sink);
         } finally {
             for (Future<T> f : inFlight) {
                 f.cancel(true);
             }
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
+    }
+
+    private static <T> Future<T> submit(ExecutorService pool, Work<T> work, T item) {
+        return pool.submit(() -> {
+            work.apply(item);
+            return item;
+        });
     }
 
     private void drain(ArrayDeque<Future<T>> inFlight, Sink<T> sink) throws IOException, CsvException {

@@ -83,6 +83,48 @@ class OrderedPipelineTest {
         }
     }
 
+    /** One batch is converted on the caller's thread (no pool is started); two go to the pool. */
+    @Test
+    void oneBatchIsConvertedOnTheCallersThread() throws Exception {
+        for (int count : new int[] {0, 1, 2, 3}) {
+            List<Thread> workers = new ArrayList<>();
+            List<Integer> written = new ArrayList<>();
+            int[] next = {0};
+            new OrderedPipeline<Item>(4)
+                    .run(
+                            Item::new,
+                            item -> {
+                                item.n = next[0]++;
+                                return item.n < count;
+                            },
+                            item -> {
+                                workers.add(Thread.currentThread());
+                                item.result = item.n * item.n;
+                            },
+                            item -> written.add(item.result));
+            assertEquals(squares(count), written, "batches " + count);
+            assertEquals(count, workers.size());
+            assertEquals(count == 1, workers.contains(Thread.currentThread()), "batches " + count + ": " + workers);
+        }
+    }
+
+    /** The failures of a lone batch, and a failed read after it, keep their place too. */
+    @Test
+    void aLoneBatchFailsInItsPlace() {
+        for (int threads : new int[] {2, 4}) {
+            List<Integer> written = new ArrayList<>();
+            CsvException work =
+                    assertThrows(CsvException.class, () -> run(threads, 0, 1, new AtomicInteger(), written));
+            assertEquals("work failed", work.getMessage());
+            assertEquals(List.of(0), written);
+            written.clear();
+            CsvException read =
+                    assertThrows(CsvException.class, () -> run(threads, -1, 1, new AtomicInteger(), written));
+            assertEquals("read failed", read.getMessage());
+            assertEquals(squares(1), written);
+        }
+    }
+
     @Test
     void lessThanOneThreadIsOne() throws Exception {
         AtomicInteger made = new AtomicInteger();
