@@ -46,19 +46,34 @@ final class ChecksumHeadStart {
     private final String name;
     private final Path path;
     private final DigestAlgorithm algorithm;
-    private final ParallelDigester digester = new ParallelDigester(1);
     private final CompletableFuture<DigestResult> result = new CompletableFuture<>();
     private final Thread thread;
+    /** Made on the head start's thread, and only for a large file: a small one must cost the run nothing. */
+    private volatile ParallelDigester digester;
+
     private volatile boolean taken;
 
     private ChecksumHeadStart(String name, Path path, DigestAlgorithm algorithm) {
         this.name = name;
         this.path = path;
         this.algorithm = algorithm;
-        this.thread = new Thread(this::work, "digest-head-start");
+        // Not lambdas: the first ones a process links cost ~7 ms (the JDK bootstraps its method
+        // handles), here on the main thread, before the command line is even built.
+        Work work = new Work();
+        this.thread = new Thread(work, "digest-head-start");
         this.thread.setDaemon(true); // abandoned work must never keep the JVM alive
-        // Whatever goes wrong here the run meets again and reports; stderr stays the run's.
-        this.thread.setUncaughtExceptionHandler((t, e) -> {});
+        this.thread.setUncaughtExceptionHandler(work);
+    }
+
+    private final class Work implements Runnable, Thread.UncaughtExceptionHandler {
+        @Override
+        public void run() {
+            work();
+        }
+
+        /** Whatever goes wrong here the run meets again and reports; stderr stays the run's. */
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {}
     }
 
     /**
@@ -131,12 +146,14 @@ final class ChecksumHeadStart {
                     && !Thread.currentThread().isInterrupted()) {
                 // cancel() interrupts this thread: the read then stops within one buffer
                 DigestJob job = new Job(Source.file(name, path), algorithm);
-                digester.run(List.of(job).iterator(), (j, done) -> r[0] = done);
+                try (ParallelDigester d = new ParallelDigester(1)) {
+                    digester = d;
+                    d.run(List.of(job).iterator(), (j, done) -> r[0] = done);
+                }
             }
         } catch (IOException | RuntimeException e) {
             r[0] = null; // the run meets the same problem and reports it
         } finally {
-            digester.close();
             result.complete(r[0] != null && r[0].ok() ? r[0] : null);
         }
     }
@@ -178,10 +195,11 @@ final class ChecksumHeadStart {
      * and that did not fail (a failed one's file is read again by the run).
      */
     long bytesRead() {
-        if (!taken || result.isDone() && result.getNow(null) == null) {
+        ParallelDigester d = digester;
+        if (!taken || d == null || result.isDone() && result.getNow(null) == null) {
             return 0;
         }
-        return digester.bytesRead();
+        return d.bytesRead();
     }
 
     /** Stops the work if it is no longer wanted (an interrupted read fails, and its result is dropped). */
