@@ -2,7 +2,7 @@ package dev.cookbook.cli;
 
 import dev.cookbook.cli.launch.ClassDataArchive;
 import dev.cookbook.cli.launch.Training;
-import dev.cookbook.cli.proc.RunHeadStart;
+import dev.cookbook.cli.proc.PlainRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -19,7 +19,10 @@ public final class Main {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V")) && printVersion()) {
             end(ExitCodes.OK);
         }
-        RunHeadStart.begin(args); // 'run -- CMD': the child starts while picocli works
+        Integer ran = PlainRun.run(args); // 'run -- CMD': no command line to build
+        if (ran != null) {
+            end(ran);
+        }
         picocliSwitches();
         end(CookbookCli.run(Stdio.system(), args));
     }
@@ -42,7 +45,6 @@ public final class Main {
      * ~15-25 ms of every call on Java 25 (see the README's start-up section).
      */
     private static void end(int status) {
-        RunHeadStart.discard();
         ClassDataArchive.afterRun();
         System.out.flush();
         System.err.flush();

@@ -2,7 +2,7 @@ package dev.cookbook.cli.launch;
 
 import dev.cookbook.cli.CookbookCli;
 import dev.cookbook.cli.Stdio;
-import dev.cookbook.cli.proc.RunHeadStart;
+import dev.cookbook.cli.proc.PlainRun;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,8 +51,9 @@ public final class Training {
                 }
                 try {
                     String[] args = call.args().toArray(String[]::new);
-                    if (call.input() == null) {
-                        RunHeadStart.begin(args); // as Main does for a call on its own descriptors
+                    // as Main runs a call on its own descriptors
+                    if (call.input() == null && PlainRun.run(args) != null) {
+                        continue;
                     }
                     CookbookCli.run(call.stdio(), args);
                 } catch (RuntimeException | Error e) {

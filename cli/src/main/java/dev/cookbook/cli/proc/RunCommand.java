@@ -171,15 +171,10 @@ public final class RunCommand implements Callable<Integer>, ErrorHints {
         RunResult r;
         try {
             RunSpec runSpec = runSpec(argv, System.getenv(CALLER_LC_ALL), own ? null : stdio);
-            RunHeadStart early = own ? RunHeadStart.claim(runSpec) : null;
-            if (early != null) {
-                r = early.await();
-            } else {
-                try (RunSignals signals = RunSignals.install()) {
-                    Runner.Running running = Runner.start(runSpec);
-                    signals.attach(running);
-                    r = running.await();
-                }
+            try (RunSignals signals = RunSignals.install()) {
+                Runner.Running running = Runner.start(runSpec);
+                signals.attach(running);
+                r = running.await();
             }
         } catch (RunException e) {
             throw failure(e);
@@ -193,7 +188,7 @@ public final class RunCommand implements Callable<Integer>, ErrorHints {
     /**
      * What the options say to run, once they are checked: {@code callersLocale} is the launcher's
      * {@value #CALLER_LC_ALL}; {@code stdio} null means the process's own descriptors, which the
-     * child inherits. {@link RunHeadStart} builds its guess here too, so both build it alike.
+     * child inherits. {@link PlainRun} runs what it builds too, so both run alike.
      */
     RunSpec runSpec(List<String> argv, String callersLocale, Stdio stdio) {
         RunSpec.Builder b = RunSpec.builder(argv);
@@ -290,7 +285,8 @@ public final class RunCommand implements Callable<Integer>, ErrorHints {
         return cwd == null ? line : "cd " + ShellQuote.quote(cwd.toString()) + " && " + line;
     }
 
-    private int exitCode(RunResult r) {
+    /** The status cookbook exits with for {@code r} (also {@link PlainRun}'s). */
+    int exitCode(RunResult r) {
         String program = "'" + r.argv().get(0) + "'";
         if (r.timedOut()) {
             if (check) {

@@ -137,8 +137,8 @@ class RunIT {
 
     /**
      * SIGTERM to cookbook reaches the child, which traps it; cookbook exits as the child did. Both
-     * for a plain {@code run --} (its child started before the command line is parsed, see
-     * {@link RunHeadStart}) and with an option.
+     * for a plain {@code run --} (run without building the command line, see {@link PlainRun}) and
+     * with an option.
      */
     @Test
     void termSentToCookbookIsPassedOn() throws Exception {
@@ -161,7 +161,7 @@ class RunIT {
         assertEquals("ready\ngot TERM\n", Files.readString(out));
     }
 
-    /** A plain run's child starts before the command line is parsed, and once: never again after the parse. */
+    /** A plain run's command runs once, with every word after {@code --} its own. */
     @Test
     void theCommandRunsOnce() throws Exception {
         Binary.Result r =

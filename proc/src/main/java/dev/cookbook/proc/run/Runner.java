@@ -153,12 +153,6 @@ public final class Runner {
             }
         }
 
-        /** Ends the child and all its descendants at once, with SIGKILL, and waits for the child. */
-        public void kill() throws InterruptedException {
-            ProcessTree.kill(process.toHandle(), Signal.KILL, Duration.ZERO);
-            process.waitFor();
-        }
-
         /**
          * Waits for the child to end, ending its whole tree when the time limit passes; then
          * collects its output (for at most the pipe grace after the child is gone).

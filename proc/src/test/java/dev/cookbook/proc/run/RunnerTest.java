@@ -221,22 +221,6 @@ class RunnerTest {
         }
     }
 
-    /** kill() ends the whole tree at once, even a child that ignores SIGTERM, and waits for the child. */
-    @Test
-    void killEndsTheWholeTreeNow() throws Exception {
-        Path pids = tmp.resolve("pids");
-        Runner.Running running = Runner.start(
-                sh("trap '' TERM; sleep 100 & echo $! > " + pids + "; wait").build());
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while ((!Files.exists(pids) || Files.readString(pids).isBlank()) && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
-        long sleep = Long.parseLong(Files.readString(pids).strip());
-        running.kill();
-        assertFalse(ProcessHandle.of(running.pid()).map(ProcessHandle::isAlive).orElse(false));
-        assertGone(sleep);
-    }
-
     /** Specs are equal when they would run alike; streams count by identity. */
     @Test
     void specsCompareByWhatTheyRun() {
