@@ -60,6 +60,8 @@ public class ArchiveIT {
                 "the command came from the archive");
         // the command model is built from build-time data: no annotation read, so no proxy class made
         assertFalse(classes.contains("__dynamic_proxy__"), "a proxy class was made at run time");
+        // and every class of cookbook's comes from the archive: one from the jar opens and indexes it
+        assertFalse(classes.contains("source: file:"), "a class came from the jar:\n" + classes);
 
         // another command family gets an archive of its own
         Binary.Result r = Binary.exec(dir, env(Map.of()), null, List.of(Binary.PATH.toString(), "quote", "a b"));
@@ -67,6 +69,25 @@ public class ArchiveIT {
         Path quote = awaitArchive(cache, "cookbook.quote.jsa");
         assertEquals(archive.getParent(), quote.getParent());
         assertTrue(Files.isRegularFile(archive), archive::toString);
+        r = Binary.exec(
+                dir,
+                env(Map.of("COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log)),
+                null,
+                List.of(Binary.PATH.toString(), "quote", "a b"));
+        assertEquals("'a b'\n", r.out(), r::toString);
+        assertFalse(Files.readString(log).contains("source: file:"), "a class came from the jar");
+
+        // run's plain form, which Main runs without building a command line, has its classes too
+        r = Binary.exec(dir, env(Map.of()), null, List.of(Binary.PATH.toString(), "run", "--", "true"));
+        assertEquals(0, r.exit(), r::toString);
+        awaitArchive(cache, "cookbook.run.jsa");
+        r = Binary.exec(
+                dir,
+                env(Map.of("COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log)),
+                null,
+                List.of(Binary.PATH.toString(), "run", "--", "true"));
+        assertEquals(0, r.exit(), r::toString);
+        assertFalse(Files.readString(log).contains("source: file:"), "a class came from the jar");
     }
 
     @Test
@@ -184,6 +205,7 @@ public class ArchiveIT {
         assertTrue(
                 Files.readString(log).contains("dev.cookbook.cli.Main source: shared objects file"),
                 "Main came from the cache");
+        assertFalse(Files.readString(log).contains("source: file:"), "a class came from the jar");
 
         assertChecksumPrints(Map.of("JAVA_HOME", home.toString(), "COOKBOOK_JAVA_OPTS", "-XX:AOTCache=" + archive));
 
