@@ -86,3 +86,36 @@ await_archive() {
 median() {
     tr ' ' '\n' | awk 'NF' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
+
+# floor_program JAVA JAVAC NAME SOURCE [TRAINING_ARG...]: a floor row's program, made in the
+# current folder. Compiles SOURCE (class NAME) into floor-NAME.jar and gives it a class-data
+# archive of its own, made the launcher's way for JAVA from one run with TRAINING_ARGs: an AOT
+# cache mapped with SerialGC on Java 25 and later; before, a static archive of the run's class
+# list, mapped with G1 (the only collector Java 17 maps an archived heap with). Sets floor_cmd to
+# the command line (quoted for eval, arguments to be appended) that runs it with the launcher's
+# JVM options.
+floor_program() {
+    local java=$1 javac=$2 name=$3 source=$4 jar feature opts archive
+    shift 4
+    printf '%s\n' "$source" >"$name.java"
+    # --release 17: a javac newer than the runtime (one from PATH) still makes a class it runs.
+    "$javac" --release 17 -d "floor-$name" "$name.java"
+    jar=${javac%/*}/jar
+    [ -x "$jar" ] || die "no jar tool beside $javac"
+    "$jar" --create --file "floor-$name.jar" -C "floor-$name" .
+    feature=$("$java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }')
+    opts="-XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -Xlog:disable -Xlog:all=warning:stderr"
+    if [ "${feature%%.*}" -ge 25 ]; then
+        "$java" -XX:AOTCacheOutput="floor-$name.aot" -Xlog:disable -cp "floor-$name.jar" "$name" "$@" >/dev/null
+        archive=floor-$name.aot
+        opts="-XX:+UseSerialGC $opts -XX:AOTCache=$archive"
+    else
+        "$java" -XX:DumpLoadedClassList="floor-$name.classlist" -cp "floor-$name.jar" "$name" "$@" >/dev/null
+        "$java" -Xshare:dump -XX:+UseG1GC -XX:SharedClassListFile="floor-$name.classlist" \
+            -XX:SharedArchiveFile="floor-$name.jsa" -Xlog:disable -cp "floor-$name.jar" >/dev/null
+        archive=floor-$name.jsa
+        opts="-XX:+UseG1GC $opts -XX:SharedArchiveFile=$archive"
+    fi
+    [ -f "$archive" ] || die "the floor program $name's archive was not made"
+    floor_cmd="$(shq "$java") $opts -cp $(shq "$PWD/floor-$name.jar") $name"
+}

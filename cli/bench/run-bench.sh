@@ -7,6 +7,11 @@
 #   pass-through cookbook run -- cat big | cat >/dev/null   against   cat big | cat >/dev/null
 #                (SIZE bytes, default 1 GiB, from the page cache through a pipe; the child
 #                writes to the inherited pipe itself, cookbook copies nothing)
+#   floor        the JDK's own part of both: a three-line Java program that starts the command
+#                with ProcessBuilder (inherited descriptors), waits and exits with its status,
+#                with a class-data archive of its own and the launcher's JVM options for run
+#                (no target: it shows what the JVM and its process start take before any of
+#                cookbook's code)
 #
 # The runs of the two sides alternate, so a change in the machine's load hits both. Medians
 # of wall time (date +%s%N). "ratio" = direct time / cookbook time (1 means no cost; the
@@ -24,7 +29,8 @@
 #     --dir PATH       the data directory (default: a new mktemp directory)
 #     --cookbook PATH  the cookbook launcher (default: cli/target/cookbook)
 #
-# Needs bash, coreutils (timeout, head, cat), awk, Java. About SIZE bytes of disk.
+# Needs bash, coreutils (timeout, head, cat), awk, a JDK 17+ (javac, for the floor program; the
+# java and javac of JAVA_HOME if set, else of PATH, as the launcher picks). About SIZE bytes of disk.
 
 set -eu
 set -o pipefail
@@ -60,6 +66,13 @@ case $cookbook in /*) ;; *) cookbook="$PWD/$cookbook" ;; esac
 for tool in timeout head cat awk sort; do
     command -v "$tool" >/dev/null || die "$tool is not installed"
 done
+if [ -n "${JAVA_HOME-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    java=$JAVA_HOME/bin/java javac=$JAVA_HOME/bin/javac
+else
+    java=$(command -v java) || die "no java on PATH"
+    javac=$(command -v javac) || die "no javac on PATH (the floor program needs a JDK)"
+fi
+[ -x "$javac" ] || die "javac not found: $javac"
 
 if [ -z "$dir" ]; then
     dir=$(mktemp -d "${TMPDIR:-/tmp}/run-bench.XXXXXX")
@@ -77,18 +90,29 @@ note "making $size bytes of random data in $dir..."
 head -c "$size" /dev/urandom >big
 cat big >/dev/null # into the page cache
 
+# The floor, archived the launcher's way; run's calls are C1-only, as the launcher runs them.
+floor_program "$java" "$javac" Run 'public class Run {
+    public static void main(String[] a) throws Exception {
+        Runtime.getRuntime().halt(new ProcessBuilder(a).inheritIO().start().waitFor());
+    }
+}' true
+floor_run="${floor_cmd%% *} -XX:TieredStopAtLevel=1 ${floor_cmd#* }"
+
 cmd_of() {
     case $1 in
         cb-true) echo "$cb run -- true" ;;
         timeout-true) echo "timeout 10 true" ;;
+        floor-true) echo "$floor_run true" ;;
         cb-cat) echo "$cb run -- cat big | cat >/dev/null" ;;
         cat) echo "cat big | cat >/dev/null" ;;
+        floor-cat) echo "$floor_run cat big | cat >/dev/null" ;;
     esac
 }
 
 use_private_archive "$dir"
 note "checking the results before timing..."
 [ "$("$cb" run -- cat big | cksum)" = "$(cksum <big)" ] || die "WRONG RESULT: cookbook run -- cat big is not the file"
+[ "$(eval "$floor_run cat big" | cksum)" = "$(cksum <big)" ] || die "WRONG RESULT: the floor program's cat big is not the file"
 "$cb" run -- true || die "cookbook run -- true failed"
 await_archive
 
@@ -104,17 +128,16 @@ ms() {
 
 results=$PWD/results.txt
 : >"$results"
-for pair in "timeout-true cb-true" "cat cb-cat"; do
-    set -- $pair
-    a= b=
-    note "timing $1 against $2, $runs runs each, alternating..."
-    eval "$(cmd_of "$1")"; eval "$(cmd_of "$2")" # warm-up
+for group in "timeout-true cb-true floor-true" "cat cb-cat floor-cat"; do
+    set -- $group
+    note "timing $*, $runs runs each, taking turns..."
+    for id; do eval "$(cmd_of "$id")"; done # warm-up
+    declare -A times=()
     for _ in $(seq "$runs"); do
-        a="$a $(ms "$(cmd_of "$1")")"
-        b="$b $(ms "$(cmd_of "$2")")"
+        for id; do times[$id]="${times[$id]-} $(ms "$(cmd_of "$id")")"; done
     done
-    echo "$1 $(echo "$a" | median) -" >>"$results"
-    echo "$2 $(echo "$b" | median) -" >>"$results"
+    for id; do echo "$id $(echo "${times[$id]}" | median) -" >>"$results"; done
+    unset times
 done
 
 t_cb_true=$(time_of cb-true)
@@ -126,9 +149,12 @@ echo "cookbook run, $runs runs each, median wall time (ms); ratio = direct / coo
 printf '%-48s %10s %10s\n' "command" "median ms" "ratio"
 printf '%-48s %10s %10s\n' "timeout 10 true" "$(time_of timeout-true)" ""
 printf '%-48s %10s %10s\n' "cookbook run -- true" "$t_cb_true" "$(ratio timeout-true cb-true)"
+printf '%-48s %10s %10s\n' "floor: java Run true" "$(time_of floor-true)" "$(ratio timeout-true floor-true)"
 printf '%-48s %10s %10s\n' "cat big | cat >/dev/null ($mib MiB)" "$t_cat" ""
 printf '%-48s %10s %10s\n' "cookbook run -- cat big | cat >/dev/null" "$t_cb_cat" "$(ratio cat cb-cat)"
+printf '%-48s %10s %10s\n' "floor: java Run cat big | cat >/dev/null" "$(time_of floor-cat)" "$(ratio cat floor-cat)"
 echo
+echo "cookbook run over the floor: $(awk -v c="$t_cb_true" -v f="$(time_of floor-true)" 'BEGIN { printf "%.0f", c - f }') ms (true), $(awk -v c="$t_cb_cat" -v f="$(time_of floor-cat)" 'BEGIN { printf "%.0f", c - f }') ms (cat big)"
 echo "start-up cost of cookbook run: $(awk -v c="$t_cb_true" -v t="$(time_of timeout-true)" 'BEGIN { printf "%.0f", c - t }') ms over timeout"
 echo "pass-through, start-up taken off: $(awk -v s="$size" -v c="$t_cb_cat" -v o="$t_cb_true" 'BEGIN { if (c > o) printf "%.0f", s / ((c - o) / 1000) / 1048576; else printf "n/a (noise larger than the copy)" }') MiB/s against cat's $(awk -v s="$size" -v c="$t_cat" 'BEGIN { printf "%.0f", s / (c / 1000) / 1048576 }') MiB/s"
 echo "pass-through whole-process ratio: $(ratio cat cb-cat) (target 0.9: $(verdict cat cb-cat ">=" 0.9))"

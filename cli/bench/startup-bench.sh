@@ -92,43 +92,21 @@ export XDG_CACHE_HOME=$cache
 printf 'public class Hello { public static void main(String[] a) { System.out.println("Hello"); } }\n' >Hello.java
 # --release 17: a javac newer than the runtime (one from PATH) still makes a class it runs.
 "$javac" --release 17 -d . Hello.java
-# The floor: what the JDK itself takes to hash small.txt, archived the launcher's way for this
-# runtime (an AOT cache with SerialGC on 25 and later; before, a static archive of the run's class
-# list, mapped with G1, the only collector that maps its heap).
-cat >Sha.java <<'JAVA'
-public class Sha {
+printf 'a small file\n' >small.txt
+{
+    echo "name,qty"
+    for i in 1 2 3 4 5 6 7 8 9; do echo "item$i,$i"; done
+} >ten.csv
+# The floor: what the JDK itself takes to hash small.txt, archived the launcher's way.
+floor_program "$java" "$javac" Sha 'public class Sha {
     public static void main(String[] a) throws Exception {
         byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(a[0])));
         System.out.println(java.util.HexFormat.of().formatHex(d) + "  " + a[0]);
         System.out.flush();
         Runtime.getRuntime().halt(0);
     }
-}
-JAVA
-"$javac" --release 17 -d floor Sha.java
-jar=${javac%/*}/jar
-[ -x "$jar" ] || die "no jar tool beside $javac"
-"$jar" --create --file floor.jar -C floor Sha.class
-printf 'a small file\n' >small.txt
-{
-    echo "name,qty"
-    for i in 1 2 3 4 5 6 7 8 9; do echo "item$i,$i"; done
-} >ten.csv
-
-feature=$("$java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }')
-floor_opts="-XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -Xlog:disable -Xlog:all=warning:stderr"
-if [ "${feature%%.*}" -ge 25 ]; then
-    "$java" -XX:AOTCacheOutput=floor.aot -Xlog:disable -cp floor.jar Sha small.txt >/dev/null
-    floor_archive=-XX:AOTCache=floor.aot
-    floor_opts="-XX:+UseSerialGC $floor_opts"
-else
-    "$java" -XX:DumpLoadedClassList=floor.classlist -cp floor.jar Sha small.txt >/dev/null
-    "$java" -Xshare:dump -XX:+UseG1GC -XX:SharedClassListFile=floor.classlist \
-        -XX:SharedArchiveFile=floor.jsa -Xlog:disable -cp floor.jar >/dev/null
-    floor_archive=-XX:SharedArchiveFile=floor.jsa
-    floor_opts="-XX:+UseG1GC $floor_opts"
-fi
-[ -f "${floor_archive#*=}" ] || die "the floor program's archive was not made"
+}' small.txt
+sha_floor=$floor_cmd
 
 ids="jvm version checksum csv quote floor sha256sum"
 cmd_of() {
@@ -138,7 +116,7 @@ cmd_of() {
         checksum) echo "$(shq "$cb") checksum small.txt" ;;
         csv) echo "$(shq "$cb") csv read ten.csv" ;;
         quote) echo "$(shq "$cb") quote a b" ;;
-        floor) echo "$(shq "$java") $floor_opts $floor_archive -cp floor.jar Sha small.txt" ;;
+        floor) echo "$sha_floor small.txt" ;;
         sha256sum) echo "sha256sum small.txt" ;;
     esac
 }
