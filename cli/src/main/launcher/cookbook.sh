@@ -60,6 +60,11 @@ case ${1-} in
         family=$1 ;;
     --version | -V) family=version ;;
 esac
+# 'run -- CMD' runs without picocli (PlainRun), so its archive holds that path alone: Java 25 loads
+# every class of its cache at start-up, picocli's too had it one with run's options.
+if [ "$family" = run ] && [ "${2-}" = -- ] && [ $# -ge 3 ]; then
+    family=run-plain
+fi
 case " ${COOKBOOK_JAVA_OPTS-} " in
     *" -Xshare:"* | *SharedArchiveFile* | *AOTCache* | *AOTMode* | *ArchiveClassesAtExit* | *AOTConfiguration*) ;;
     *)

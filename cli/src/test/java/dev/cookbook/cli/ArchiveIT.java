@@ -77,10 +77,10 @@ public class ArchiveIT {
         assertEquals("'a b'\n", r.out(), r::toString);
         assertFalse(Files.readString(log).contains("source: file:"), "a class came from the jar");
 
-        // run's plain form, which Main runs without building a command line, has its classes too
+        // run's plain form, which Main runs without building a command line, has an archive of its own
         r = Binary.exec(dir, env(Map.of()), null, List.of(Binary.PATH.toString(), "run", "--", "true"));
         assertEquals(0, r.exit(), r::toString);
-        awaitArchive(cache, "cookbook.run.jsa");
+        awaitArchive(cache, "cookbook.run-plain.jsa");
         r = Binary.exec(
                 dir,
                 env(Map.of("COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log)),

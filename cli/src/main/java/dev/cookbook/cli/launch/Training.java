@@ -27,6 +27,11 @@ public final class Training {
     public static final String ALL = "all";
     /** The family of {@code --version} and {@code -V}. */
     static final String VERSION = "version";
+    /**
+     * The family of a plain {@code run -- CMD [ARG...]}, which runs without picocli
+     * ({@link PlainRun}): the launcher's, so that its archive holds only that path.
+     */
+    static final String PLAIN_RUN = "run-plain";
 
     private Training() {}
 
@@ -36,19 +41,16 @@ public final class Training {
     }
 
     /**
-     * Runs the calls of {@code family} (a command's name, {@value #VERSION}, or anything else for
-     * every call); never throws (an archive of part of it is still worth having).
+     * Runs the calls of {@code family} (a command's name, {@value #VERSION}, {@value #PLAIN_RUN},
+     * or anything else for every call); never throws (an archive of part of it is still worth having).
      */
     public static void run(String family) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("cookbook-training");
             List<Call> calls = calls(dir);
-            boolean known = calls.stream().anyMatch(call -> call.args().get(0).equals(firstArgument(family)));
-            for (Call call : calls) {
-                if (known && !call.args().get(0).equals(firstArgument(family))) {
-                    continue;
-                }
+            List<Call> mine = calls.stream().filter(call -> call.of(family)).toList();
+            for (Call call : mine.isEmpty() ? calls : mine) {
                 try {
                     String[] args = call.args().toArray(String[]::new);
                     // as Main runs a call on its own descriptors
@@ -73,6 +75,15 @@ public final class Training {
 
     /** A command line, run on {@code input} and discarding its output; or with {@code input} null, on the process's own descriptors. */
     record Call(List<String> args, byte[] input) {
+        /**
+         * Whether this is a call of {@code family}: its first argument names it, or for
+         * {@value #PLAIN_RUN}, it is a plain run on the process's own descriptors.
+         */
+        boolean of(String family) {
+            boolean plainRun = input == null && PlainRun.isPlain(args.toArray(String[]::new));
+            return family.equals(PLAIN_RUN) ? plainRun : args.get(0).equals(firstArgument(family));
+        }
+
         Stdio stdio() {
             if (input == null) {
                 return Stdio.system();

@@ -59,9 +59,14 @@ public final class PlainRun {
         return plain == null ? null : plain.runSpec(plain.command, callersLocale, null);
     }
 
+    /** Whether {@code args} are plainly {@code run -- CMD [ARG...]}, the form this class runs. */
+    public static boolean isPlain(String[] args) {
+        return args.length >= 3 && args[0].equals("run") && args[1].equals("--");
+    }
+
     /** The run command the plain {@code args} make, with run's defaults; null when they are not plain. */
     private static RunCommand plain(String[] args) {
-        if (args.length < 3 || !args[0].equals("run") || !args[1].equals("--")) {
+        if (!isPlain(args)) {
             return null;
         }
         RunCommand plain = new RunCommand();

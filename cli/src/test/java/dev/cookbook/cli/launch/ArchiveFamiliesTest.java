@@ -49,4 +49,25 @@ class ArchiveFamiliesTest {
         }
         assertTrue(firsts.contains(Training.firstArgument(Training.VERSION)), "--version");
     }
+
+    /**
+     * A plain {@code run -- CMD} is a family of its own, in the launcher and in the training: it
+     * runs without picocli, and its archive holds only that path (Java 25 loads every class of a
+     * cache at start-up).
+     */
+    @Test
+    void aPlainRunIsAFamilyOfItsOwn(@TempDir Path dir) throws IOException {
+        String launcher = Files.readString(Path.of("src/main/launcher/cookbook.sh"));
+        assertTrue(
+                launcher.contains("if [ \"$family\" = run ] && [ \"${2-}\" = -- ] && [ $# -ge 3 ]; then\n"
+                        + "    family=" + Training.PLAIN_RUN + "\n"),
+                "the launcher's plain run");
+        List<Training.Call> calls = Training.calls(dir);
+        List<List<String>> plain = calls.stream()
+                .filter(call -> call.of(Training.PLAIN_RUN))
+                .map(Training.Call::args)
+                .toList();
+        assertEquals(List.of(List.of("run", "--", "true")), plain);
+        assertTrue(calls.stream().filter(call -> call.of("run")).count() > plain.size(), "run's other calls");
+    }
 }
