@@ -60,8 +60,9 @@ case ${1-} in
         family=$1 ;;
     --version | -V) family=version ;;
 esac
-# 'run -- CMD' runs without picocli (PlainRun), so its archive holds that path alone: Java 25 loads
-# every class of its cache at start-up, picocli's too had it one with run's options.
+# 'run -- CMD' runs without picocli (PlainRun), so it gets an archive of that path alone: Java 25
+# loads every class of its cache at start-up, and run's own archive holds picocli for the calls
+# with options.
 if [ "$family" = run ] && [ "${2-}" = -- ] && [ $# -ge 3 ]; then
     family=run-plain
 fi
