@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -87,7 +88,7 @@ class OrderedPipelineTest {
     @Test
     void oneBatchIsConvertedOnTheCallersThread() throws Exception {
         for (int count : new int[] {0, 1, 2, 3}) {
-            List<Thread> workers = new ArrayList<>();
+            List<Thread> workers = Collections.synchronizedList(new ArrayList<>());
             List<Integer> written = new ArrayList<>();
             int[] next = {0};
             new OrderedPipeline<Item>(4)

@@ -37,7 +37,12 @@ public final class Training {
 
     /** The first argument of {@code family}'s calls, which the launcher picks its options by. */
     static String firstArgument(String family) {
-        return family.equals(VERSION) ? "--version" : family.equals(ALL) ? "" : family;
+        return switch (family) {
+            case VERSION -> "--version";
+            case ALL -> "";
+            case PLAIN_RUN -> "run"; // the launcher gives run's options to its calls
+            default -> family;
+        };
     }
 
     /**

@@ -68,6 +68,8 @@ class ArchiveFamiliesTest {
                 .map(Training.Call::args)
                 .toList();
         assertEquals(List.of(List.of("run", "--", "true")), plain);
+        // its training runs with run's JVM options, which the launcher picks by the first argument
+        assertEquals("run", Training.firstArgument(Training.PLAIN_RUN));
         assertTrue(calls.stream().filter(call -> call.of("run")).count() > plain.size(), "run's other calls");
     }
 }

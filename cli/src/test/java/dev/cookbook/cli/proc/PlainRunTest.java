@@ -40,7 +40,9 @@ class PlainRunTest {
                 String[] args = plain(command);
                 RunSpec spec = PlainRun.plainSpec(args, saved);
                 assertNotNull(spec, command::toString);
-                assertEquals(parsed(args).runSpec(command, saved, null), spec, command + " " + saved);
+                RunCommand parsed = parsed(args);
+                assertEquals(command, parsed.command, "the words picocli gives the command");
+                assertEquals(parsed.runSpec(parsed.command, saved, null), spec, command + " " + saved);
                 assertEquals(command, spec.argv());
             }
         }
