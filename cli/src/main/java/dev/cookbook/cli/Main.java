@@ -45,12 +45,41 @@ public final class Main {
      * it halts rather than exits: since Java 21 {@code System.exit} first looks up a System.Logger
      * to log the exit, which initializes java.util.logging and scans the jar for logger services,
      * ~15-25 ms of every call on Java 25 (see the README's start-up section).
+     *
+     * <p>Unless a signal is stopping the JVM already: the command may have failed only because a
+     * hook undid its work (a killed {@code csv write --append} finds its file rolled back). Then
+     * the JVM ends as the signal says (143 for SIGTERM) once its hooks are done; halting here
+     * would report the command's failure instead, and could cut a hook short.
      */
-    private static void end(int status) {
-        ClassDataArchive.afterRun();
+    static void end(int status) {
         System.out.flush();
         System.err.flush();
+        if (shuttingDown()) {
+            awaitShutdown();
+        }
+        ClassDataArchive.afterRun();
         Runtime.getRuntime().halt(status);
+    }
+
+    /** Whether the JVM is running its shutdown hooks: it then refuses any change to them. */
+    static boolean shuttingDown() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(new Thread());
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
+    /** Waits for the shutdown under way to end the process. */
+    private static void awaitShutdown() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                // only the halt ends this thread
+            }
+        }
     }
 
     /**
