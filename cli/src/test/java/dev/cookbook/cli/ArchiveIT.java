@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,6 +128,36 @@ public class ArchiveIT {
         Path second = awaitArchive(cache, copy + ".checksum.jsa");
         assertTrue(Files.isRegularFile(first), first::toString);
         assertFalse(first.equals(second), second::toString);
+    }
+
+    /**
+     * The same build written again in the same place (a reinstall, a rebuild): Java 17 ignores an archive made
+     * before, so it is made again, and later calls map it.
+     */
+    @Test
+    void aLauncherWrittenAgainGetsItsArchiveMadeAgain() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("bin")).resolve("cookbook");
+        Files.copy(Binary.PATH, copy);
+        List<String> checksum = List.of(copy.toString(), "checksum", "small.txt");
+        Binary.Result r = Binary.exec(dir, env(Map.of()), null, checksum);
+        assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
+        Path archive = awaitArchive(cache);
+        String madeFor = Files.readString(archive.resolveSibling("cookbook.checksum.jsa.runtime"));
+
+        Files.copy(Binary.PATH, copy, StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(copy, FileTime.fromMillis(System.currentTimeMillis() + 3_600_000));
+        r = Binary.exec(dir, env(Map.of()), null, checksum);
+        assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
+        assertEquals("", r.err(), r::toString);
+        assertEquals(archive, awaitArchive(cache));
+        assertFalse(
+                madeFor.equals(Files.readString(archive.resolveSibling("cookbook.checksum.jsa.runtime"))),
+                "made again for the file as it is now");
+
+        Path log = dir.resolve("classes.log");
+        r = Binary.exec(dir, env(Map.of("COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log)), null, checksum);
+        assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
+        assertFalse(Files.readString(log).contains("source: file:"), "a class came from the jar");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public final class ClassDataArchive {
     /**
      * After a command: makes the archive in the background if the launcher asked for it, or if the
      * one it passed was made by another runtime (a {@code java} on PATH that now is another
-     * version), which that runtime ignores.
+     * version) or before the launcher's file was written again, which the runtime ignores.
      */
     public static void afterRun() {
         String create = System.getProperty(CREATE);
@@ -63,9 +64,24 @@ public final class ClassDataArchive {
         }
     }
 
-    /** The runtime an archive is for: its home and exact build. */
+    /**
+     * What an archive is made for: the runtime (its home and exact build), and the launcher's file as
+     * it is now, its size and time of last change. The archive's name carries the build, but a
+     * reinstall or rebuild of the same build writes the file again, and Java 17 then ignores an
+     * archive made before, silently: every call would run without it until the build changes.
+     */
     static String runtime() {
-        return System.getProperty("java.home") + " " + System.getProperty("java.vm.version");
+        return System.getProperty("java.home") + " " + System.getProperty("java.vm.version") + launcherStamp();
+    }
+
+    private static String launcherStamp() {
+        try {
+            BasicFileAttributes file =
+                    Files.readAttributes(Paths.get(System.getProperty("java.class.path")), BasicFileAttributes.class);
+            return " " + file.size() + " " + file.lastModifiedTime().toMillis();
+        } catch (IOException | RuntimeException e) {
+            return ""; // several jars (tests, an IDE): no launcher of its own
+        }
     }
 
     static Path runtimeFile(Path archive) {
