@@ -66,6 +66,13 @@ esac
 if [ "$family" = run ] && [ "${2-}" = -- ] && [ $# -ge 3 ]; then
     family=run-plain
 fi
+# So does 'checksum FILE...' when no argument starts with - (ChecksumCommand.plain).
+if [ "$family" = checksum ] && [ $# -ge 2 ]; then
+    family=checksum-plain
+    for arg do
+        case $arg in -*) family=checksum; break ;; esac
+    done
+fi
 case " ${COOKBOOK_JAVA_OPTS-} " in
     *" -Xshare:"* | *SharedArchiveFile* | *AOTCache* | *AOTMode* | *ArchiveClassesAtExit* | *AOTConfiguration*) ;;
     *)

@@ -90,8 +90,8 @@ public final class CookbookCli {
         if (run != null) {
             run.setStopAtPositional(true);
         }
-        cl.setOut(new PrintWriter(new OutputStreamWriter(stdio.out(), StandardCharsets.UTF_8), false));
-        cl.setErr(new PrintWriter(new OutputStreamWriter(stdio.err(), StandardCharsets.UTF_8), true));
+        cl.setOut(out(stdio));
+        cl.setErr(err(stdio));
         ErrorHandler errors = new ErrorHandler();
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);
@@ -199,6 +199,47 @@ public final class CookbookCli {
             last = last.subcommand();
         }
         return last.commandSpec().commandLine();
+    }
+
+    /** Every command's stdout writer: UTF-8, flushed by the command (see {@code Report}) and at the end. */
+    private static PrintWriter out(Stdio stdio) {
+        return new PrintWriter(new OutputStreamWriter(stdio.out(), StandardCharsets.UTF_8), false);
+    }
+
+    /** Every command's stderr writer: UTF-8, each line flushed. */
+    private static PrintWriter err(Stdio stdio) {
+        return new PrintWriter(new OutputStreamWriter(stdio.err(), StandardCharsets.UTF_8), true);
+    }
+
+    /**
+     * Runs {@code args} if they are a call that needs no command line built, and returns its exit
+     * status; else null, and nothing has happened. Such a call is {@code checksum FILE...}, the form
+     * scripts call in loops ({@link ChecksumCommand#plain}): building picocli's model and parsing is
+     * most of its run for a small file. It runs the command's own code and ends as {@link #run}
+     * does; a failure the command throws is reported through the command line built then, as any
+     * command's is.
+     */
+    public static Integer runPlain(Stdio stdio, String[] args) {
+        ChecksumCommand checksum = ChecksumCommand.plain(args);
+        if (checksum == null) {
+            return null;
+        }
+        PrintWriter out = out(stdio);
+        int status;
+        try {
+            status = checksum.runPlain(stdio, out, err(stdio));
+        } catch (Exception | OutOfMemoryError e) {
+            status = ErrorHandler.report(e, create(stdio, args).getSubcommands().get(args[0]));
+        }
+        try {
+            out.flush();
+        } catch (RuntimeException e) {
+            return status == ExitCodes.OK
+                    ? ErrorHandler.report(
+                            e, create(stdio, args).getSubcommands().get(args[0]))
+                    : status;
+        }
+        return status;
     }
 
     /**

@@ -26,7 +26,9 @@ public final class Main {
             end(ran);
         }
         picocliSwitches();
-        end(CookbookCli.run(Stdio.system(), args));
+        Stdio stdio = Stdio.system();
+        ran = CookbookCli.runPlain(stdio, args);
+        end(ran != null ? ran : CookbookCli.run(stdio, args));
     }
 
     /**

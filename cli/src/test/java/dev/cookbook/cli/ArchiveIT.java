@@ -47,11 +47,14 @@ public class ArchiveIT {
         Path archive = awaitArchive(cache);
         assertTrue(archive.startsWith(cache.resolve("cookbook")), archive::toString);
         assertEquals(
-                List.of("cookbook.checksum.jsa", "cookbook.checksum.jsa.gc", "cookbook.checksum.jsa.runtime"),
+                List.of(
+                        "cookbook.checksum-plain.jsa",
+                        "cookbook.checksum-plain.jsa.gc",
+                        "cookbook.checksum-plain.jsa.runtime"),
                 names(archive.getParent()),
                 "no temporary file, class list or lock is left");
         // Java 17's static archive holds G1's heap, which only G1 maps
-        assertEquals("-XX:+UseG1GC\n", Files.readString(archive.resolveSibling("cookbook.checksum.jsa.gc")));
+        assertEquals("-XX:+UseG1GC\n", Files.readString(archive.resolveSibling("cookbook.checksum-plain.jsa.gc")));
 
         Path log = dir.resolve("classes.log");
         assertChecksumPrints(Map.of("COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log));
@@ -65,8 +68,22 @@ public class ArchiveIT {
         // and every class of cookbook's comes from the archive: one from the jar opens and indexes it
         assertFalse(classes.contains("source: file:"), "a class came from the jar:\n" + classes);
 
+        // checksum with an option builds its command line, and has the archive of that path
+        Binary.Result r = Binary.exec(
+                dir, env(Map.of()), null, List.of(Binary.PATH.toString(), "checksum", "--tag", "small.txt"));
+        assertEquals("SHA256 (small.txt) = " + SMALL_SHA256 + "\n", r.out(), r::toString);
+        awaitArchive(cache, "cookbook.checksum.jsa");
+        r = Binary.exec(
+                dir,
+                env(Map.of("COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log)),
+                null,
+                List.of(Binary.PATH.toString(), "checksum", "--tag", "small.txt"));
+        assertEquals("SHA256 (small.txt) = " + SMALL_SHA256 + "\n", r.out(), r::toString);
+        assertTrue(Files.readString(log).contains("picocli.CommandLine source: shared objects file"), "picocli");
+        assertFalse(Files.readString(log).contains("source: file:"), "a class came from the jar");
+
         // another command family gets an archive of its own
-        Binary.Result r = Binary.exec(dir, env(Map.of()), null, List.of(Binary.PATH.toString(), "quote", "a b"));
+        r = Binary.exec(dir, env(Map.of()), null, List.of(Binary.PATH.toString(), "quote", "a b"));
         assertEquals("'a b'\n", r.out(), r::toString);
         Path quote = awaitArchive(cache, "cookbook.quote.jsa");
         assertEquals(archive.getParent(), quote.getParent());
@@ -125,7 +142,7 @@ public class ArchiveIT {
         assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
         assertEquals("", r.err());
         assertEquals(0, r.exit());
-        Path second = awaitArchive(cache, copy + ".checksum.jsa");
+        Path second = awaitArchive(cache, copy + ".checksum-plain.jsa");
         assertTrue(Files.isRegularFile(first), first::toString);
         assertFalse(first.equals(second), second::toString);
     }
@@ -142,7 +159,7 @@ public class ArchiveIT {
         Binary.Result r = Binary.exec(dir, env(Map.of()), null, checksum);
         assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
         Path archive = awaitArchive(cache);
-        String madeFor = Files.readString(archive.resolveSibling("cookbook.checksum.jsa.runtime"));
+        String madeFor = Files.readString(archive.resolveSibling("cookbook.checksum-plain.jsa.runtime"));
 
         Files.copy(Binary.PATH, copy, StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(copy, FileTime.fromMillis(System.currentTimeMillis() + 3_600_000));
@@ -151,7 +168,7 @@ public class ArchiveIT {
         assertEquals("", r.err(), r::toString);
         assertEquals(archive, awaitArchive(cache));
         assertFalse(
-                madeFor.equals(Files.readString(archive.resolveSibling("cookbook.checksum.jsa.runtime"))),
+                madeFor.equals(Files.readString(archive.resolveSibling("cookbook.checksum-plain.jsa.runtime"))),
                 "made again for the file as it is now");
 
         Path log = dir.resolve("classes.log");
@@ -226,10 +243,10 @@ public class ArchiveIT {
         assertChecksumPrints(Map.of("JAVA_HOME", home.toString()));
         Path archive = awaitArchive(cache);
         assertTrue(archive.toString().contains(home.toString()), "kept per runtime: " + archive);
-        assertTrue(Files.readString(archive.resolveSibling("cookbook.checksum.jsa.runtime"))
+        assertTrue(Files.readString(archive.resolveSibling("cookbook.checksum-plain.jsa.runtime"))
                 .startsWith(home + " 25"));
         // Java 25 maps its heap with any collector, and starts fastest with SerialGC
-        assertEquals("-XX:+UseSerialGC\n", Files.readString(archive.resolveSibling("cookbook.checksum.jsa.gc")));
+        assertEquals("-XX:+UseSerialGC\n", Files.readString(archive.resolveSibling("cookbook.checksum-plain.jsa.gc")));
 
         Path log = dir.resolve("classes.log");
         assertChecksumPrints(

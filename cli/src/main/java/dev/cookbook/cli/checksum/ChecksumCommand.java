@@ -16,9 +16,11 @@ import dev.cookbook.crypto.digest.FileTree;
 import dev.cookbook.crypto.digest.ParallelDigester;
 import dev.cookbook.crypto.digest.Source;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,6 +55,8 @@ import picocli.CommandLine.Spec;
         })
 @ExitCodes.Returns({ExitCodes.CHECK_FAILED, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
 public final class ChecksumCommand implements Callable<Integer> {
+    /** The command's qualified name, the prefix of its diagnostics. */
+    static final String NAME = "cookbook checksum";
 
     @Option(
             names = {"-a", "--algorithm"},
@@ -159,8 +163,50 @@ public final class ChecksumCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        return run(Stdio.of(spec), spec.commandLine().getOut(), Diagnostics.of(spec));
+    }
+
+    /**
+     * The command of {@code cookbook checksum FILE...} when no argument after {@code checksum} starts
+     * with {@code -}, or null: picocli's parse of such arguments sets the FILEs and nothing else (no
+     * option, no {@code --}, no standard input), so the command can run without a command line being
+     * built, which is most of a small file's run (the README's start-up section). Every option keeps
+     * the value picocli would give it; a test holds the two paths to the same output.
+     */
+    public static ChecksumCommand plain(String[] args) {
+        if (!isPlain(args)) {
+            return null;
+        }
+        ChecksumCommand command = new ChecksumCommand(args);
+        command.progress = new ProgressOptions();
+        command.files.addAll(Arrays.asList(args).subList(1, args.length));
+        return command;
+    }
+
+    /** Whether {@code args} are {@code checksum FILE...}, no argument after it starting with {@code -}. */
+    public static boolean isPlain(String[] args) {
+        if (args.length < 2 || !args[0].equals("checksum")) {
+            return false;
+        }
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("-")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Runs a {@link #plain} command on {@code stdio}: its results on {@code out}, its diagnostics on
+     * {@code err}, as {@code cookbook checksum}.
+     */
+    public int runPlain(Stdio stdio, PrintWriter out, PrintWriter err) throws IOException {
+        return run(stdio, out, Diagnostics.of(err, NAME, false));
+    }
+
+    private int run(Stdio stdio, PrintWriter out, Diagnostics say) throws IOException {
         try {
-            return run();
+            return work(stdio, out, say);
         } finally {
             if (headStart != null) {
                 headStart.cancel(); // unused if the arguments turned out not to want it
@@ -168,9 +214,8 @@ public final class ChecksumCommand implements Callable<Integer> {
         }
     }
 
-    private int run() throws IOException {
+    private int work(Stdio stdio, PrintWriter out, Diagnostics say) throws IOException {
         validate();
-        Stdio stdio = Stdio.of(spec);
         if (list) {
             printList();
             return ExitCodes.OK;
@@ -191,16 +236,18 @@ public final class ChecksumCommand implements Callable<Integer> {
                         : progress.start(
                                 stdio,
                                 true,
+                                say.err(),
                                 () -> digester.bytesRead() + (headStart == null ? 0 : headStart.bytesRead()),
                                 this::totalSize)) {
-            return check ? check(stdio, digester, bar) : generate(stdio, digester, bar);
+            return check ? check(stdio, digester, bar) : generate(stdio, out, say, digester, bar);
         }
     }
 
-    private int generate(Stdio stdio, ParallelDigester digester, ProgressBar bar) {
+    private int generate(Stdio stdio, PrintWriter out, Diagnostics say, ParallelDigester digester, ProgressBar bar) {
         DigestAlgorithm algo = algorithm != null ? algorithm : DigestAlgorithm.SHA256;
         ChecksumOutput output = new ChecksumOutput(
-                spec,
+                out,
+                say,
                 stdio,
                 bar,
                 algo,

@@ -8,7 +8,7 @@ import dev.cookbook.cli.common.Report;
 import dev.cookbook.crypto.digest.ChecksumFormat;
 import dev.cookbook.crypto.digest.DigestAlgorithm;
 import dev.cookbook.crypto.digest.DigestResult;
-import picocli.CommandLine.Model.CommandSpec;
+import java.io.PrintWriter;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
@@ -35,7 +35,8 @@ public final class ChecksumOutput {
     private int failures;
 
     ChecksumOutput(
-            CommandSpec spec,
+            PrintWriter out,
+            Diagnostics say,
             Stdio stdio,
             ProgressBar bar,
             DigestAlgorithm algorithm,
@@ -50,11 +51,10 @@ public final class ChecksumOutput {
                 ? JsonFactory.builder()
                         .rootValueSeparator((String) null)
                         .build()
-                        .createGenerator(
-                                ObjectWriteContext.empty(), spec.commandLine().getOut())
+                        .createGenerator(ObjectWriteContext.empty(), out)
                         .configure(StreamWriteFeature.AUTO_CLOSE_TARGET, false)
                 : null;
-        this.report = new Report(spec, stdio, bar, jsonGen == null ? null : jsonGen::flush);
+        this.report = new Report(out, say, stdio, bar, jsonGen == null ? null : jsonGen::flush);
     }
 
     void print(String name, DigestResult result) {

@@ -29,12 +29,22 @@ public final class Diagnostics {
     /** The diagnostics of the command {@code spec} (its name is the prefix). */
     public static Diagnostics of(CommandSpec spec) {
         boolean quiet = spec.root().userObject() instanceof CookbookCommand root && root.quiet();
-        return new Diagnostics(spec.commandLine().getErr(), spec.qualifiedName(), quiet, null);
+        return of(spec.commandLine().getErr(), spec.qualifiedName(), quiet);
+    }
+
+    /** Lines on {@code err}, each after {@code prefix} (a command's qualified name, {@code cookbook checksum}). */
+    public static Diagnostics of(PrintWriter err, String prefix, boolean quiet) {
+        return new Diagnostics(err, prefix, quiet, null);
     }
 
     /** These diagnostics, erasing {@code bar} (drawn on the same stderr) before each line. */
     public Diagnostics over(ProgressBar bar) {
         return new Diagnostics(err, prefix, quiet, bar);
+    }
+
+    /** The stderr these lines go to, for a progress bar drawn there. */
+    public PrintWriter err() {
+        return err;
     }
 
     /** Whether {@code -q/--quiet} was given. */

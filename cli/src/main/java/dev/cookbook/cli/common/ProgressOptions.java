@@ -1,6 +1,7 @@
 package dev.cookbook.cli.common;
 
 import dev.cookbook.cli.Stdio;
+import java.io.PrintWriter;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,10 +35,15 @@ public final class ProgressOptions {
      *                     answer matters (it may cost a look at every file)
      */
     public ProgressBar start(Stdio stdio, boolean dataToStdout, LongSupplier done, LongSupplier total) {
+        return start(stdio, dataToStdout, spec.commandLine().getErr(), done, total);
+    }
+
+    /** {@link #start(Stdio, boolean, LongSupplier, LongSupplier)}, drawn on {@code err}. */
+    public ProgressBar start(
+            Stdio stdio, boolean dataToStdout, PrintWriter err, LongSupplier done, LongSupplier total) {
         long[] known = {-2};
         LongSupplier once = () -> known[0] != -2 ? known[0] : (known[0] = total.getAsLong());
-        return ProgressBar.start(
-                shown(stdio, dataToStdout, once), spec.commandLine().getErr(), done, once);
+        return ProgressBar.start(shown(stdio, dataToStdout, once), err, done, once);
     }
 
     /**

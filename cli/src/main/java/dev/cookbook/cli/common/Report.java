@@ -27,8 +27,13 @@ public final class Report {
      *                 generator), or null
      */
     public Report(CommandSpec spec, Stdio stdio, ProgressBar bar, Flushable upstream) {
-        this.out = spec.commandLine().getOut();
-        this.say = Diagnostics.of(spec).over(bar);
+        this(spec.commandLine().getOut(), Diagnostics.of(spec), stdio, bar, upstream);
+    }
+
+    /** A report on {@code out} and what {@code say} prints, for a command run without picocli. */
+    public Report(PrintWriter out, Diagnostics say, Stdio stdio, ProgressBar bar, Flushable upstream) {
+        this.out = out;
+        this.say = say.over(bar);
         this.lineFlush = stdio.stdoutIsTerminal();
         this.upstream = upstream;
     }

@@ -2,6 +2,7 @@ package dev.cookbook.cli.launch;
 
 import dev.cookbook.cli.CookbookCli;
 import dev.cookbook.cli.Stdio;
+import dev.cookbook.cli.checksum.ChecksumCommand;
 import dev.cookbook.cli.proc.PlainRun;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,6 +33,8 @@ public final class Training {
      * ({@link PlainRun}): the launcher's, so that its archive holds only that path.
      */
     static final String PLAIN_RUN = "run-plain";
+    /** The family the launcher gives {@code checksum FILE...}, which runs without picocli. */
+    static final String PLAIN_CHECKSUM = "checksum-plain";
 
     private Training() {}
 
@@ -41,12 +44,13 @@ public final class Training {
             case VERSION -> "--version";
             case ALL -> "";
             case PLAIN_RUN -> "run"; // the launcher gives run's options to its calls
+            case PLAIN_CHECKSUM -> "checksum";
             default -> family;
         };
     }
 
     /**
-     * Runs the calls of {@code family} (a command's name, {@value #VERSION}, {@value #PLAIN_RUN},
+     * Runs the calls of {@code family} (a command's name, {@value #VERSION}, {@value #PLAIN_RUN}, {@value #PLAIN_CHECKSUM},
      * or anything else for every call); never throws (an archive of part of it is still worth having).
      */
     public static void run(String family) {
@@ -62,7 +66,9 @@ public final class Training {
                     if (call.input() == null && PlainRun.run(args) != null) {
                         continue;
                     }
-                    CookbookCli.run(call.stdio(), args);
+                    if (CookbookCli.runPlain(call.stdio(), args) == null) {
+                        CookbookCli.run(call.stdio(), args);
+                    }
                 } catch (RuntimeException | Error e) {
                     // Not the training's business: the call was run, its classes are loaded.
                 }
@@ -82,11 +88,16 @@ public final class Training {
     record Call(List<String> args, byte[] input) {
         /**
          * Whether this is a call of {@code family}: its first argument names it, or for
-         * {@value #PLAIN_RUN}, it is a plain run on the process's own descriptors.
+         * {@value #PLAIN_RUN}, it is a plain run on the process's own descriptors, or for
+         * {@value #PLAIN_CHECKSUM}, a checksum of FILEs without options.
          */
         boolean of(String family) {
-            boolean plainRun = input == null && PlainRun.isPlain(args.toArray(String[]::new));
-            return family.equals(PLAIN_RUN) ? plainRun : args.get(0).equals(firstArgument(family));
+            String[] array = args.toArray(String[]::new);
+            return switch (family) {
+                case PLAIN_RUN -> input == null && PlainRun.isPlain(array);
+                case PLAIN_CHECKSUM -> ChecksumCommand.isPlain(array);
+                default -> args.get(0).equals(firstArgument(family));
+            };
         }
 
         Stdio stdio() {

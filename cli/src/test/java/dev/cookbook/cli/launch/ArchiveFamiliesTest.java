@@ -72,4 +72,24 @@ class ArchiveFamiliesTest {
         assertEquals("run", Training.firstArgument(Training.PLAIN_RUN));
         assertTrue(calls.stream().filter(call -> call.of("run")).count() > plain.size(), "run's other calls");
     }
+
+    /**
+     * So is a plain {@code checksum FILE...}: its training runs the plain calls, which the launcher tells from
+     * checksum's other calls (ArchiveIT maps both archives).
+     */
+    @Test
+    void aPlainChecksumIsAFamilyOfItsOwn(@TempDir Path dir) throws IOException {
+        String launcher = Files.readString(Path.of("src/main/launcher/cookbook.sh"));
+        assertTrue(launcher.contains("    family=" + Training.PLAIN_CHECKSUM + "\n"), "the launcher's plain checksum");
+        List<Training.Call> calls = Training.calls(dir);
+        List<Training.Call> plain =
+                calls.stream().filter(call -> call.of(Training.PLAIN_CHECKSUM)).toList();
+        assertTrue(plain.size() >= 2, "a file and a missing one: " + plain);
+        for (Training.Call call : plain) {
+            assertEquals("checksum", call.args().get(0));
+            assertTrue(call.args().stream().skip(1).noneMatch(arg -> arg.startsWith("-")), call::toString);
+        }
+        assertEquals("checksum", Training.firstArgument(Training.PLAIN_CHECKSUM));
+        assertTrue(calls.stream().filter(call -> call.of("checksum")).count() > plain.size(), "checksum's other calls");
+    }
 }

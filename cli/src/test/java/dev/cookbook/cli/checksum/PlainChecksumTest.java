@@ -1,0 +1,189 @@
+package dev.cookbook.cli.checksum;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cookbook.cli.Cli;
+import dev.cookbook.cli.CookbookCli;
+import dev.cookbook.cli.Stdio;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code checksum FILE...} runs without a command line built ({@link CookbookCli#runPlain}): for every such call
+ * it must print and return exactly what the full path, picocli's parse, gives the same arguments.
+ */
+class PlainChecksumTest {
+    @TempDir
+    Path dir;
+
+    private final List<String> names = new ArrayList<>();
+
+    @BeforeEach
+    void files() throws IOException {
+        file("small.txt", "a small file\n".getBytes(StandardCharsets.UTF_8));
+        file("empty", new byte[0]);
+        byte[] large = new byte[(int) ChecksumHeadStart.MIN_SIZE + 12345]; // a head start hashes it
+        new Random(1).nextBytes(large);
+        file("large.bin", large);
+        file("with space", "x".getBytes(StandardCharsets.UTF_8));
+        file("new\nline", "y".getBytes(StandardCharsets.UTF_8)); // coreutils escapes the name
+        file("back\\slash", "z".getBytes(StandardCharsets.UTF_8));
+        file("@notes", "at".getBytes(StandardCharsets.UTF_8)); // a file, never an argument file
+        file("naïve ✓.txt", "u".getBytes(StandardCharsets.UTF_8));
+        Files.createDirectory(dir.resolve("folder"));
+    }
+
+    private void file(String name, byte[] content) throws IOException {
+        Files.write(dir.resolve(name), content);
+        names.add(dir.resolve(name).toString());
+    }
+
+    @Test
+    void everyPlainCallPrintsAndReturnsWhatTheFullPathDoes() {
+        List<List<String>> calls = new ArrayList<>();
+        for (String name : names) {
+            calls.add(List.of(name));
+        }
+        calls.add(names);
+        calls.add(List.of(dir.resolve("missing").toString()));
+        calls.add(List.of(
+                dir.resolve("folder").toString(),
+                names.get(0),
+                dir.resolve("missing").toString()));
+        calls.add(List.of(""));
+        calls.add(List.of(names.get(0), names.get(0)));
+        for (List<String> operands : calls) {
+            String[] args = args(operands);
+            Cli.Result plain = plain(() -> new ByteArrayOutputStream(), args);
+            Cli.Result full = Cli.run(args);
+            assertEquals(full.toString(), plain.toString(), operands::toString);
+            assertArrayEquals(full.stdout(), plain.stdout(), operands::toString);
+        }
+        // the corpus has both outcomes
+        assertEquals(0, plain(ByteArrayOutputStream::new, args(names)).exit());
+        assertNotEquals(
+                0,
+                plain(
+                                ByteArrayOutputStream::new,
+                                args(List.of(dir.resolve("missing").toString())))
+                        .exit());
+    }
+
+    @Test
+    void aFailingStdoutEndsAsOnTheFullPath() {
+        for (String message : List.of("Broken pipe", "No space left on device")) {
+            String[] args = args(names);
+            Cli.Result plain = plain(() -> Cli.failingOutput(message), args);
+            Cli.Result full = Cli.run(new ByteArrayInputStream(new byte[0]), Cli.failingOutput(message), false, args);
+            assertEquals(full.toString(), plain.toString(), message);
+        }
+        assertEquals(
+                141, plain(() -> Cli.failingOutput("Broken pipe"), args(names)).exit());
+    }
+
+    @Test
+    void onlyFilesWithoutOptionsArePlain() {
+        for (String[] args : List.of(
+                new String[] {"checksum"},
+                new String[] {"checksum", "-"},
+                new String[] {"checksum", "--", "a"},
+                new String[] {"checksum", "a", "-a", "md5"},
+                new String[] {"checksum", "--check", "a"},
+                new String[] {"checksum", "-rL", "a"},
+                new String[] {"checksum", "a", "--help"},
+                new String[] {"quote", "a"},
+                new String[] {"-v", "checksum", "a"},
+                new String[0])) {
+            assertFalse(ChecksumCommand.isPlain(args), () -> String.join(" ", args));
+            assertNull(
+                    CookbookCli.runPlain(
+                            new Stdio(
+                                    null,
+                                    new ByteArrayOutputStream(),
+                                    new ByteArrayOutputStream(),
+                                    false,
+                                    false,
+                                    false),
+                            args),
+                    () -> String.join(" ", args));
+        }
+        assertTrue(ChecksumCommand.isPlain(new String[] {"checksum", "a", "@b", "c d", ""}));
+    }
+
+    /** The plain command's fields are those picocli's parse of the same arguments gives. */
+    @Test
+    void thePlainCommandIsTheParsedOne() throws IllegalAccessException {
+        String[] args = args(List.of("a", "@b", "c d"));
+        ChecksumCommand plain = ChecksumCommand.plain(args);
+        ChecksumCommand parsed = new ChecksumCommand();
+        new CommandLine(parsed).parseArgs(List.of(args).subList(1, args.length).toArray(String[]::new));
+        assertSameFields(parsed, plain, "checksum");
+        assertEquals(List.of("a", "@b", "c d"), plain.files);
+    }
+
+    /** The prefix of the plain command's diagnostics is its name in picocli's model. */
+    @Test
+    void thePlainCommandIsNamedAsInTheModel() {
+        CommandLine cl = CookbookCli.create(
+                new Stdio(null, new ByteArrayOutputStream(), new ByteArrayOutputStream(), false, false, false));
+        assertEquals(cl.getSubcommands().get("checksum").getCommandSpec().qualifiedName(), ChecksumCommand.NAME);
+    }
+
+    /** The option values of {@code expected} and {@code actual}, their mixins' and groups' too, are equal. */
+    private static void assertSameFields(Object expected, Object actual, String path) throws IllegalAccessException {
+        for (Field field : expected.getClass().getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers())
+                    || field.getType() == CommandSpec.class
+                    || field.getType() == ChecksumHeadStart.class) {
+                continue;
+            }
+            field.setAccessible(true);
+            Object e = field.get(expected);
+            Object a = field.get(actual);
+            String where = path + "." + field.getName();
+            if (e != null && a != null && e.getClass().getName().startsWith("dev.cookbook.cli.")) {
+                assertSameFields(e, a, where);
+            } else {
+                assertEquals(e, a, where);
+            }
+        }
+    }
+
+    private static String[] args(List<String> operands) {
+        List<String> args = new ArrayList<>();
+        args.add("checksum");
+        args.addAll(operands);
+        return args.toArray(String[]::new);
+    }
+
+    private static Cli.Result plain(Supplier<OutputStream> stdout, String... args) {
+        OutputStream out = stdout.get();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Integer exit = CookbookCli.runPlain(
+                new Stdio(new ByteArrayInputStream(new byte[0]), out, err, false, false, false), args);
+        assertTrue(exit != null, "not plain: " + String.join(" ", args));
+        byte[] printed = out instanceof ByteArrayOutputStream b ? b.toByteArray() : new byte[0];
+        return new Cli.Result(exit, printed, err.toString(StandardCharsets.UTF_8));
+    }
+}
