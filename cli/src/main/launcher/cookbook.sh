@@ -66,12 +66,14 @@ esac
 if [ "$family" = run ] && [ "${2-}" = -- ] && [ $# -ge 3 ]; then
     family=run-plain
 fi
-# So does 'checksum FILE...' when no argument starts with - (ChecksumCommand.plain).
+# So do 'checksum FILE...' and 'csv read FILE' when no argument starts with - (PlainCommand).
 if [ "$family" = checksum ] && [ $# -ge 2 ]; then
     family=checksum-plain
     for arg do
         case $arg in -*) family=checksum; break ;; esac
     done
+elif [ "$family" = csv ] && [ "${2-}" = read ] && [ $# -eq 3 ]; then
+    case $3 in -*) ;; *) family=csv-plain ;; esac
 fi
 case " ${COOKBOOK_JAVA_OPTS-} " in
     *" -Xshare:"* | *SharedArchiveFile* | *AOTCache* | *AOTMode* | *ArchiveClassesAtExit* | *AOTConfiguration*) ;;

@@ -5,6 +5,7 @@ import dev.cookbook.cli.cipher.DecryptCommand;
 import dev.cookbook.cli.cipher.EncryptCommand;
 import dev.cookbook.cli.completion.CompletionCommand;
 import dev.cookbook.cli.csv.CsvCommand;
+import dev.cookbook.cli.csv.CsvReadCommand;
 import dev.cookbook.cli.echo.EchoCommand;
 import dev.cookbook.cli.help.CookbookHelp;
 import dev.cookbook.cli.help.HelpCommand;
@@ -213,33 +214,43 @@ public final class CookbookCli {
 
     /**
      * Runs {@code args} if they are a call that needs no command line built, and returns its exit
-     * status; else null, and nothing has happened. Such a call is {@code checksum FILE...}, the form
-     * scripts call in loops ({@link ChecksumCommand#plain}): building picocli's model and parsing is
-     * most of its run for a small file. It runs the command's own code and ends as {@link #run}
-     * does; a failure the command throws is reported through the command line built then, as any
-     * command's is.
+     * status; else null, and nothing has happened. Such calls are the forms scripts make in loops,
+     * {@code checksum FILE...} ({@link ChecksumCommand#plain}) and {@code csv read FILE}
+     * ({@link CsvReadCommand#plain}): building picocli's model and parsing is most of their run for
+     * a small file. The command's own code runs, and the call ends as {@link #run} ends it; a failure
+     * is reported through the command line built and parsed then, exactly as the full path reports it.
      */
     public static Integer runPlain(Stdio stdio, String[] args) {
-        ChecksumCommand checksum = ChecksumCommand.plain(args);
-        if (checksum == null) {
+        PlainCommand command = args.length == 0
+                ? null
+                : switch (args[0]) {
+                    case "checksum" -> ChecksumCommand.plain(args);
+                    case "csv" -> CsvReadCommand.plain(args);
+                    default -> null;
+                };
+        if (command == null) {
             return null;
         }
         PrintWriter out = out(stdio);
         int status;
         try {
-            status = checksum.runPlain(stdio, out, err(stdio));
+            status = command.runPlain(stdio, out, err(stdio));
         } catch (Exception | OutOfMemoryError e) {
-            status = ErrorHandler.report(e, create(stdio, args).getSubcommands().get(args[0]));
+            status = ErrorHandler.report(e, parsed(stdio, args));
         }
         try {
             out.flush();
         } catch (RuntimeException e) {
-            return status == ExitCodes.OK
-                    ? ErrorHandler.report(
-                            e, create(stdio, args).getSubcommands().get(args[0]))
-                    : status;
+            return status == ExitCodes.OK ? ErrorHandler.report(e, parsed(stdio, args)) : status;
         }
         return status;
+    }
+
+    /** The command {@code args} name, as the full path has it when the command runs: built and parsed. */
+    private static CommandLine parsed(Stdio stdio, String[] args) {
+        CommandLine cl = create(stdio, args);
+        cl.parseArgs(args);
+        return selected(cl);
     }
 
     /**

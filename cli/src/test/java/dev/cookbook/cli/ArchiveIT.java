@@ -69,44 +69,53 @@ public class ArchiveIT {
         assertFalse(classes.contains("source: file:"), "a class came from the jar:\n" + classes);
 
         // checksum with an option builds its command line, and has the archive of that path
-        Binary.Result r = Binary.exec(
-                dir, env(Map.of()), null, List.of(Binary.PATH.toString(), "checksum", "--tag", "small.txt"));
-        assertEquals("SHA256 (small.txt) = " + SMALL_SHA256 + "\n", r.out(), r::toString);
-        awaitArchive(cache, "cookbook.checksum.jsa");
-        r = Binary.exec(
-                dir,
-                env(Map.of("COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log)),
-                null,
-                List.of(Binary.PATH.toString(), "checksum", "--tag", "small.txt"));
-        assertEquals("SHA256 (small.txt) = " + SMALL_SHA256 + "\n", r.out(), r::toString);
-        assertTrue(Files.readString(log).contains("picocli.CommandLine source: shared objects file"), "picocli");
-        assertFalse(Files.readString(log).contains("source: file:"), "a class came from the jar");
+        String tagged = "SHA256 (small.txt) = " + SMALL_SHA256 + "\n";
+        String classesWithOption = assertMapped("checksum", tagged, "checksum", "--tag", "small.txt");
+        assertTrue(classesWithOption.contains("picocli.CommandLine source: shared objects file"), "picocli");
+        assertFalse(classes.contains("picocli.CommandLine source"), "the plain call builds no command line");
+
+        // csv read of a FILE runs without a command line too; with an option it builds one
+        Files.writeString(dir.resolve("people.csv"), "name,qty\nada,1\n");
+        String json = "{\"name\":\"ada\",\"qty\":\"1\"}\n";
+        assertMapped("csv-plain", json, "csv", "read", "people.csv");
+        assertMapped(
+                "csv",
+                "| name | qty |\n| ---- | --- |\n| ada  |   1 |\n",
+                "csv",
+                "read",
+                "--to",
+                "table",
+                "people.csv");
 
         // another command family gets an archive of its own
-        r = Binary.exec(dir, env(Map.of()), null, List.of(Binary.PATH.toString(), "quote", "a b"));
-        assertEquals("'a b'\n", r.out(), r::toString);
-        Path quote = awaitArchive(cache, "cookbook.quote.jsa");
-        assertEquals(archive.getParent(), quote.getParent());
-        assertTrue(Files.isRegularFile(archive), archive::toString);
-        r = Binary.exec(
-                dir,
-                env(Map.of("COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log)),
-                null,
-                List.of(Binary.PATH.toString(), "quote", "a b"));
-        assertEquals("'a b'\n", r.out(), r::toString);
-        assertFalse(Files.readString(log).contains("source: file:"), "a class came from the jar");
+        assertMapped("quote", "'a b'\n", "quote", "a b");
 
         // run's plain form, which Main runs without building a command line, has an archive of its own
-        r = Binary.exec(dir, env(Map.of()), null, List.of(Binary.PATH.toString(), "run", "--", "true"));
+        assertMapped("run-plain", "", "run", "--", "true");
+        assertTrue(Files.isRegularFile(archive), archive::toString);
+    }
+
+    /**
+     * Calls {@code args} (which print {@code out}), waits for the archive of {@code family} they make, and calls them
+     * again: every class comes from that archive, none from the jar (which would open and index it). Returns the
+     * class-loading log of the second call.
+     */
+    private String assertMapped(String family, String out, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Binary.PATH.toString()));
+        command.addAll(List.of(args));
+        Binary.Result r = Binary.exec(dir, env(Map.of()), null, command);
+        assertEquals(out, r.out(), r::toString);
         assertEquals(0, r.exit(), r::toString);
-        awaitArchive(cache, "cookbook.run-plain.jsa");
-        r = Binary.exec(
-                dir,
-                env(Map.of("COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log)),
-                null,
-                List.of(Binary.PATH.toString(), "run", "--", "true"));
-        assertEquals(0, r.exit(), r::toString);
-        assertFalse(Files.readString(log).contains("source: file:"), "a class came from the jar");
+        Path archive = awaitArchive(cache, "cookbook." + family + ".jsa");
+        Path log = dir.resolve(family + ".log");
+        r = Binary.exec(dir, env(Map.of("COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log)), null, command);
+        assertEquals(out, r.out(), r::toString);
+        String classes = Files.readString(log);
+        assertTrue(
+                classes.contains("dev.cookbook.cli.Main source: shared objects file"),
+                family + ": Main came from " + archive);
+        assertFalse(classes.contains("source: file:"), family + ": a class came from the jar:\n" + classes);
+        return classes;
     }
 
     @Test

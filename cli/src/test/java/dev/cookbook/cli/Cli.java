@@ -5,7 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs {@code cookbook} in-process, through the same factory as {@code main}, with captured streams. */
 public final class Cli {
@@ -72,5 +75,51 @@ public final class Cli {
         int exit = CookbookCli.run(new Stdio(stdin, stdout, err, stdinTerminal, stdoutTerminal, false), args);
         byte[] out = stdout instanceof ByteArrayOutputStream b ? b.toByteArray() : new byte[0];
         return new Result(exit, out, err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs {@code args} as {@code main} runs a call that needs no command line built ({@link CookbookCli#runPlain}),
+     * with {@code stdout} as standard output; fails if they are not such a call.
+     */
+    public static Result runPlain(OutputStream stdout, String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Integer exit = CookbookCli.runPlain(
+                new Stdio(new ByteArrayInputStream(new byte[0]), stdout, err, false, false, false), args);
+        if (exit == null) {
+            throw new AssertionError("not a plain call: " + String.join(" ", args));
+        }
+        byte[] out = stdout instanceof ByteArrayOutputStream b ? b.toByteArray() : new byte[0];
+        return new Result(exit, out, err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The option values of {@code expected} and {@code actual}, command objects of one class, are equal: every field
+     * but the static, the final (not options) and the injected specs, and those of their mixins and groups too.
+     */
+    public static void assertSameOptions(Object expected, Object actual, String path) {
+        for (Field field : expected.getClass().getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers) || field.getType() == CommandSpec.class) {
+                continue;
+            }
+            field.setAccessible(true);
+            Object e;
+            Object a;
+            try {
+                e = field.get(expected);
+                a = field.get(actual);
+            } catch (IllegalAccessException x) {
+                throw new AssertionError(x);
+            }
+            String where = path + "." + field.getName();
+            if (e != null
+                    && a != null
+                    && !e.getClass().isEnum()
+                    && e.getClass().getName().startsWith("dev.cookbook.cli.")) {
+                assertSameOptions(e, a, where);
+            } else if (!java.util.Objects.equals(e, a)) {
+                throw new AssertionError(where + ": expected " + e + ", was " + a);
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.cookbook.cli.checksum;
 
 import dev.cookbook.cli.ExitCodes;
+import dev.cookbook.cli.PlainCommand;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.Diagnostics;
 import dev.cookbook.cli.common.Messages;
@@ -54,7 +55,7 @@ import picocli.CommandLine.Spec;
             "  cookbook checksum --json big.tar | jq .digest",
         })
 @ExitCodes.Returns({ExitCodes.CHECK_FAILED, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
-public final class ChecksumCommand implements Callable<Integer> {
+public final class ChecksumCommand implements Callable<Integer>, PlainCommand {
     /** The command's qualified name, the prefix of its diagnostics. */
     static final String NAME = "cookbook checksum";
 
@@ -196,10 +197,8 @@ public final class ChecksumCommand implements Callable<Integer> {
         return true;
     }
 
-    /**
-     * Runs a {@link #plain} command on {@code stdio}: its results on {@code out}, its diagnostics on
-     * {@code err}, as {@code cookbook checksum}.
-     */
+    /** Runs a {@link #plain} command: its diagnostics as {@code cookbook checksum}'s. */
+    @Override
     public int runPlain(Stdio stdio, PrintWriter out, PrintWriter err) throws IOException {
         return run(stdio, out, Diagnostics.of(err, NAME, false));
     }

@@ -37,6 +37,16 @@ public final class InputOptions {
             description = "The input file, as the FILE operand.")
     String option;
 
+    /**
+     * The input the one operand {@code file} names, as picocli's parse of it sets the options: for a
+     * command run without its command line built ({@code PlainCommand}).
+     */
+    public static InputOptions operand(String file) {
+        InputOptions input = new InputOptions();
+        input.operand = file;
+        return input;
+    }
+
     /** The file named, as given; null for standard input (nothing given, or {@code -}). */
     public String name() {
         String n = given();

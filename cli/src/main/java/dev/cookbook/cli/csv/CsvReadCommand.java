@@ -2,6 +2,7 @@ package dev.cookbook.cli.csv;
 
 import dev.cookbook.cli.ErrorHints;
 import dev.cookbook.cli.ExitCodes;
+import dev.cookbook.cli.PlainCommand;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.common.CountingInputStream;
 import dev.cookbook.cli.common.InputOptions;
@@ -18,6 +19,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +45,7 @@ import picocli.CommandLine.Spec;
             "  cookbook csv read --fieldnames id,name --strict < headerless.csv",
         })
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
-public final class CsvReadCommand implements Callable<Integer>, ErrorHints {
+public final class CsvReadCommand implements Callable<Integer>, ErrorHints, PlainCommand {
     /** What --to writes. */
     enum To {
         JSONL,
@@ -122,6 +124,41 @@ public final class CsvReadCommand implements Callable<Integer>, ErrorHints {
 
     @Override
     public Integer call() throws IOException, CsvException {
+        return run(Stdio.of(spec), spec.commandLine().getErr());
+    }
+
+    /**
+     * Whether {@code args} are {@code csv read FILE}, one operand that does not start with {@code -}:
+     * picocli's parse of them sets the FILE and nothing else.
+     */
+    public static boolean isPlain(String[] args) {
+        return args.length == 3 && args[0].equals("csv") && args[1].equals("read") && !args[2].startsWith("-");
+    }
+
+    /**
+     * The command of {@code csv read FILE} ({@link #isPlain}), every option at the value picocli's
+     * parse gives it, to run without a command line built; else null. A test holds the two paths to
+     * the same output.
+     */
+    public static CsvReadCommand plain(String[] args) {
+        if (!isPlain(args)) {
+            return null;
+        }
+        CsvReadCommand command = new CsvReadCommand();
+        command.input = InputOptions.operand(args[2]);
+        command.output = new OutputOptions();
+        command.progress = new ProgressOptions();
+        command.dialect = new CsvDialectOptions();
+        command.reading = new CsvReadingOptions();
+        return command;
+    }
+
+    @Override
+    public int runPlain(Stdio stdio, PrintWriter out, PrintWriter err) throws IOException, CsvException {
+        return run(stdio, err);
+    }
+
+    private int run(Stdio stdio, PrintWriter err) throws IOException, CsvException {
         if (fieldSizeLimit < 1) {
             throw new ParameterException(spec.commandLine(), "--field-size-limit must be at least 1");
         }
@@ -158,10 +195,9 @@ public final class CsvReadCommand implements Callable<Integer>, ErrorHints {
             builder.restKey(restKey);
         }
         CsvToJson.Options options = builder.build();
-        Stdio stdio = Stdio.of(spec);
         try (CountingInputStream in = new CountingInputStream(input.open(stdio));
                 Output out = output.open(stdio, Output.Kind.TEXT, input.path());
-                ProgressBar bar = progress.start(stdio, output.isStdout(), in::count, input::size)) {
+                ProgressBar bar = progress.start(stdio, output.isStdout(), err, in::count, input::size)) {
             OutputStream sink = new BufferedOutputStream(out.stream(), 1 << 16);
             try {
                 convert(in, input.name(), sink, options);

@@ -3,6 +3,7 @@ package dev.cookbook.cli.launch;
 import dev.cookbook.cli.CookbookCli;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.checksum.ChecksumCommand;
+import dev.cookbook.cli.csv.CsvReadCommand;
 import dev.cookbook.cli.proc.PlainRun;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -35,6 +36,8 @@ public final class Training {
     static final String PLAIN_RUN = "run-plain";
     /** The family the launcher gives {@code checksum FILE...}, which runs without picocli. */
     static final String PLAIN_CHECKSUM = "checksum-plain";
+    /** The family the launcher gives {@code csv read FILE}, which runs without picocli. */
+    static final String PLAIN_CSV = "csv-plain";
 
     private Training() {}
 
@@ -45,12 +48,13 @@ public final class Training {
             case ALL -> "";
             case PLAIN_RUN -> "run"; // the launcher gives run's options to its calls
             case PLAIN_CHECKSUM -> "checksum";
+            case PLAIN_CSV -> "csv";
             default -> family;
         };
     }
 
     /**
-     * Runs the calls of {@code family} (a command's name, {@value #VERSION}, {@value #PLAIN_RUN}, {@value #PLAIN_CHECKSUM},
+     * Runs the calls of {@code family} (a command's name, {@value #VERSION}, {@value #PLAIN_RUN}, {@value #PLAIN_CHECKSUM}, {@value #PLAIN_CSV},
      * or anything else for every call); never throws (an archive of part of it is still worth having).
      */
     public static void run(String family) {
@@ -89,13 +93,14 @@ public final class Training {
         /**
          * Whether this is a call of {@code family}: its first argument names it, or for
          * {@value #PLAIN_RUN}, it is a plain run on the process's own descriptors, or for
-         * {@value #PLAIN_CHECKSUM}, a checksum of FILEs without options.
+         * {@value #PLAIN_CHECKSUM} and {@value #PLAIN_CSV}, a call that runs without picocli.
          */
         boolean of(String family) {
             String[] array = args.toArray(String[]::new);
             return switch (family) {
                 case PLAIN_RUN -> input == null && PlainRun.isPlain(array);
                 case PLAIN_CHECKSUM -> ChecksumCommand.isPlain(array);
+                case PLAIN_CSV -> CsvReadCommand.isPlain(array);
                 default -> args.get(0).equals(firstArgument(family));
             };
         }
@@ -161,6 +166,7 @@ public final class Training {
                 call("sign", "--key", key, "-o", sig, text),
                 call("verify", "--key", pub, "--signature", sig, text),
                 call("csv", "read", csv),
+                call("csv", "read", "--to", "table", csv),
                 withInput("{\"name\":\"ada\",\"qty\":\"1\"}\n", "csv", "write"),
                 call("quote", "a", "b c", "it's"),
                 call("split", "a 'b c' \"d\\\"e\""),

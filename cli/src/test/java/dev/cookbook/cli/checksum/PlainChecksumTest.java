@@ -14,8 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code checksum FILE...} runs without a command line built ({@link CookbookCli#runPlain}): for every such call
@@ -133,12 +130,12 @@ class PlainChecksumTest {
 
     /** The plain command's fields are those picocli's parse of the same arguments gives. */
     @Test
-    void thePlainCommandIsTheParsedOne() throws IllegalAccessException {
+    void thePlainCommandIsTheParsedOne() {
         String[] args = args(List.of("a", "@b", "c d"));
         ChecksumCommand plain = ChecksumCommand.plain(args);
         ChecksumCommand parsed = new ChecksumCommand();
         new CommandLine(parsed).parseArgs(List.of(args).subList(1, args.length).toArray(String[]::new));
-        assertSameFields(parsed, plain, "checksum");
+        Cli.assertSameOptions(parsed, plain, "checksum");
         assertEquals(List.of("a", "@b", "c d"), plain.files);
     }
 
@@ -150,26 +147,6 @@ class PlainChecksumTest {
         assertEquals(cl.getSubcommands().get("checksum").getCommandSpec().qualifiedName(), ChecksumCommand.NAME);
     }
 
-    /** The option values of {@code expected} and {@code actual}, their mixins' and groups' too, are equal. */
-    private static void assertSameFields(Object expected, Object actual, String path) throws IllegalAccessException {
-        for (Field field : expected.getClass().getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers())
-                    || field.getType() == CommandSpec.class
-                    || field.getType() == ChecksumHeadStart.class) {
-                continue;
-            }
-            field.setAccessible(true);
-            Object e = field.get(expected);
-            Object a = field.get(actual);
-            String where = path + "." + field.getName();
-            if (e != null && a != null && e.getClass().getName().startsWith("dev.cookbook.cli.")) {
-                assertSameFields(e, a, where);
-            } else {
-                assertEquals(e, a, where);
-            }
-        }
-    }
-
     private static String[] args(List<String> operands) {
         List<String> args = new ArrayList<>();
         args.add("checksum");
@@ -178,12 +155,6 @@ class PlainChecksumTest {
     }
 
     private static Cli.Result plain(Supplier<OutputStream> stdout, String... args) {
-        OutputStream out = stdout.get();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Integer exit = CookbookCli.runPlain(
-                new Stdio(new ByteArrayInputStream(new byte[0]), out, err, false, false, false), args);
-        assertTrue(exit != null, "not plain: " + String.join(" ", args));
-        byte[] printed = out instanceof ByteArrayOutputStream b ? b.toByteArray() : new byte[0];
-        return new Cli.Result(exit, printed, err.toString(StandardCharsets.UTF_8));
+        return Cli.runPlain(stdout.get(), args);
     }
 }

@@ -1,6 +1,7 @@
 package dev.cookbook.cli.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cookbook.cli.CookbookCli;
@@ -74,22 +75,28 @@ class ArchiveFamiliesTest {
     }
 
     /**
-     * So is a plain {@code checksum FILE...}: its training runs the plain calls, which the launcher tells from
-     * checksum's other calls (ArchiveIT maps both archives).
+     * So are a plain {@code checksum FILE...} and {@code csv read FILE}: their training runs the plain calls, which
+     * the launcher tells from their command's other calls (ArchiveIT maps both kinds of archive).
      */
     @Test
-    void aPlainChecksumIsAFamilyOfItsOwn(@TempDir Path dir) throws IOException {
+    void plainCallsAreFamiliesOfTheirOwn(@TempDir Path dir) throws IOException {
         String launcher = Files.readString(Path.of("src/main/launcher/cookbook.sh"));
-        assertTrue(launcher.contains("    family=" + Training.PLAIN_CHECKSUM + "\n"), "the launcher's plain checksum");
         List<Training.Call> calls = Training.calls(dir);
-        List<Training.Call> plain =
-                calls.stream().filter(call -> call.of(Training.PLAIN_CHECKSUM)).toList();
-        assertTrue(plain.size() >= 2, "a file and a missing one: " + plain);
-        for (Training.Call call : plain) {
-            assertEquals("checksum", call.args().get(0));
-            assertTrue(call.args().stream().skip(1).noneMatch(arg -> arg.startsWith("-")), call::toString);
+        for (String family : List.of(Training.PLAIN_CHECKSUM, Training.PLAIN_CSV)) {
+            assertTrue(launcher.contains("family=" + family), "the launcher names " + family);
+            String command = Training.firstArgument(family);
+            List<Training.Call> plain =
+                    calls.stream().filter(call -> call.of(family)).toList();
+            assertFalse(plain.isEmpty(), family);
+            for (Training.Call call : plain) {
+                assertEquals(command, call.args().get(0));
+                assertTrue(call.args().stream().skip(1).noneMatch(arg -> arg.startsWith("-")), call::toString);
+            }
+            assertTrue(
+                    calls.stream().filter(call -> call.of(command)).count() > plain.size(),
+                    command + "'s other calls, for its archive with picocli");
         }
         assertEquals("checksum", Training.firstArgument(Training.PLAIN_CHECKSUM));
-        assertTrue(calls.stream().filter(call -> call.of("checksum")).count() > plain.size(), "checksum's other calls");
+        assertEquals("csv", Training.firstArgument(Training.PLAIN_CSV));
     }
 }

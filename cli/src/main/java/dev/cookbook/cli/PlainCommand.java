@@ -1,0 +1,18 @@
+package dev.cookbook.cli;
+
+import java.io.PrintWriter;
+
+/**
+ * A command that can run without its command line being built ({@link CookbookCli#runPlain}): made
+ * from arguments that picocli's parse would only turn into operands, every option at the value that
+ * parse would give it. For a small input, building picocli's model and parsing is most of a run (the
+ * README's start-up section), and these are the forms scripts call in loops.
+ */
+public interface PlainCommand {
+    /**
+     * Runs the command on {@code stdio} as its {@code call()} would: results on {@code stdio}'s stdout
+     * or {@code out} (which the caller flushes), diagnostics on {@code err}. What it throws is reported
+     * as the full path reports it.
+     */
+    int runPlain(Stdio stdio, PrintWriter out, PrintWriter err) throws Exception;
+}
