@@ -5,7 +5,6 @@ import dev.cookbook.cli.cipher.DecryptCommand;
 import dev.cookbook.cli.cipher.EncryptCommand;
 import dev.cookbook.cli.completion.CompletionCommand;
 import dev.cookbook.cli.csv.CsvCommand;
-import dev.cookbook.cli.csv.CsvReadCommand;
 import dev.cookbook.cli.echo.EchoCommand;
 import dev.cookbook.cli.help.CookbookHelp;
 import dev.cookbook.cli.help.HelpCommand;
@@ -19,10 +18,7 @@ import dev.cookbook.cli.proc.SplitCommand;
 import dev.cookbook.cli.rsa.KeyCommand;
 import dev.cookbook.cli.rsa.SignCommand;
 import dev.cookbook.cli.rsa.VerifyCommand;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeSet;
 import picocli.CommandLine;
@@ -91,8 +87,8 @@ public final class CookbookCli {
         if (run != null) {
             run.setStopAtPositional(true);
         }
-        cl.setOut(out(stdio));
-        cl.setErr(err(stdio));
+        cl.setOut(stdio.outWriter());
+        cl.setErr(stdio.errWriter());
         ErrorHandler errors = new ErrorHandler();
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);
@@ -191,7 +187,7 @@ public final class CookbookCli {
     }
 
     /** The command that ran: the last one on the command line, as parsed. */
-    private static CommandLine selected(CommandLine cl) {
+    static CommandLine selected(CommandLine cl) {
         ParseResult last = cl.getParseResult();
         if (last == null) {
             return cl;
@@ -200,57 +196,6 @@ public final class CookbookCli {
             last = last.subcommand();
         }
         return last.commandSpec().commandLine();
-    }
-
-    /** Every command's stdout writer: UTF-8, flushed by the command (see {@code Report}) and at the end. */
-    private static PrintWriter out(Stdio stdio) {
-        return new PrintWriter(new OutputStreamWriter(stdio.out(), StandardCharsets.UTF_8), false);
-    }
-
-    /** Every command's stderr writer: UTF-8, each line flushed. */
-    private static PrintWriter err(Stdio stdio) {
-        return new PrintWriter(new OutputStreamWriter(stdio.err(), StandardCharsets.UTF_8), true);
-    }
-
-    /**
-     * Runs {@code args} if they are a call that needs no command line built, and returns its exit
-     * status; else null, and nothing has happened. Such calls are the forms scripts make in loops,
-     * {@code checksum FILE...} ({@link ChecksumCommand#plain}) and {@code csv read FILE}
-     * ({@link CsvReadCommand#plain}): building picocli's model and parsing is most of their run for
-     * a small file. The command's own code runs, and the call ends as {@link #run} ends it; a failure
-     * is reported through the command line built and parsed then, exactly as the full path reports it.
-     */
-    public static Integer runPlain(Stdio stdio, String[] args) {
-        PlainCommand command = args.length == 0
-                ? null
-                : switch (args[0]) {
-                    case "checksum" -> ChecksumCommand.plain(args);
-                    case "csv" -> CsvReadCommand.plain(args);
-                    default -> null;
-                };
-        if (command == null) {
-            return null;
-        }
-        PrintWriter out = out(stdio);
-        int status;
-        try {
-            status = command.runPlain(stdio, out, err(stdio));
-        } catch (Exception | OutOfMemoryError e) {
-            status = ErrorHandler.report(e, parsed(stdio, args));
-        }
-        try {
-            out.flush();
-        } catch (RuntimeException e) {
-            return status == ExitCodes.OK ? ErrorHandler.report(e, parsed(stdio, args)) : status;
-        }
-        return status;
-    }
-
-    /** The command {@code args} name, as the full path has it when the command runs: built and parsed. */
-    private static CommandLine parsed(Stdio stdio, String[] args) {
-        CommandLine cl = create(stdio, args);
-        cl.parseArgs(args);
-        return selected(cl);
     }
 
     /**

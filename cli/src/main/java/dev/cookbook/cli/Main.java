@@ -27,7 +27,7 @@ public final class Main {
         }
         picocliSwitches();
         Stdio stdio = Stdio.system();
-        ran = CookbookCli.runPlain(stdio, args);
+        ran = PlainCalls.run(stdio, args);
         end(ran != null ? ran : CookbookCli.run(stdio, args));
     }
 

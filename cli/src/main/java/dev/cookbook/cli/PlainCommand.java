@@ -3,7 +3,7 @@ package dev.cookbook.cli;
 import java.io.PrintWriter;
 
 /**
- * A command that can run without its command line being built ({@link CookbookCli#runPlain}): made
+ * A command that can run without its command line being built ({@link PlainCalls#run}): made
  * from arguments that picocli's parse would only turn into operands, every option at the value that
  * parse would give it. For a small input, building picocli's model and parsing is most of a run (the
  * README's start-up section), and these are the forms scripts call in loops.

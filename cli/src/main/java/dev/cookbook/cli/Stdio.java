@@ -6,6 +6,9 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -104,6 +107,16 @@ public final class Stdio {
 
     public OutputStream err() {
         return err;
+    }
+
+    /** A command's writer on stdout: UTF-8, flushed by the command (see {@code Report}) and at its end. */
+    public PrintWriter outWriter() {
+        return new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+    }
+
+    /** A command's writer on stderr: UTF-8, each line flushed. */
+    public PrintWriter errWriter() {
+        return new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     }
 
     public boolean stdinIsTerminal() {

@@ -78,12 +78,12 @@ public final class Cli {
     }
 
     /**
-     * Runs {@code args} as {@code main} runs a call that needs no command line built ({@link CookbookCli#runPlain}),
+     * Runs {@code args} as {@code main} runs a call that needs no command line built ({@link PlainCalls#run}),
      * with {@code stdout} as standard output; fails if they are not such a call.
      */
     public static Result runPlain(OutputStream stdout, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Integer exit = CookbookCli.runPlain(
+        Integer exit = PlainCalls.run(
                 new Stdio(new ByteArrayInputStream(new byte[0]), stdout, err, false, false, false), args);
         if (exit == null) {
             throw new AssertionError("not a plain call: " + String.join(" ", args));

@@ -1,11 +1,13 @@
 package dev.cookbook.cli.launch;
 
 import dev.cookbook.cli.CookbookCli;
+import dev.cookbook.cli.PlainCalls;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.cli.checksum.ChecksumCommand;
 import dev.cookbook.cli.csv.CsvReadCommand;
 import dev.cookbook.cli.proc.PlainRun;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,9 +16,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The run a class-data archive is made from: the calls of one command family (the launcher keeps an
@@ -54,23 +55,38 @@ public final class Training {
     }
 
     /**
-     * Runs the calls of {@code family} (a command's name, {@value #VERSION}, {@value #PLAIN_RUN}, {@value #PLAIN_CHECKSUM}, {@value #PLAIN_CSV},
-     * or anything else for every call); never throws (an archive of part of it is still worth having).
+     * Runs the calls of {@code family} (a command's name, {@value #VERSION}, {@value #PLAIN_RUN},
+     * {@value #PLAIN_CHECKSUM}, {@value #PLAIN_CSV}, or anything else for every call); never throws
+     * (an archive of part of it is still worth having). Whatever this loads besides the calls goes
+     * into the archive too, which Java 25 loads whole at every start: so no streams or lambdas here,
+     * and a socket only for the calls that need one.
      */
     public static void run(String family) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("cookbook-training");
             List<Call> calls = calls(dir);
-            List<Call> mine = calls.stream().filter(call -> call.of(family)).toList();
+            List<Call> mine = new ArrayList<>();
+            for (Call call : calls) {
+                if (call.of(family)) {
+                    mine.add(call);
+                }
+            }
+            String port = null;
             for (Call call : mine.isEmpty() ? calls : mine) {
                 try {
-                    String[] args = call.args().toArray(String[]::new);
+                    String[] args = call.args().toArray(new String[0]);
+                    for (int i = 0; i < args.length; i++) {
+                        if (args[i].equals(CLOSED_PORT)) {
+                            port = port != null ? port : closedPort();
+                            args[i] = port;
+                        }
+                    }
                     // as Main runs a call on its own descriptors
                     if (call.input() == null && PlainRun.run(args) != null) {
                         continue;
                     }
-                    if (CookbookCli.runPlain(call.stdio(), args) == null) {
+                    if (PlainCalls.run(call.stdio(), args) == null) {
                         CookbookCli.run(call.stdio(), args);
                     }
                 } catch (RuntimeException | Error e) {
@@ -118,6 +134,9 @@ public final class Training {
                     false);
         }
     }
+
+    /** In a call's arguments, stands for {@link #closedPort()}, found when the call is run. */
+    static final String CLOSED_PORT = "<closed port>";
 
     /**
      * A loopback port nothing listens on, for an echo client's call to be refused at once: one
@@ -190,7 +209,7 @@ public final class Training {
                         "--text",
                         text),
                 call("echo", "--help"),
-                call("echo", "client", "--port", closedPort(), "--timeout", "1s", "hi"),
+                call("echo", "client", "--port", CLOSED_PORT, "--timeout", "1s", "hi"),
                 call("install", "--dry-run", "--prefix", dir.resolve("prefix").toString()),
                 call("uninstall", "--dry-run", "--prefix", dir.resolve("prefix").toString()),
                 call("help"),
@@ -198,13 +217,19 @@ public final class Training {
     }
 
     private static void delete(Path dir) {
-        if (dir == null) {
-            return;
+        if (dir != null) {
+            delete(dir.toFile());
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // Left in the temporary folder: nothing else to do.
+    }
+
+    /** Deletes {@code file}, a folder with all it holds; what cannot be deleted stays in the temporary folder. */
+    private static void delete(File file) {
+        File[] children = Files.isSymbolicLink(file.toPath()) ? null : file.listFiles(); // a link, not what it names
+        if (children != null) {
+            for (File child : children) {
+                delete(child);
+            }
         }
+        file.delete();
     }
 }

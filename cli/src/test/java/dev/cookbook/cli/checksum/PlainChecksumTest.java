@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cookbook.cli.Cli;
 import dev.cookbook.cli.CookbookCli;
+import dev.cookbook.cli.PlainCalls;
 import dev.cookbook.cli.Stdio;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code checksum FILE...} runs without a command line built ({@link CookbookCli#runPlain}): for every such call
+ * {@code checksum FILE...} runs without a command line built ({@link PlainCalls#run}): for every such call
  * it must print and return exactly what the full path, picocli's parse, gives the same arguments.
  */
 class PlainChecksumTest {
@@ -114,7 +115,7 @@ class PlainChecksumTest {
                 new String[0])) {
             assertFalse(ChecksumCommand.isPlain(args), () -> String.join(" ", args));
             assertNull(
-                    CookbookCli.runPlain(
+                    PlainCalls.run(
                             new Stdio(
                                     null,
                                     new ByteArrayOutputStream(),

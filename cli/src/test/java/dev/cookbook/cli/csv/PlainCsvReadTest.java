@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cookbook.cli.Cli;
-import dev.cookbook.cli.CookbookCli;
+import dev.cookbook.cli.PlainCalls;
 import dev.cookbook.cli.Stdio;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code csv read FILE} runs without a command line built ({@link CookbookCli#runPlain}): for every such call it
+ * {@code csv read FILE} runs without a command line built ({@link PlainCalls#run}): for every such call it
  * must print and return exactly what the full path, picocli's parse, gives the same arguments, bad data and
  * failures included.
  */
@@ -89,7 +89,7 @@ class PlainCsvReadTest {
                 new String[] {"-v", "csv", "read", "a"})) {
             assertFalse(CsvReadCommand.isPlain(args), () -> String.join(" ", args));
             assertNull(
-                    CookbookCli.runPlain(
+                    PlainCalls.run(
                             new Stdio(
                                     null,
                                     new ByteArrayOutputStream(),

@@ -1,0 +1,56 @@
+package dev.cookbook.cli;
+
+import dev.cookbook.cli.checksum.ChecksumCommand;
+import dev.cookbook.cli.csv.CsvReadCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The calls that run without their command line built ({@link PlainCommand}): the forms scripts make
+ * in loops, {@code checksum FILE...} ({@link ChecksumCommand#plain}) and {@code csv read FILE}
+ * ({@link CsvReadCommand#plain}). For a small input, building picocli's model and parsing is most of
+ * their run (the README's start-up section). Apart from {@link CookbookCli}, whose list of every
+ * command a plain call has no use for, and which it meets only to report a failure.
+ */
+public final class PlainCalls {
+    private PlainCalls() {}
+
+    /**
+     * Runs {@code args} if they are a plain call, and returns its exit status; else null, and nothing
+     * has happened. The command's own code runs, and the call ends as {@link CookbookCli#run} ends
+     * one; a failure is reported through the command line built and parsed then, exactly as the full
+     * path reports it.
+     */
+    public static Integer run(Stdio stdio, String[] args) {
+        PlainCommand command = args.length == 0
+                ? null
+                : switch (args[0]) {
+                    case "checksum" -> ChecksumCommand.plain(args);
+                    case "csv" -> CsvReadCommand.plain(args);
+                    default -> null;
+                };
+        if (command == null) {
+            return null;
+        }
+        PrintWriter out = stdio.outWriter();
+        int status;
+        try {
+            status = command.runPlain(stdio, out, stdio.errWriter());
+        } catch (Exception | OutOfMemoryError e) {
+            status = ErrorHandler.report(e, parsed(stdio, args));
+        }
+        try {
+            out.flush();
+        } catch (RuntimeException e) {
+            return status == ExitCodes.OK ? ErrorHandler.report(e, parsed(stdio, args)) : status;
+        }
+        return status;
+    }
+
+    /** The command {@code args} name, as the full path has it when the command runs: built and parsed. */
+    private static CommandLine parsed(Stdio stdio, String[] args) {
+        CommandLine cl = CookbookCli.create(stdio, args);
+        cl.parseArgs(args);
+        return CookbookCli.selected(cl);
+    }
+}
