@@ -66,15 +66,22 @@ esac
 if [ "$family" = run ] && [ "${2-}" = -- ] && [ $# -ge 3 ]; then
     family=run-plain
 fi
-# So do 'checksum FILE...' and 'csv read FILE' when no argument starts with - (PlainCommand).
-if [ "$family" = checksum ] && [ $# -ge 2 ]; then
-    family=checksum-plain
-    for arg do
-        case $arg in -*) family=checksum; break ;; esac
-    done
-elif [ "$family" = csv ] && [ "${2-}" = read ] && [ $# -eq 3 ]; then
-    case $3 in -*) ;; *) family=csv-plain ;; esac
-fi
+# So do 'checksum FILE...', 'quote ARG...' and 'csv read FILE' when no argument starts with -
+# (PlainCalls).
+case $family in
+    checksum | quote)
+        if [ $# -ge 2 ]; then
+            plain=$family-plain
+            for arg do
+                case $arg in -*) plain=$family; break ;; esac
+            done
+            family=$plain
+        fi ;;
+    csv)
+        if [ "${2-}" = read ] && [ $# -eq 3 ]; then
+            case $3 in -*) ;; *) family=csv-plain ;; esac
+        fi ;;
+esac
 case " ${COOKBOOK_JAVA_OPTS-} " in
     *" -Xshare:"* | *SharedArchiveFile* | *AOTCache* | *AOTMode* | *ArchiveClassesAtExit* | *AOTConfiguration*) ;;
     *)

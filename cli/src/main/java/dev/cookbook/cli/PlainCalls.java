@@ -2,13 +2,14 @@ package dev.cookbook.cli;
 
 import dev.cookbook.cli.checksum.ChecksumCommand;
 import dev.cookbook.cli.csv.CsvReadCommand;
+import dev.cookbook.cli.proc.QuoteCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
  * The calls that run without their command line built ({@link PlainCommand}): the forms scripts make
- * in loops, {@code checksum FILE...} ({@link ChecksumCommand#plain}) and {@code csv read FILE}
- * ({@link CsvReadCommand#plain}). For a small input, building picocli's model and parsing is most of
+ * in loops, {@code checksum FILE...} ({@link ChecksumCommand#plain}), {@code csv read FILE}
+ * ({@link CsvReadCommand#plain}) and {@code quote ARG...} ({@link QuoteCommand#plain}). For a small input, building picocli's model and parsing is most of
  * their run (the README's start-up section). Apart from {@link CookbookCli}, whose list of every
  * command a plain call has no use for, and which it meets only to report a failure.
  */
@@ -27,6 +28,7 @@ public final class PlainCalls {
                 : switch (args[0]) {
                     case "checksum" -> ChecksumCommand.plain(args);
                     case "csv" -> CsvReadCommand.plain(args);
+                    case "quote" -> QuoteCommand.plain(args);
                     default -> null;
                 };
         if (command == null) {
@@ -45,6 +47,17 @@ public final class PlainCalls {
             return status == ExitCodes.OK ? ErrorHandler.report(e, parsed(stdio, args)) : status;
         }
         return status;
+    }
+
+    /** Whether {@code args} are a plain call, which {@link #run} runs. */
+    public static boolean isPlain(String[] args) {
+        return args.length > 0
+                && switch (args[0]) {
+                    case "checksum" -> ChecksumCommand.isPlain(args);
+                    case "csv" -> CsvReadCommand.isPlain(args);
+                    case "quote" -> QuoteCommand.isPlain(args);
+                    default -> false;
+                };
     }
 
     /** The command {@code args} name, as the full path has it when the command runs: built and parsed. */

@@ -87,8 +87,9 @@ public class ArchiveIT {
                 "table",
                 "people.csv");
 
-        // another command family gets an archive of its own
-        assertMapped("quote", "'a b'\n", "quote", "a b");
+        // another command family gets an archive of its own, and quote too has a plain form
+        assertMapped("quote-plain", "'a b'\n", "quote", "a b");
+        assertMapped("quote", "-rf\n", "quote", "--", "-rf");
 
         // run's plain form, which Main runs without building a command line, has an archive of its own
         assertMapped("run-plain", "", "run", "--", "true");
@@ -226,7 +227,7 @@ public class ArchiveIT {
         }
         Path archive = awaitArchive(cache);
         assertEquals(
-                List.of("cookbook.quote.jsa", "cookbook.quote.jsa.gc", "cookbook.quote.jsa.runtime"),
+                List.of("cookbook.quote-plain.jsa", "cookbook.quote-plain.jsa.gc", "cookbook.quote-plain.jsa.runtime"),
                 names(archive.getParent()));
     }
 

@@ -3,8 +3,6 @@ package dev.cookbook.cli.launch;
 import dev.cookbook.cli.CookbookCli;
 import dev.cookbook.cli.PlainCalls;
 import dev.cookbook.cli.Stdio;
-import dev.cookbook.cli.checksum.ChecksumCommand;
-import dev.cookbook.cli.csv.CsvReadCommand;
 import dev.cookbook.cli.proc.PlainRun;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -31,14 +29,14 @@ public final class Training {
     /** The family of {@code --version} and {@code -V}. */
     static final String VERSION = "version";
     /**
-     * The family of a plain {@code run -- CMD [ARG...]}, which runs without picocli
-     * ({@link PlainRun}): the launcher's, so that its archive holds only that path.
+     * The end of the family the launcher gives a call that runs without picocli, after its command's
+     * name: a plain {@code run -- CMD [ARG...]} ({@link PlainRun}), {@code checksum FILE...},
+     * {@code csv read FILE} and {@code quote ARG...} ({@link PlainCalls}). Its archive holds only that
+     * path: Java 25 loads every class of its cache at start-up.
      */
-    static final String PLAIN_RUN = "run-plain";
-    /** The family the launcher gives {@code checksum FILE...}, which runs without picocli. */
-    static final String PLAIN_CHECKSUM = "checksum-plain";
-    /** The family the launcher gives {@code csv read FILE}, which runs without picocli. */
-    static final String PLAIN_CSV = "csv-plain";
+    static final String PLAIN = "-plain";
+
+    static final String PLAIN_RUN = "run" + PLAIN;
 
     private Training() {}
 
@@ -47,16 +45,13 @@ public final class Training {
         return switch (family) {
             case VERSION -> "--version";
             case ALL -> "";
-            case PLAIN_RUN -> "run"; // the launcher gives run's options to its calls
-            case PLAIN_CHECKSUM -> "checksum";
-            case PLAIN_CSV -> "csv";
-            default -> family;
+            default -> family.endsWith(PLAIN) ? family.substring(0, family.length() - PLAIN.length()) : family;
         };
     }
 
     /**
-     * Runs the calls of {@code family} (a command's name, {@value #VERSION}, {@value #PLAIN_RUN},
-     * {@value #PLAIN_CHECKSUM}, {@value #PLAIN_CSV}, or anything else for every call); never throws
+     * Runs the calls of {@code family} (a command's name, {@value #VERSION}, a command's name and
+     * {@value #PLAIN}, or anything else for every call); never throws
      * (an archive of part of it is still worth having). Whatever this loads besides the calls goes
      * into the archive too, which Java 25 loads whole at every start: so no streams or lambdas here,
      * and a socket only for the calls that need one.
@@ -107,18 +102,19 @@ public final class Training {
     /** A command line, run on {@code input} and discarding its output; or with {@code input} null, on the process's own descriptors. */
     record Call(List<String> args, byte[] input) {
         /**
-         * Whether this is a call of {@code family}: its first argument names it, or for
-         * {@value #PLAIN_RUN}, it is a plain run on the process's own descriptors, or for
-         * {@value #PLAIN_CHECKSUM} and {@value #PLAIN_CSV}, a call that runs without picocli.
+         * Whether this is a call of {@code family}: its first argument names it, and for a plain
+         * family ({@value #PLAIN}) it runs without picocli: {@value #PLAIN_RUN} on the process's own
+         * descriptors.
          */
         boolean of(String family) {
-            String[] array = args.toArray(String[]::new);
-            return switch (family) {
-                case PLAIN_RUN -> input == null && PlainRun.isPlain(array);
-                case PLAIN_CHECKSUM -> ChecksumCommand.isPlain(array);
-                case PLAIN_CSV -> CsvReadCommand.isPlain(array);
-                default -> args.get(0).equals(firstArgument(family));
-            };
+            if (!args.get(0).equals(firstArgument(family))) {
+                return false;
+            }
+            String[] array = args.toArray(new String[0]);
+            if (family.equals(PLAIN_RUN)) {
+                return input == null && PlainRun.isPlain(array);
+            }
+            return !family.endsWith(PLAIN) || PlainCalls.isPlain(array);
         }
 
         Stdio stdio() {
@@ -188,6 +184,7 @@ public final class Training {
                 call("csv", "read", "--to", "table", csv),
                 withInput("{\"name\":\"ada\",\"qty\":\"1\"}\n", "csv", "write"),
                 call("quote", "a", "b c", "it's"),
+                call("quote", "--each", "--", "-rf", "*"),
                 call("split", "a 'b c' \"d\\\"e\""),
                 call("split", "-0", "a b"),
                 call("run", "--", "true"),

@@ -3,6 +3,7 @@ package dev.cookbook.cli.proc;
 import dev.cookbook.cli.CommandFailure;
 import dev.cookbook.cli.ErrorHints;
 import dev.cookbook.cli.ExitCodes;
+import dev.cookbook.cli.PlainCommand;
 import dev.cookbook.cli.Stdio;
 import dev.cookbook.proc.shell.ShellQuote;
 import java.io.BufferedInputStream;
@@ -11,8 +12,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,7 +45,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  sh -c \"printf '<%%s>\\n' $(cookbook quote 'a  b' '*')\"  # <a  b> and <*>: nothing split or expanded",
         })
 @ExitCodes.Returns({ExitCodes.BAD_DATA, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
-public final class QuoteCommand implements Callable<Integer>, ErrorHints {
+public final class QuoteCommand implements Callable<Integer>, ErrorHints, PlainCommand {
+    /** The command's name, before its operands in {@code main}'s arguments. */
+    static final String NAME = "quote";
+
     @Option(names = "--each", description = "Print each quoted argument on its own line.")
     boolean each;
 
@@ -78,14 +84,52 @@ public final class QuoteCommand implements Callable<Integer>, ErrorHints {
             throw new ParameterException(
                     spec.commandLine(), "-0/--null reads the arguments from standard input: give no ARG as well");
         }
-        Stdio stdio = Stdio.of(spec);
         spec.commandLine().getOut().flush();
+        return run(Stdio.of(spec), spec.name());
+    }
+
+    /**
+     * Whether {@code args} are {@code quote ARG...} with no ARG that starts with {@code -}: picocli's
+     * parse of them sets the ARGs and nothing else.
+     */
+    public static boolean isPlain(String[] args) {
+        if (args.length < 2 || !args[0].equals("quote")) {
+            return false;
+        }
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("-")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The command of {@code quote ARG...} ({@link #isPlain}), its options at the values picocli's
+     * parse gives them, to run without a command line built; else null.
+     */
+    public static QuoteCommand plain(String[] args) {
+        if (!isPlain(args)) {
+            return null;
+        }
+        QuoteCommand command = new QuoteCommand(args);
+        command.args.addAll(Arrays.asList(args).subList(1, args.length));
+        return command;
+    }
+
+    @Override
+    public int runPlain(Stdio stdio, PrintWriter out, PrintWriter err) throws IOException {
+        return run(stdio, NAME);
+    }
+
+    /** Quotes the ARGs, or with -0 what stdin holds; {@code name} is the command's, to find its ARGs in argv. */
+    private int run(Stdio stdio, String name) throws IOException {
         OutputStream out = new BufferedOutputStream(stdio.out(), 1 << 16);
         Words words = new Words(out, each);
         if (nul) {
             readNulSeparated(new BufferedInputStream(stdio.in(), 1 << 16), words);
         } else {
-            for (byte[] word : bytes()) {
+            for (byte[] word : bytes(name)) {
                 words.add(word);
             }
         }
@@ -107,14 +151,14 @@ public final class QuoteCommand implements Callable<Integer>, ErrorHints {
     }
 
     /** The arguments' bytes: their UTF-8, or for one Java decoded with a U+FFFD, the bytes given. */
-    private List<byte[]> bytes() {
+    private List<byte[]> bytes(String name) {
         List<byte[]> result = new ArrayList<>();
         List<byte[]> raw = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.indexOf('\uFFFD') >= 0) {
                 if (raw == null) {
-                    raw = RawArgv.operands(argv, spec.name(), args);
+                    raw = RawArgv.operands(argv, name, args);
                 }
                 if (raw == null) {
                     throw new CommandFailure(

@@ -110,7 +110,7 @@ class PlainChecksumTest {
                 new String[] {"checksum", "--check", "a"},
                 new String[] {"checksum", "-rL", "a"},
                 new String[] {"checksum", "a", "--help"},
-                new String[] {"quote", "a"},
+                new String[] {"split", "a"},
                 new String[] {"-v", "checksum", "a"},
                 new String[0])) {
             assertFalse(ChecksumCommand.isPlain(args), () -> String.join(" ", args));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cookbook.cli.CookbookCli;
+import dev.cookbook.cli.PlainCalls;
+import dev.cookbook.cli.proc.PlainRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,11 +60,6 @@ class ArchiveFamiliesTest {
      */
     @Test
     void aPlainRunIsAFamilyOfItsOwn(@TempDir Path dir) throws IOException {
-        String launcher = Files.readString(Path.of("src/main/launcher/cookbook.sh"));
-        assertTrue(
-                launcher.contains("if [ \"$family\" = run ] && [ \"${2-}\" = -- ] && [ $# -ge 3 ]; then\n"
-                        + "    family=" + Training.PLAIN_RUN + "\n"),
-                "the launcher's plain run");
         List<Training.Call> calls = Training.calls(dir);
         List<List<String>> plain = calls.stream()
                 .filter(call -> call.of(Training.PLAIN_RUN))
@@ -75,15 +72,13 @@ class ArchiveFamiliesTest {
     }
 
     /**
-     * So are a plain {@code checksum FILE...} and {@code csv read FILE}: their training runs the plain calls, which
+     * So are a plain {@code checksum FILE...}, {@code csv read FILE} and {@code quote ARG...}: their training runs the plain calls, which
      * the launcher tells from their command's other calls (ArchiveIT maps both kinds of archive).
      */
     @Test
     void plainCallsAreFamiliesOfTheirOwn(@TempDir Path dir) throws IOException {
-        String launcher = Files.readString(Path.of("src/main/launcher/cookbook.sh"));
         List<Training.Call> calls = Training.calls(dir);
-        for (String family : List.of(Training.PLAIN_CHECKSUM, Training.PLAIN_CSV)) {
-            assertTrue(launcher.contains("family=" + family), "the launcher names " + family);
+        for (String family : List.of("checksum-plain", "csv-plain", "quote-plain")) {
             String command = Training.firstArgument(family);
             List<Training.Call> plain =
                     calls.stream().filter(call -> call.of(family)).toList();
@@ -96,7 +91,66 @@ class ArchiveFamiliesTest {
                     calls.stream().filter(call -> call.of(command)).count() > plain.size(),
                     command + "'s other calls, for its archive with picocli");
         }
-        assertEquals("checksum", Training.firstArgument(Training.PLAIN_CHECKSUM));
-        assertEquals("csv", Training.firstArgument(Training.PLAIN_CSV));
+        assertEquals("checksum", Training.firstArgument("checksum-plain"));
+        assertEquals("csv", Training.firstArgument("csv-plain"));
+    }
+
+    /**
+     * The family the launcher gives a call, read from what it passes to {@code java} (a stand-in that prints its
+     * arguments): a plain one exactly when Java runs the call without picocli.
+     */
+    @Test
+    void theLauncherGivesPlainCallsTheirFamily(@TempDir Path dir) throws IOException, InterruptedException {
+        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        java.toFile().setExecutable(true);
+        List<List<String>> calls = List.of(
+                List.of("checksum", "a", "b c"),
+                List.of("checksum", "a", "-b"),
+                List.of("checksum", "-"),
+                List.of("checksum"),
+                List.of("checksum", "--", "a"),
+                List.of("quote", "a", "b c", "@d"),
+                List.of("quote", "--", "-rf"),
+                List.of("quote", "a", "--each"),
+                List.of("csv", "read", "a.csv"),
+                List.of("csv", "read", "--rows", "a.csv"),
+                List.of("csv", "read", "a.csv", "b.csv"),
+                List.of("csv", "read", "-"),
+                List.of("csv", "write", "a.csv"),
+                List.of("run", "--", "true"),
+                List.of("run", "--cwd", ".", "--", "true"),
+                List.of("-v", "checksum", "a"),
+                List.of("--version"));
+        for (List<String> call : calls) {
+            String family = launchedFamily(dir, call);
+            String[] args = call.toArray(new String[0]);
+            boolean plain = PlainCalls.isPlain(args) || PlainRun.isPlain(args);
+            assertEquals(plain, family.endsWith(Training.PLAIN), call + " is " + family);
+            assertEquals(family, plain ? call.get(0) + Training.PLAIN : familyOf(call.get(0)), call::toString);
+        }
+    }
+
+    private static String familyOf(String first) {
+        return first.equals("--version") ? Training.VERSION : first.startsWith("-") ? Training.ALL : first;
+    }
+
+    private static String launchedFamily(Path dir, List<String> call) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sh", "src/main/launcher/cookbook.sh"));
+        command.addAll(call);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
+        pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        pb.environment().remove("COOKBOOK_JAVA_OPTS");
+        pb.environment().remove("COOKBOOK_ARCHIVE");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        for (String line : out.split("\n")) {
+            if (line.startsWith("-Dcookbook.family=")) {
+                return line.substring("-Dcookbook.family=".length());
+            }
+        }
+        throw new AssertionError("no family passed for " + call + ":\n" + out);
     }
 }
