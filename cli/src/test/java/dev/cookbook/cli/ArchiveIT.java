@@ -187,6 +187,72 @@ public class ArchiveIT {
         assertFalse(Files.readString(log).contains("source: file:"), "a class came from the jar");
     }
 
+    /**
+     * A remake that dies (its training killed) leaves the old archive marked as made for the launcher before, so
+     * that a later call starts it again; marked as current, Java 17 would ignore it on every call for good.
+     */
+    @Test
+    void aRemakeThatDiesIsStartedAgain() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("bin")).resolve("cookbook");
+        Files.copy(Binary.PATH, copy);
+        List<String> checksum = List.of(copy.toString(), "checksum", "small.txt");
+        assertEquals(
+                SMALL_SHA256 + "  small.txt\n",
+                Binary.exec(dir, env(Map.of()), null, checksum).out());
+        Path archive = awaitArchive(cache);
+        Path runtime = archive.resolveSibling("cookbook.checksum-plain.jsa.runtime");
+        String madeFor = Files.readString(runtime);
+
+        boolean killed = false;
+        for (int attempt = 1; attempt <= 3 && !killed; attempt++) { // the training may end before it is found
+            Files.setLastModifiedTime(copy, FileTime.fromMillis(System.currentTimeMillis() + attempt * 3_600_000L));
+            Binary.Result r = Binary.exec(dir, env(Map.of()), null, checksum);
+            assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
+            killed = killTraining(copy);
+            awaitArchive(cache);
+            if (killed) {
+                assertEquals(
+                        madeFor, Files.readString(runtime), "a remake that died marked the old archive as current");
+                assertEquals(
+                        List.of(
+                                "cookbook.checksum-plain.jsa",
+                                "cookbook.checksum-plain.jsa.gc",
+                                "cookbook.checksum-plain.jsa.runtime"),
+                        names(archive.getParent()),
+                        "nothing of the remake is left");
+            }
+        }
+        assertTrue(killed, "no training run was found to kill");
+
+        Binary.Result r = Binary.exec(dir, env(Map.of()), null, checksum);
+        assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
+        awaitArchive(cache);
+        assertFalse(madeFor.equals(Files.readString(runtime)), "made again");
+        Path log = dir.resolve("classes.log");
+        r = Binary.exec(dir, env(Map.of("COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log)), null, checksum);
+        assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
+        assertFalse(Files.readString(log).contains("source: file:"), "a class came from the jar");
+    }
+
+    /**
+     * Kills the JVMs of the training run of {@code launcher} (not the shell that waits for them, which then tidies up),
+     * looking for them for at most 10 s; whether it found one.
+     */
+    private static boolean killTraining(Path launcher) {
+        for (int i = 0; i < 2000; i++) {
+            List<ProcessHandle> jvms = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().orElse("").endsWith("/java"))
+                    .filter(p -> p.info().commandLine().orElse("").contains(launcher.toString()))
+                    .toList();
+            if (!jvms.isEmpty()) {
+                jvms.forEach(ProcessHandle::destroyForcibly);
+                return true;
+            }
+            sleep(5);
+        }
+        return false;
+    }
+
     @Test
     void aCacheFolderThatCannotBeWrittenChangesNothing() throws IOException {
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");

@@ -147,9 +147,24 @@ public final class ClassDataArchive {
         }
         Path temporary = archive.resolveSibling(
                 archive.getFileName() + ".tmp" + ProcessHandle.current().pid());
-        Files.writeString(runtimeFile(archive), runtime() + "\n", StandardCharsets.UTF_8);
+        try {
+            train(archive, family, launcher, temporary, lock);
+        } catch (IOException | RuntimeException e) {
+            for (Path made : List.of(runtimeFile(temporary), collectorFile(temporary), lock)) {
+                Files.deleteIfExists(made);
+            }
+            throw e;
+        }
+    }
+
+    /** Starts the training run that makes {@code archive} (see {@link #start}), holding {@code lock}. */
+    private static void train(Path archive, String family, String launcher, Path temporary, Path lock)
+            throws IOException {
+        // What the archive is for, and its collector, go beside it only with it: a training that
+        // dies must leave an old archive marked as old, or no later call would make it again.
+        Files.writeString(runtimeFile(temporary), runtime() + "\n", StandardCharsets.UTF_8);
         Files.writeString(
-                collectorFile(archive),
+                collectorFile(temporary),
                 (aotCache() ? "-XX:+UseSerialGC" : "-XX:+UseG1GC") + "\n",
                 StandardCharsets.UTF_8);
         // The training run goes through the launcher, given the family's command as its first
@@ -158,8 +173,10 @@ public final class ClassDataArchive {
         // goes in JDK_JAVA_OPTIONS, where a path may hold spaces. Before Java 25 the run writes its
         // class list, from which the JVM then dumps a static archive ($5: its java; without the
         // training's JDK_JAVA_OPTIONS, or it would write its own class list over that one). The shell
-        // renames the result into place once the JVM has written it, and removes the lock and the
-        // class list whatever happened. command -p: mv and rm from the system's own PATH.
+        // renames the result into place once the JVM has written it, its collector and runtime files
+        // first (so that a call never finds the archive without them), and removes the lock, the
+        // class list and whatever is left whatever happened. command -p: mv and rm from the system's
+        // own PATH.
         String classList = temporary + ".classlist";
         String train = aotCache()
                 ? "\"$0\" \"$4\" >/dev/null 2>&1 </dev/null; "
@@ -167,8 +184,10 @@ public final class ClassDataArchive {
                         + " \"-XX:SharedClassListFile=$1.classlist\" \"-XX:SharedArchiveFile=$1\" -cp \"$0\""
                         + " >/dev/null 2>&1 </dev/null; ";
         String script = train
-                + "if [ -s \"$1\" ]; then command -p mv -f -- \"$1\" \"$2\"; fi; "
-                + "command -p rm -f -- \"$1\" \"$1.classlist\" \"$3\"";
+                + "if [ -s \"$1\" ]; then command -p mv -f -- \"$1.gc\" \"$2.gc\""
+                + " && command -p mv -f -- \"$1.runtime\" \"$2.runtime\""
+                + " && command -p mv -f -- \"$1\" \"$2\"; fi; "
+                + "command -p rm -f -- \"$1\" \"$1.classlist\" \"$1.gc\" \"$1.runtime\" \"$3\"";
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         "/bin/sh",
                         "-c",
@@ -189,12 +208,7 @@ public final class ClassDataArchive {
                 aotCache() ? dumpOptions(temporary, family) : "\"-XX:DumpLoadedClassList=" + classList + "\"");
         env.put("COOKBOOK_ARCHIVE", "off");
         env.put(TRAINING, family);
-        try {
-            builder.start();
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(lock);
-            throw e;
-        }
+        builder.start();
     }
 
     /** Creates {@code lock}, or takes over one left by a run that died; false when another run holds it. */
