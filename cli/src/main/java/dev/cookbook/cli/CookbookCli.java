@@ -66,13 +66,21 @@ public final class CookbookCli {
      * unclear get the whole tree.
      */
     public static CommandLine create(Stdio stdio, String[] args) {
+        return create(stdio, args, true);
+    }
+
+    /**
+     * {@link #create(Stdio, String[])}, the commands given the raw arguments only if {@code early}:
+     * a command line built after a command ran, to report its failure, has no work to begin.
+     */
+    static CommandLine create(Stdio stdio, String[] args, boolean early) {
         int at = args == null ? -1 : commandIndex(args);
         String name = at < 0 ? null : args[at];
         String next = at < 0 || at + 1 == args.length ? null : args[at + 1];
         List<Object> commands = List.copyOf(COMMANDS);
         for (Class<?> command : COMMANDS) {
             if (nameOf(command).equals(name)) {
-                commands = List.of(withArguments(command, args));
+                commands = List.of(early ? withArguments(command, args) : command);
             }
         }
         IFactory factory = CommandModel.factory(CommandLine.defaultFactory());

@@ -9,6 +9,7 @@ import dev.cookbook.mailer.MailException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -43,6 +44,14 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
         return report(ex, cl);
+    }
+
+    /**
+     * {@link #report(Throwable, CommandLine)}, the command line made only if the report needs one (a
+     * closed stdout ends quietly): for a call run without one ({@link PlainCalls}).
+     */
+    static int report(Throwable t, Supplier<CommandLine> where) {
+        return t instanceof StdoutClosedException ? ExitCodes.CLOSED_PIPE : report(t, where.get());
     }
 
     /** Prints {@code t} as one line (plus a hint, plus the trace with -v) and returns its exit code. */

@@ -39,14 +39,33 @@ public final class PlainCalls {
         try {
             status = command.runPlain(stdio, out, stdio.errWriter());
         } catch (Exception | OutOfMemoryError e) {
-            status = ErrorHandler.report(e, parsed(stdio, args));
+            status = report(e, stdio, args, true);
         }
         try {
             out.flush();
         } catch (RuntimeException e) {
-            return status == ExitCodes.OK ? ErrorHandler.report(e, parsed(stdio, args)) : status;
+            // as CookbookCli.run: a command that failed has reported already
+            return status == ExitCodes.OK ? report(e, stdio, args, false) : status;
         }
         return status;
+    }
+
+    /**
+     * Reports {@code failure} as the full path does, through the command line built and parsed now:
+     * its command's if {@code ofCommand}, else the root's. A closed stdout needs none. Should there
+     * be no memory left to build one, one line says so.
+     */
+    private static int report(Throwable failure, Stdio stdio, String[] args, boolean ofCommand) {
+        try {
+            return ErrorHandler.report(failure, () -> {
+                CommandLine cl = CookbookCli.create(stdio, args, false);
+                cl.parseArgs(args);
+                return ofCommand ? CookbookCli.selected(cl) : cl;
+            });
+        } catch (OutOfMemoryError e) {
+            stdio.errWriter().println("cookbook: out of memory");
+            return ExitCodes.INTERNAL;
+        }
     }
 
     /** Whether {@code args} are a plain call, which {@link #run} runs. */
@@ -58,12 +77,5 @@ public final class PlainCalls {
                     case "quote" -> QuoteCommand.isPlain(args);
                     default -> false;
                 };
-    }
-
-    /** The command {@code args} name, as the full path has it when the command runs: built and parsed. */
-    private static CommandLine parsed(Stdio stdio, String[] args) {
-        CommandLine cl = CookbookCli.create(stdio, args);
-        cl.parseArgs(args);
-        return CookbookCli.selected(cl);
     }
 }

@@ -122,4 +122,23 @@ public final class Cli {
             }
         }
     }
+
+    /**
+     * The object of the command {@code args} run, as the full path has it once picocli parsed them: built by
+     * {@link CookbookCli#create(Stdio, String[])}, as {@code main} builds it.
+     */
+    public static Object parsedCommand(String... args) {
+        Stdio stdio = new Stdio(
+                new ByteArrayInputStream(new byte[0]),
+                new ByteArrayOutputStream(),
+                new ByteArrayOutputStream(),
+                false,
+                false,
+                false);
+        picocli.CommandLine.ParseResult parsed = CookbookCli.create(stdio, args).parseArgs(args);
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+        }
+        return parsed.commandSpec().userObject();
+    }
 }

@@ -132,12 +132,10 @@ class PlainChecksumTest {
     /** The plain command's fields are those picocli's parse of the same arguments gives. */
     @Test
     void thePlainCommandIsTheParsedOne() {
-        String[] args = args(List.of("a", "@b", "c d"));
-        ChecksumCommand plain = ChecksumCommand.plain(args);
-        ChecksumCommand parsed = new ChecksumCommand();
-        new CommandLine(parsed).parseArgs(List.of(args).subList(1, args.length).toArray(String[]::new));
-        Cli.assertSameOptions(parsed, plain, "checksum");
-        assertEquals(List.of("a", "@b", "c d"), plain.files);
+        String[] args = args(List.of("a", "@b", "c d", ""));
+        Object parsed = Cli.parsedCommand(args);
+        Cli.assertSameOptions(parsed, ChecksumCommand.plain(args), "checksum");
+        assertEquals(List.of("a", "@b", "c d", ""), ((ChecksumCommand) parsed).files);
     }
 
     /** The prefix of the plain command's diagnostics is its name in picocli's model. */

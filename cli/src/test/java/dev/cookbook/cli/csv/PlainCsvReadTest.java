@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code csv read FILE} runs without a command line built ({@link PlainCalls#run}): for every such call it
@@ -106,9 +105,9 @@ class PlainCsvReadTest {
     /** The plain command's options are those picocli's parse of the same arguments gives. */
     @Test
     void thePlainCommandIsTheParsedOne() {
-        CsvReadCommand parsed = new CsvReadCommand();
-        new CommandLine(parsed).parseArgs("@a b.csv");
-        Cli.assertSameOptions(parsed, CsvReadCommand.plain(new String[] {"csv", "read", "@a b.csv"}), "read");
+        String[] args = {"csv", "read", "@a b.csv"};
+        CsvReadCommand parsed = (CsvReadCommand) Cli.parsedCommand(args);
+        Cli.assertSameOptions(parsed, CsvReadCommand.plain(args), "read");
         assertEquals("@a b.csv", parsed.input.name());
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * {@code quote ARG...} with no ARG that starts with {@code -} runs without a command line built
@@ -85,8 +84,7 @@ class PlainQuoteTest {
     @Test
     void thePlainCommandIsTheParsedOne() {
         String[] args = args(List.of("a", "", "@b"));
-        QuoteCommand parsed = new QuoteCommand();
-        new CommandLine(parsed).parseArgs("a", "", "@b");
+        QuoteCommand parsed = (QuoteCommand) Cli.parsedCommand(args);
         Cli.assertSameOptions(parsed, QuoteCommand.plain(args), "quote");
         assertEquals(List.of("a", "", "@b"), parsed.args);
     }
