@@ -54,12 +54,12 @@ public final class Main {
      * would report the command's failure instead, and could cut a hook short.
      */
     static void end(int status) {
+        ClassDataArchive.afterRun();
         System.out.flush();
         System.err.flush();
-        if (shuttingDown()) {
+        if (shuttingDown()) { // checked last: a signal after this races nothing but the halt itself
             awaitShutdown();
         }
-        ClassDataArchive.afterRun();
         Runtime.getRuntime().halt(status);
     }
 

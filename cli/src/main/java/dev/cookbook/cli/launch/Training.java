@@ -84,8 +84,9 @@ public final class Training {
                     if (PlainCalls.run(call.stdio(), args) == null) {
                         CookbookCli.run(call.stdio(), args);
                     }
-                } catch (RuntimeException | Error e) {
-                    // Not the training's business: the call was run, its classes are loaded.
+                } catch (IOException | RuntimeException | Error e) {
+                    // Not the training's business: the call was run (or, without a closed port for
+                    // it, skipped), and the rest still are.
                 }
             }
             // What every later call does after its command: checking the archive it was given.
