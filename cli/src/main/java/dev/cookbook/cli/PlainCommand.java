@@ -15,4 +15,20 @@ public interface PlainCommand {
      * as the full path reports it.
      */
     int runPlain(Stdio stdio, PrintWriter out, PrintWriter err) throws Exception;
+
+    /**
+     * Whether {@code args} go on past {@code from} with operands only: at least one, and none that
+     * starts with {@code -} (an option, {@code --}, or {@code -} for standard input).
+     */
+    static boolean operandsOnly(String[] args, int from) {
+        if (args.length <= from) {
+            return false;
+        }
+        for (int i = from; i < args.length; i++) {
+            if (args[i].startsWith("-")) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

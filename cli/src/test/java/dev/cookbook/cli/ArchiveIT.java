@@ -47,10 +47,7 @@ public class ArchiveIT {
         Path archive = awaitArchive(cache);
         assertTrue(archive.startsWith(cache.resolve("cookbook")), archive::toString);
         assertEquals(
-                List.of(
-                        "cookbook.checksum-plain.jsa",
-                        "cookbook.checksum-plain.jsa.gc",
-                        "cookbook.checksum-plain.jsa.runtime"),
+                archiveFiles("checksum-plain"),
                 names(archive.getParent()),
                 "no temporary file, class list or lock is left");
         // Java 17's static archive holds G1's heap, which only G1 maps
@@ -214,12 +211,7 @@ public class ArchiveIT {
                 assertEquals(
                         madeFor, Files.readString(runtime), "a remake that died marked the old archive as current");
                 assertEquals(
-                        List.of(
-                                "cookbook.checksum-plain.jsa",
-                                "cookbook.checksum-plain.jsa.gc",
-                                "cookbook.checksum-plain.jsa.runtime"),
-                        names(archive.getParent()),
-                        "nothing of the remake is left");
+                        archiveFiles("checksum-plain"), names(archive.getParent()), "nothing of the remake is left");
             }
         }
         assertTrue(killed, "no training run was found to kill");
@@ -292,9 +284,7 @@ public class ArchiveIT {
             assertEquals(0, r.exit(), r::toString);
         }
         Path archive = awaitArchive(cache);
-        assertEquals(
-                List.of("cookbook.quote-plain.jsa", "cookbook.quote-plain.jsa.gc", "cookbook.quote-plain.jsa.runtime"),
-                names(archive.getParent()));
+        assertEquals(archiveFiles("quote-plain"), names(archive.getParent()));
     }
 
     @Test
@@ -347,6 +337,12 @@ public class ArchiveIT {
         assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), extra + "\n" + r);
         assertEquals("", r.err(), extra + "\n" + r);
         assertEquals(0, r.exit(), extra + "\n" + r);
+    }
+
+    /** The files of {@code family}'s archive, and nothing else (no temporary file, class list or lock). */
+    private static List<String> archiveFiles(String family) {
+        String archive = "cookbook." + family + ".jsa";
+        return List.of(archive, archive + ".gc", archive + ".runtime");
     }
 
     private Map<String, String> env(Map<String, String> extra) {

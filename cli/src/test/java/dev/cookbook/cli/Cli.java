@@ -128,17 +128,34 @@ public final class Cli {
      * {@link CookbookCli#create(Stdio, String[])}, as {@code main} builds it.
      */
     public static Object parsedCommand(String... args) {
-        Stdio stdio = new Stdio(
+        picocli.CommandLine.ParseResult parsed =
+                CookbookCli.create(memoryStdio(), args).parseArgs(args);
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+        }
+        return parsed.commandSpec().userObject();
+    }
+
+    /** {@code args} are no plain call: {@link PlainCalls} says so, and runs nothing. */
+    public static void assertNotPlain(String... args) {
+        String call = String.join(" ", args);
+        if (PlainCalls.isPlain(args)) {
+            throw new AssertionError("plain: " + call);
+        }
+        Integer ran = PlainCalls.run(memoryStdio(), args);
+        if (ran != null) {
+            throw new AssertionError("ran as plain: " + call);
+        }
+    }
+
+    /** Standard streams in memory: no input, output discarded, no terminal. */
+    public static Stdio memoryStdio() {
+        return new Stdio(
                 new ByteArrayInputStream(new byte[0]),
                 new ByteArrayOutputStream(),
                 new ByteArrayOutputStream(),
                 false,
                 false,
                 false);
-        picocli.CommandLine.ParseResult parsed = CookbookCli.create(stdio, args).parseArgs(args);
-        while (parsed.hasSubcommand()) {
-            parsed = parsed.subcommand();
-        }
-        return parsed.commandSpec().userObject();
     }
 }

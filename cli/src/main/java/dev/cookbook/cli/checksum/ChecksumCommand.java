@@ -186,15 +186,7 @@ public final class ChecksumCommand implements Callable<Integer>, PlainCommand {
 
     /** Whether {@code args} are {@code checksum FILE...}, no argument after it starting with {@code -}. */
     public static boolean isPlain(String[] args) {
-        if (args.length < 2 || !args[0].equals("checksum")) {
-            return false;
-        }
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("-")) {
-                return false;
-            }
-        }
-        return true;
+        return args.length > 0 && args[0].equals("checksum") && PlainCommand.operandsOnly(args, 1);
     }
 
     /** Runs a {@link #plain} command: its diagnostics as {@code cookbook checksum}'s. */

@@ -132,7 +132,10 @@ public final class CsvReadCommand implements Callable<Integer>, ErrorHints, Plai
      * picocli's parse of them sets the FILE and nothing else.
      */
     public static boolean isPlain(String[] args) {
-        return args.length == 3 && args[0].equals("csv") && args[1].equals("read") && !args[2].startsWith("-");
+        return args.length == 3
+                && args[0].equals("csv")
+                && args[1].equals("read")
+                && PlainCommand.operandsOnly(args, 2);
     }
 
     /**

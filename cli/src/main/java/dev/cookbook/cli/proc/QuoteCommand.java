@@ -93,15 +93,7 @@ public final class QuoteCommand implements Callable<Integer>, ErrorHints, PlainC
      * parse of them sets the ARGs and nothing else.
      */
     public static boolean isPlain(String[] args) {
-        if (args.length < 2 || !args[0].equals("quote")) {
-            return false;
-        }
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("-")) {
-                return false;
-            }
-        }
-        return true;
+        return args.length > 0 && args[0].equals("quote") && PlainCommand.operandsOnly(args, 1);
     }
 
     /**

@@ -2,15 +2,12 @@ package dev.cookbook.cli.checksum;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cookbook.cli.Cli;
 import dev.cookbook.cli.CookbookCli;
 import dev.cookbook.cli.PlainCalls;
-import dev.cookbook.cli.Stdio;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -113,18 +110,7 @@ class PlainChecksumTest {
                 new String[] {"split", "a"},
                 new String[] {"-v", "checksum", "a"},
                 new String[0])) {
-            assertFalse(ChecksumCommand.isPlain(args), () -> String.join(" ", args));
-            assertNull(
-                    PlainCalls.run(
-                            new Stdio(
-                                    null,
-                                    new ByteArrayOutputStream(),
-                                    new ByteArrayOutputStream(),
-                                    false,
-                                    false,
-                                    false),
-                            args),
-                    () -> String.join(" ", args));
+            Cli.assertNotPlain(args);
         }
         assertTrue(ChecksumCommand.isPlain(new String[] {"checksum", "a", "@b", "c d", ""}));
     }
@@ -141,8 +127,7 @@ class PlainChecksumTest {
     /** The prefix of the plain command's diagnostics is its name in picocli's model. */
     @Test
     void thePlainCommandIsNamedAsInTheModel() {
-        CommandLine cl = CookbookCli.create(
-                new Stdio(null, new ByteArrayOutputStream(), new ByteArrayOutputStream(), false, false, false));
+        CommandLine cl = CookbookCli.create(Cli.memoryStdio());
         assertEquals(cl.getSubcommands().get("checksum").getCommandSpec().qualifiedName(), ChecksumCommand.NAME);
     }
 

@@ -2,13 +2,10 @@ package dev.cookbook.cli.csv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cookbook.cli.Cli;
 import dev.cookbook.cli.PlainCalls;
-import dev.cookbook.cli.Stdio;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -86,18 +83,7 @@ class PlainCsvReadTest {
                 new String[] {"csv", "write", "a"},
                 new String[] {"csv", "a", "read"},
                 new String[] {"-v", "csv", "read", "a"})) {
-            assertFalse(CsvReadCommand.isPlain(args), () -> String.join(" ", args));
-            assertNull(
-                    PlainCalls.run(
-                            new Stdio(
-                                    null,
-                                    new ByteArrayOutputStream(),
-                                    new ByteArrayOutputStream(),
-                                    false,
-                                    false,
-                                    false),
-                            args),
-                    () -> String.join(" ", args));
+            Cli.assertNotPlain(args);
         }
         assertTrue(CsvReadCommand.isPlain(new String[] {"csv", "read", "@a b.csv"}));
     }

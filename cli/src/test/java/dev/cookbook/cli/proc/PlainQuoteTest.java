@@ -2,7 +2,6 @@ package dev.cookbook.cli.proc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cookbook.cli.Cli;
@@ -76,7 +75,7 @@ class PlainQuoteTest {
                 new String[] {"quote", "-0"},
                 new String[] {"quote", "--each", "a"},
                 new String[] {"split", "a"})) {
-            assertFalse(QuoteCommand.isPlain(args), () -> String.join(" ", args));
+            Cli.assertNotPlain(args);
         }
         assertTrue(QuoteCommand.isPlain(new String[] {"quote", "a", "", "@b", "c-d"}));
     }

@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.cookbook.cli.CookbookCli;
-import dev.cookbook.cli.Stdio;
+import dev.cookbook.cli.Cli;
 import dev.cookbook.proc.run.RunSpec;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
-import picocli.CommandLine.ParseResult;
 
 /**
  * A plain {@code run -- CMD} without the command line: it runs what the parse would ask for, and
@@ -82,16 +77,7 @@ class PlainRunTest {
 
     /** The run command picocli makes of {@code args}, as a call would. */
     private static RunCommand parsed(String[] args) {
-        Stdio stdio = new Stdio(
-                new ByteArrayInputStream(new byte[0]),
-                new ByteArrayOutputStream(),
-                new ByteArrayOutputStream(),
-                false,
-                false,
-                false);
-        CommandLine cl = CookbookCli.create(stdio, args);
-        ParseResult result = cl.parseArgs(args);
-        return (RunCommand) result.subcommand().commandSpec().userObject();
+        return (RunCommand) Cli.parsedCommand(args);
     }
 
     /** {@code run -- COMMAND...} */
