@@ -50,10 +50,11 @@ tty=
 # under $XDG_CACHE_HOME/cookbook (for example
 # ~/.cache/cookbook/0.1.0-1b92f00abde3/PATH/java/home/me/.local/bin/cookbook.quote.jsa):
 # an archive of one family's classes starts it faster than one of every family's (Java 25 links
-# all the classes of its cache at start-up). Beside it, the collector it was made for (Java 17's
+# all the classes of its cache at start-up). Making one removes those other builds made for this
+# file, which no call can map again. Beside it, the collector it was made for (Java 17's
 # holds the G1 heap that spares the JVM building its module graph). The caller's own options about
 # sharing win, and turn this off.
-archive= made= gc=-XX:+UseSerialGC
+archive= made= folder= gc=-XX:+UseSerialGC
 family=all
 case ${1-} in
     checksum | encrypt | decrypt | key | sign | verify | csv | mail | echo | quote | split | run | install | uninstall | completion | help)
@@ -99,7 +100,8 @@ case " ${COOKBOOK_JAVA_OPTS-} " in
                 archive=-XX:SharedArchiveFile=$bundled
             elif [ -n "$cache" ]; then
                 case $java in /*) key=$java ;; *) key=/PATH/java ;; esac
-                cache=$cache/cookbook/$build$key$self.$family.jsa
+                folder=$cache/cookbook/$build
+                cache=$folder$key$self.$family.jsa
                 if [ -f "$cache" ]; then
                     archive=-XX:SharedArchiveFile=$cache
                     made=-Dcookbook.archive=$cache
@@ -135,5 +137,5 @@ case " ${COOKBOOK_JAVA_OPTS-} " in *" -XX:+Use"*GC" "*) gc= ;; esac
 exec "$java" $gc -XX:-UsePerfData \
     -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 \
     -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr \
-    $jit ${archive:+"$archive"} ${made:+"$made" "-Dcookbook.family=$family"} -Dcookbook.tty="$tty" \
+    $jit ${archive:+"$archive"} ${made:+"$made" "-Dcookbook.family=$family" "-Dcookbook.archive.build=$folder"} -Dcookbook.tty="$tty" \
     $COOKBOOK_JAVA_OPTS -cp "$self" dev.cookbook.cli.Main "$@"

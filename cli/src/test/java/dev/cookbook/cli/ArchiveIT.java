@@ -155,6 +155,31 @@ public class ArchiveIT {
     }
 
     /**
+     * An upgrade in place leaves the archives the old build made for the launcher's file, which no call can map
+     * again: making the new one removes them, and leaves those of another launcher.
+     */
+    @Test
+    void makingAnArchiveRemovesThoseOtherBuildsMadeForTheSameLauncher() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("bin")).resolve("cookbook");
+        Files.copy(Binary.PATH, copy);
+        String oldBuild = cache.resolve("cookbook/0.0.1-000000000000") + "/PATH/java";
+        Path old = Path.of(oldBuild + copy + ".checksum-plain.jsa");
+        Path another = Path.of(oldBuild + dir.resolve("elsewhere/cookbook") + ".checksum-plain.jsa");
+        for (Path p : List.of(old, another)) {
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "an archive of an old build");
+        }
+        Binary.Result r = Binary.exec(dir, env(Map.of()), null, List.of(copy.toString(), "checksum", "small.txt"));
+        assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
+        assertEquals("", r.err(), r::toString);
+        assertEquals(0, r.exit(), r::toString);
+        assertFalse(Files.exists(old), old::toString);
+        assertTrue(Files.isRegularFile(another), another::toString);
+        Path made = awaitArchive(cache, copy + ".checksum-plain.jsa");
+        assertFalse(made.startsWith(cache.resolve("cookbook/0.0.1-000000000000")), made::toString);
+    }
+
+    /**
      * The same build written again in the same place (a reinstall, a rebuild): Java 17 ignores an archive made
      * before, so it is made again, and later calls map it.
      */

@@ -3,10 +3,14 @@ package dev.cookbook.cli.launch;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -35,6 +39,8 @@ public final class ClassDataArchive {
     static final String USED = "cookbook.archive";
     /** Set by the launcher: the archive to make, since there is none yet. */
     static final String CREATE = "cookbook.archive.create";
+    /** Set by the launcher: the folder of this build's archives, {@code $XDG_CACHE_HOME/cookbook/BUILD}. */
+    static final String BUILD = "cookbook.archive.build";
     /** Set by the launcher: the command family the archive is for ({@link Training#ALL} for any). */
     static final String FAMILY = "cookbook.family";
     /** The environment variable that makes {@code Main} run {@link Training} instead of a command. */
@@ -154,6 +160,99 @@ public final class ClassDataArchive {
                 Files.deleteIfExists(made);
             }
             throw e;
+        }
+        String build = System.getProperty(BUILD);
+        if (build != null && archive.startsWith(build)) {
+            pruneOtherBuilds(Paths.get(build), launcher);
+        }
+    }
+
+    /**
+     * Removes the archives that other builds made for {@code launcher}, the file this build runs from:
+     * the file is this build now, so no call can map them again, and each is 10-50 MB that the cache
+     * would otherwise keep for good (an upgrade leaves one per family used). Those of other launchers
+     * stay, as do locks and temporary files (a training under way removes its own). Called once per
+     * archive made, while its training runs.
+     */
+    static void pruneOtherBuilds(Path build, String launcher) throws IOException {
+        Path root = build.getParent();
+        if (root == null || !Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (DirectoryStream<Path> builds = Files.newDirectoryStream(root)) {
+            for (Path other : builds) {
+                if (!other.equals(build) && Files.isDirectory(other, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.walkFileTree(other, new Pruner(other, launcher));
+                }
+            }
+        }
+    }
+
+    /** Deletes, under one build's folder, the files of {@code launcher}'s archives, and folders left empty. */
+    private static final class Pruner extends SimpleFileVisitor<Path> {
+        private static final List<String> ENDINGS = List.of(".jsa", ".jsa.gc", ".jsa.runtime");
+
+        private final Path build;
+        private final String launcher;
+
+        Pruner(Path build, String launcher) {
+            this.build = build;
+            this.launcher = launcher + ".";
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            if (attrs.isRegularFile() && isArchive("/" + build.relativize(file))) {
+                Files.deleteIfExists(file);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        /**
+         * Whether {@code path} (under the build's folder) is the launcher's: the runtime's part, then
+         * the launcher's path, a family and an ending. The runtime's part is {@code /PATH/java} or a
+         * java's path, which ends in {@code /bin/java}: a launcher whose path merely ends as this
+         * one's does not match.
+         */
+        private boolean isArchive(String path) {
+            int at = path.lastIndexOf(launcher);
+            if (at < 0) {
+                return false;
+            }
+            String runtime = path.substring(0, at);
+            if (!runtime.equals("/PATH/java") && !runtime.endsWith("/bin/java")) {
+                return false;
+            }
+            String rest = path.substring(at + launcher.length());
+            for (String ending : ENDINGS) {
+                if (rest.endsWith(ending) && isFamily(rest.substring(0, rest.length() - ending.length()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+            try {
+                Files.delete(dir);
+            } catch (IOException notEmpty) {
+                // still holds what is not ours to remove
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        private static boolean isFamily(String name) {
+            if (name.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c == '-')) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

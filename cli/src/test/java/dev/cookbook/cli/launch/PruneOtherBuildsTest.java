@@ -1,0 +1,105 @@
+package dev.cookbook.cli.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Making an archive removes the archives other builds made for the same launcher file, which no call
+ * can map again, and nothing else (the launcher names them {@code BUILD/RUNTIME/LAUNCHER.FAMILY.jsa}).
+ */
+class PruneOtherBuildsTest {
+    private static final String LAUNCHER = "/home/me/.local/bin/cookbook";
+
+    @TempDir
+    Path dir;
+
+    private Path cache;
+
+    @BeforeEach
+    void cache() {
+        cache = dir.resolve("cache");
+    }
+
+    @Test
+    void otherBuildsArchivesOfTheLauncherGoAndNothingElse() throws IOException {
+        Path build = cache.resolve("0.2.0-bbbbbbbbbbbb");
+        Path old = cache.resolve("0.1.0-aaaaaaaaaaaa");
+        List<Path> gone = List.of(
+                file(old, "/PATH/java" + LAUNCHER + ".checksum-plain.jsa"),
+                file(old, "/PATH/java" + LAUNCHER + ".checksum-plain.jsa.gc"),
+                file(old, "/PATH/java" + LAUNCHER + ".checksum-plain.jsa.runtime"),
+                file(old, "/usr/lib/jvm/temurin-25/bin/java" + LAUNCHER + ".quote.jsa"),
+                file(cache.resolve("0.0.9-cccccccccccc"), "/PATH/java" + LAUNCHER + ".run-plain.jsa"));
+        List<Path> kept = List.of(
+                // this build's own
+                file(build, "/PATH/java" + LAUNCHER + ".checksum-plain.jsa"),
+                // another launcher's, also one whose path ends as this one's does
+                file(old, "/PATH/java/opt/cookbook/bin/cookbook.checksum-plain.jsa"),
+                file(old, "/PATH/java/srv/java" + LAUNCHER + ".checksum-plain.jsa"),
+                file(old, "/PATH/java" + LAUNCHER + "2.checksum-plain.jsa"),
+                // a training under way removes its own lock and temporary files
+                file(old, "/PATH/java" + LAUNCHER + ".csv.jsa.lock"),
+                file(old, "/PATH/java" + LAUNCHER + ".csv.jsa.tmp123"),
+                // not an archive's name
+                file(old, "/PATH/java" + LAUNCHER + ".Notes.jsa"),
+                file(old, "/PATH/java" + LAUNCHER + ".jsa"),
+                file(cache, "/notes.txt"));
+
+        ClassDataArchive.pruneOtherBuilds(build, LAUNCHER);
+
+        for (Path p : gone) {
+            assertFalse(Files.exists(p), p::toString);
+        }
+        for (Path p : kept) {
+            assertTrue(Files.isRegularFile(p), p::toString);
+        }
+        assertFalse(
+                Files.exists(cache.resolve("0.0.9-cccccccccccc")),
+                "a build's folder left empty goes with its archives");
+        assertFalse(Files.exists(old.resolve("usr")), "so do the folders left empty in a build's");
+    }
+
+    @Test
+    void aCacheWithoutOtherBuildsIsLeftAsItIs() throws IOException {
+        Path build = cache.resolve("0.2.0-bbbbbbbbbbbb");
+        Path own = file(build, "/PATH/java" + LAUNCHER + ".checksum.jsa");
+        ClassDataArchive.pruneOtherBuilds(build, LAUNCHER);
+        assertEquals(List.of(own), files(cache));
+
+        ClassDataArchive.pruneOtherBuilds(cache.resolve("missing/0.2.0-bbbbbbbbbbbb"), LAUNCHER);
+    }
+
+    /** A folder's symbolic link is not followed: what it points to is not the cache's. */
+    @Test
+    void aLinkIsNotFollowed() throws IOException {
+        Path elsewhere = dir.resolve("elsewhere");
+        Path target = file(elsewhere, "/PATH/java" + LAUNCHER + ".checksum.jsa");
+        Files.createSymbolicLink(Files.createDirectories(cache).resolve("0.1.0-aaaaaaaaaaaa"), elsewhere);
+        ClassDataArchive.pruneOtherBuilds(cache.resolve("0.2.0-bbbbbbbbbbbb"), LAUNCHER);
+        assertTrue(Files.isRegularFile(target), target::toString);
+    }
+
+    /** Creates the file {@code folder + path} ({@code path} starts with a slash), as the launcher names them. */
+    private static Path file(Path folder, String path) throws IOException {
+        Path p = Path.of(folder + path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, "x");
+        return p;
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).toList();
+        }
+    }
+}
