@@ -56,11 +56,17 @@ public final class Runner {
         if (spec.cwd() != null) {
             pb.directory(spec.cwd().toFile());
         }
+        // Only a changed environment is copied (environment() copies it): an unchanged one the child
+        // inherits as it is.
         if (spec.clearEnv()) {
             pb.environment().clear();
         }
-        pb.environment().keySet().removeAll(spec.unsetEnv());
-        pb.environment().putAll(spec.env());
+        if (!spec.unsetEnv().isEmpty()) {
+            pb.environment().keySet().removeAll(spec.unsetEnv());
+        }
+        if (!spec.env().isEmpty()) {
+            pb.environment().putAll(spec.env());
+        }
         if (spec.inputFile() != null) {
             pb.redirectInput(spec.inputFile().toFile());
         } else if (spec.inputStream() == null) {
