@@ -30,7 +30,7 @@ public final class SignalTrap implements AutoCloseable {
         for (String name : names) {
             try {
                 Signal signal = new Signal(name);
-                SignalHandler old = Signal.handle(signal, sig -> handler.accept(name));
+                SignalHandler old = Signal.handle(signal, new Handler(name, handler));
                 trap.signals.add(signal);
                 trap.previous.add(old);
             } catch (IllegalArgumentException e) {
@@ -38,6 +38,17 @@ public final class SignalTrap implements AutoCloseable {
             }
         }
         return trap;
+    }
+
+    /**
+     * Calls the command's handler with the signal's name. A class rather than a lambda: the first
+     * lambdas a process links cost milliseconds, and {@code run} installs this before its child starts.
+     */
+    private record Handler(String name, Consumer<String> handler) implements SignalHandler {
+        @Override
+        public void handle(Signal sig) {
+            handler.accept(name);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.cookbook.proc.run.Runner;
 import dev.cookbook.proc.run.Signal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * SIGINT, SIGTERM and SIGHUP sent to cookbook, passed on to the running child, as if it had been
@@ -15,7 +16,7 @@ import java.util.List;
  * <p>Ctrl-C at a terminal reaches the child by itself (it shares our process group) and once more
  * through us; most programs treat a second SIGINT as the first.
  */
-final class RunSignals implements AutoCloseable {
+final class RunSignals implements AutoCloseable, Consumer<String> {
     private final List<Signal> pending = new ArrayList<>();
     private Runner.Running child;
     private SignalTrap trap;
@@ -28,18 +29,26 @@ final class RunSignals implements AutoCloseable {
      */
     static RunSignals install() {
         RunSignals s = new RunSignals();
-        s.trap = SignalTrap.install(List.of("INT", "TERM", "HUP"), name -> s.pass(Signal.valueOf(name)));
+        s.trap = SignalTrap.install(List.of("INT", "TERM", "HUP"), s);
         return s;
     }
 
     /** The started child: signals go to it from now on, and those that came before go now. */
     synchronized void attach(Runner.Running started) {
         this.child = started;
-        pending.forEach(started::signal);
+        for (Signal signal : pending) {
+            started.signal(signal);
+        }
         pending.clear();
     }
 
-    private synchronized void pass(Signal signal) {
+    /**
+     * Passes the signal {@code name} on, on the JVM's signal thread. No lambdas here: the first ones
+     * a process links cost milliseconds, before the child could start.
+     */
+    @Override
+    public synchronized void accept(String name) {
+        Signal signal = Signal.valueOf(name);
         if (child == null) {
             pending.add(signal);
         } else {
