@@ -1,7 +1,9 @@
 package dev.cookbook.cli.launch;
 
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,8 +15,6 @@ import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -45,8 +45,10 @@ public final class ClassDataArchive {
     static final String FAMILY = "cookbook.family";
     /** The environment variable that makes {@code Main} run {@link Training} instead of a command. */
     public static final String TRAINING = "COOKBOOK_TRAINING";
+    /** The ending of the file beside an archive that says what it was made for ({@link #runtime}). */
+    private static final String RUNTIME = ".runtime";
     /** A lock older than this belongs to a training run that died: it is taken over. */
-    private static final Duration STALE_LOCK = Duration.ofMinutes(10);
+    private static final long STALE_LOCK_MILLIS = 10 * 60 * 1000;
 
     private ClassDataArchive() {}
 
@@ -62,7 +64,7 @@ public final class ClassDataArchive {
         try {
             if (create != null) {
                 start(Paths.get(create), family);
-            } else if (used != null && !madeFor(Paths.get(used))) {
+            } else if (used != null && !madeFor(used)) {
                 start(Paths.get(used), family);
             }
         } catch (IOException | RuntimeException e) {
@@ -80,18 +82,20 @@ public final class ClassDataArchive {
         return System.getProperty("java.home") + " " + System.getProperty("java.vm.version") + launcherStamp();
     }
 
+    /**
+     * java.io rather than java.nio.file, here and in {@link #madeFor}: every call ends with this
+     * check, and NIO's files, channels and attribute views would be initialized for it alone.
+     */
     private static String launcherStamp() {
-        try {
-            BasicFileAttributes file =
-                    Files.readAttributes(Paths.get(System.getProperty("java.class.path")), BasicFileAttributes.class);
-            return " " + file.size() + " " + file.lastModifiedTime().toMillis();
-        } catch (IOException | RuntimeException e) {
+        File launcher = new File(String.valueOf(System.getProperty("java.class.path")));
+        if (!launcher.isFile()) {
             return ""; // several jars (tests, an IDE): no launcher of its own
         }
+        return " " + launcher.length() + " " + launcher.lastModified();
     }
 
     static Path runtimeFile(Path archive) {
-        return archive.resolveSibling(archive.getFileName() + ".runtime");
+        return archive.resolveSibling(archive.getFileName() + RUNTIME);
     }
 
     /** The file the launcher reads the archive's collector from. */
@@ -114,11 +118,9 @@ public final class ClassDataArchive {
     }
 
     /** Whether {@code archive} was made by this runtime, as the file beside it records. */
-    static boolean madeFor(Path archive) {
-        try {
-            return runtime()
-                    .equals(Files.readString(runtimeFile(archive), StandardCharsets.UTF_8)
-                            .strip());
+    static boolean madeFor(String archive) {
+        try (InputStream in = new FileInputStream(archive + RUNTIME)) {
+            return runtime().equals(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
             return false;
         }
@@ -317,7 +319,7 @@ public final class ClassDataArchive {
             return true;
         } catch (FileAlreadyExistsException e) {
             FileTime made = Files.getLastModifiedTime(lock);
-            if (made.toInstant().isAfter(Instant.now().minus(STALE_LOCK))) {
+            if (made.toMillis() > System.currentTimeMillis() - STALE_LOCK_MILLIS) {
                 return false;
             }
             Files.deleteIfExists(lock);

@@ -92,7 +92,7 @@ public final class Training {
             // What every later call does after its command: checking the archive it was given.
             Path archive = dir.resolve("cookbook.jsa");
             Files.writeString(ClassDataArchive.runtimeFile(archive), ClassDataArchive.runtime());
-            ClassDataArchive.madeFor(archive);
+            ClassDataArchive.madeFor(archive.toString());
         } catch (IOException | UncheckedIOException e) {
             // No temporary folder: no archive this time.
         } finally {
