@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.cookbook.mailer.smtp.AiosmtpdServer;
 import dev.cookbook.mailer.smtp.TestPki;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -306,7 +308,10 @@ class DistIT {
         assertMainFromTheArchive(cookbookIn(plain, next, "--version"));
     }
 
-    /** Whether {@code dir} holds a finished archive: a cookbook.FAMILY.jsa and no training under way (a lock). */
+    /**
+     * Whether {@code dir} holds a finished archive: a cookbook.FAMILY.jsa and no training under way (a lock). A
+     * file the training renames or removes while this walks means it is still under way.
+     */
     private static boolean madeIn(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return false;
@@ -315,6 +320,11 @@ class DistIT {
             List<String> names = files.map(f -> f.getFileName().toString()).toList();
             return names.stream().anyMatch(n -> n.startsWith("cookbook.") && n.endsWith(".jsa"))
                     && names.stream().noneMatch(n -> n.endsWith(".lock"));
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                return false;
+            }
+            throw e;
         }
     }
 
