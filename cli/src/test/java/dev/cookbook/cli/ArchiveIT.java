@@ -160,7 +160,8 @@ public class ArchiveIT {
 
     /**
      * An upgrade in place leaves the archives the old build made for the launcher's file, which no call can map
-     * again: making the new one removes them, and leaves those of another launcher.
+     * again: making the new one removes them, and leaves those of another launcher; so does one whose launcher is
+     * gone (moved here).
      */
     @Test
     void makingAnArchiveRemovesThoseOtherBuildsMadeForTheSameLauncher() throws IOException {
@@ -181,6 +182,17 @@ public class ArchiveIT {
         assertTrue(Files.isRegularFile(another), another::toString);
         Path made = awaitArchive(cache, copy + ".checksum-plain.jsa");
         assertFalse(made.startsWith(cache.resolve("cookbook/0.0.1-000000000000")), made::toString);
+        // the launcher it was made for, so that it goes once that is gone (PruneOtherBuildsTest)
+        List<String> runtime = Files.readAllLines(Path.of(made + ".runtime"));
+        assertEquals(2, runtime.size(), runtime::toString);
+        assertEquals(copy.toString(), runtime.get(1));
+
+        Path moved = Files.createDirectories(dir.resolve("moved")).resolve("cookbook");
+        Files.move(copy, moved);
+        r = Binary.exec(dir, env(Map.of()), null, List.of(moved.toString(), "checksum", "small.txt"));
+        assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
+        assertFalse(Files.exists(made), "the archive of a launcher that is gone goes when another is made");
+        awaitArchive(cache, moved + ".checksum-plain.jsa");
     }
 
     /**

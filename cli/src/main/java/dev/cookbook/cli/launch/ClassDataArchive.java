@@ -117,10 +117,15 @@ public final class ClassDataArchive {
         System.out.println(dumpOptions(Paths.get(args[0]), Training.ALL));
     }
 
-    /** Whether {@code archive} was made by this runtime, as the file beside it records. */
+    /**
+     * Whether {@code archive} was made by this runtime, as the file beside it records on its first line
+     * ({@link #runtime}; the second names the launcher it was made for, see {@link #pruneOtherBuilds}).
+     */
     static boolean madeFor(String archive) {
         try (InputStream in = new FileInputStream(archive + RUNTIME)) {
-            return runtime().equals(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+            String made = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int end = made.indexOf('\n');
+            return runtime().equals(end < 0 ? made : made.substring(0, end));
         } catch (IOException e) {
             return false;
         }
@@ -170,10 +175,12 @@ public final class ClassDataArchive {
     }
 
     /**
-     * Removes the archives that other builds made for {@code launcher}, the file this build runs from:
-     * the file is this build now, so no call can map them again, and each is 10-50 MB that the cache
-     * would otherwise keep for good (an upgrade leaves one per family used). Those of other launchers
-     * stay, as do locks and temporary files (a training under way removes its own). Called once per
+     * Removes the archives no call can map again, which the cache would otherwise keep for good, each
+     * 10-50 MB: those other builds made for {@code launcher}, the file this build runs from (it is this
+     * build now: an upgrade in place left one per family used), and those of any build whose launcher
+     * is gone (a self-contained build's folder deleted after an upgrade to the next one's), as the
+     * file beside each archive names it. Locks and temporary files stay (a training under way removes
+     * its own), as do archives whose file names no launcher (made before it did). Called once per
      * archive made, while its training runs.
      */
     static void pruneOtherBuilds(Path build, String launcher) throws IOException {
@@ -182,32 +189,53 @@ public final class ClassDataArchive {
             return;
         }
         try (DirectoryStream<Path> builds = Files.newDirectoryStream(root)) {
-            for (Path other : builds) {
-                if (!other.equals(build) && Files.isDirectory(other, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.walkFileTree(other, new Pruner(other, launcher));
+            for (Path folder : builds) {
+                if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.walkFileTree(folder, new Pruner(folder, folder.equals(build) ? null : launcher));
                 }
             }
         }
     }
 
-    /** Deletes, under one build's folder, the files of {@code launcher}'s archives, and folders left empty. */
+    /** Deletes, under one build's folder, the archives no call can map again, and another build's folders left empty. */
     private static final class Pruner extends SimpleFileVisitor<Path> {
         private static final List<String> ENDINGS = List.of(".jsa", ".jsa.gc", ".jsa.runtime");
 
         private final Path build;
+        /** The launcher's path and a dot, when this folder is another build's; else null. */
         private final String launcher;
 
         Pruner(Path build, String launcher) {
             this.build = build;
-            this.launcher = launcher + ".";
+            this.launcher = launcher == null ? null : launcher + ".";
         }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            if (attrs.isRegularFile() && isArchive("/" + build.relativize(file))) {
-                Files.deleteIfExists(file);
+            if (attrs.isRegularFile()) {
+                if (launcher != null && isArchive("/" + build.relativize(file))) {
+                    Files.deleteIfExists(file);
+                } else if (file.getFileName().toString().endsWith(".jsa" + RUNTIME) && launcherGone(file)) {
+                    String archive =
+                            file.toString().substring(0, file.toString().length() - RUNTIME.length());
+                    Files.deleteIfExists(Paths.get(archive));
+                    Files.deleteIfExists(collectorFile(Paths.get(archive)));
+                    Files.deleteIfExists(file);
+                }
             }
             return FileVisitResult.CONTINUE;
+        }
+
+        /** A file gone meanwhile (removed here with its archive, or by a training) or unreadable: skipped. */
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE;
+        }
+
+        /** Whether the runtime file {@code file} names, on its second line, a launcher that is gone. */
+        private static boolean launcherGone(Path file) throws IOException {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return lines.size() > 1 && lines.get(1).startsWith("/") && !Files.exists(Paths.get(lines.get(1)));
         }
 
         /**
@@ -234,12 +262,18 @@ public final class ClassDataArchive {
             return false;
         }
 
+        /**
+         * Removes a folder of another build's left empty. Not in this build's: another call may have
+         * just made one for the archive it is about to make.
+         */
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-            try {
-                Files.delete(dir);
-            } catch (IOException notEmpty) {
-                // still holds what is not ours to remove
+            if (launcher != null) {
+                try {
+                    Files.delete(dir);
+                } catch (IOException notEmpty) {
+                    // still holds what is not ours to remove
+                }
             }
             return FileVisitResult.CONTINUE;
         }
@@ -263,7 +297,7 @@ public final class ClassDataArchive {
             throws IOException {
         // What the archive is for, and its collector, go beside it only with it: a training that
         // dies must leave an old archive marked as old, or no later call would make it again.
-        Files.writeString(runtimeFile(temporary), runtime() + "\n", StandardCharsets.UTF_8);
+        Files.writeString(runtimeFile(temporary), runtime() + "\n" + launcher + "\n", StandardCharsets.UTF_8);
         Files.writeString(
                 collectorFile(temporary),
                 (aotCache() ? "-XX:+UseSerialGC" : "-XX:+UseG1GC") + "\n",

@@ -79,6 +79,51 @@ class PruneOtherBuildsTest {
         ClassDataArchive.pruneOtherBuilds(cache.resolve("missing/0.2.0-bbbbbbbbbbbb"), LAUNCHER);
     }
 
+    /**
+     * An archive whose launcher is gone (a self-contained build's folder deleted after an upgrade to the next
+     * one's, in a folder of its own), as the file beside it names it, goes too, in any build's folder.
+     */
+    @Test
+    void archivesOfALauncherThatIsGoneGo() throws IOException {
+        Path build = cache.resolve("0.2.0-bbbbbbbbbbbb");
+        Path old = cache.resolve("0.1.0-aaaaaaaaaaaa");
+        String gone = dir.resolve("opt/cookbook-0.1.0/bin/cookbook").toString();
+        Path here =
+                Files.createDirectories(dir.resolve("opt/cookbook-0.2.0/bin")).resolve("cookbook");
+        Files.writeString(here, "a launcher");
+        List<Path> goneFiles = archive(old, "/PATH/java" + gone + ".checksum.jsa", gone);
+        List<Path> goneToo = archive(build, "/PATH/java" + gone + ".csv.jsa", gone);
+        Path another = Files.createDirectories(dir.resolve("home/me/bin")).resolve("cookbook");
+        Files.writeString(another, "another launcher, still there");
+        List<Path> kept = archive(old, "/PATH/java" + another + ".quote.jsa", another.toString());
+        Path before = file(old, "/PATH/java" + gone + ".run.jsa");
+        Files.writeString(Path.of(before + ".runtime"), "/usr/lib/jvm/java-17 17.0.15+6 123 456\n");
+
+        ClassDataArchive.pruneOtherBuilds(build, here.toString());
+
+        for (Path p : goneFiles) {
+            assertFalse(Files.exists(p), p::toString);
+        }
+        for (Path p : goneToo) {
+            assertFalse(Files.exists(p), p::toString);
+        }
+        for (Path p : kept) {
+            assertTrue(Files.isRegularFile(p), p::toString);
+        }
+        assertTrue(Files.isRegularFile(before), "a runtime file that names no launcher: kept");
+        assertTrue(Files.isDirectory(build.resolve("PATH")), "this build's folders stay, empty or not");
+    }
+
+    /** The archive {@code folder + path}, with its collector and runtime files, the latter naming {@code launcher}. */
+    private static List<Path> archive(Path folder, String path, String launcher) throws IOException {
+        Path archive = file(folder, path);
+        Path gc = Path.of(archive + ".gc");
+        Path runtime = Path.of(archive + ".runtime");
+        Files.writeString(gc, "-XX:+UseSerialGC\n");
+        Files.writeString(runtime, "/usr/lib/jvm/java-17 17.0.15+6 123 456\n" + launcher + "\n");
+        return List.of(archive, gc, runtime);
+    }
+
     /** A folder's symbolic link is not followed: what it points to is not the cache's. */
     @Test
     void aLinkIsNotFollowed() throws IOException {
