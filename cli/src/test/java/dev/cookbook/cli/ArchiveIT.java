@@ -182,7 +182,7 @@ public class ArchiveIT {
         assertTrue(Files.isRegularFile(another), another::toString);
         Path made = awaitArchive(cache, copy + ".checksum-plain.jsa");
         assertFalse(made.startsWith(cache.resolve("cookbook/0.0.1-000000000000")), made::toString);
-        // the launcher it was made for, so that it goes once that is gone (PruneOtherBuildsTest)
+        // the launcher it was made for, so that it goes once that is gone (ArchivePruneTest)
         List<String> runtime = Files.readAllLines(Path.of(made + ".runtime"));
         assertEquals(2, runtime.size(), runtime::toString);
         assertEquals(copy.toString(), runtime.get(1));

@@ -119,7 +119,7 @@ public final class ClassDataArchive {
 
     /**
      * Whether {@code archive} was made by this runtime, as the file beside it records on its first line
-     * ({@link #runtime}; the second names the launcher it was made for, see {@link #pruneOtherBuilds}).
+     * ({@link #runtime}; the second names the launcher it was made for, see {@link #prune}).
      */
     static boolean madeFor(String archive) {
         try (InputStream in = new FileInputStream(archive + RUNTIME)) {
@@ -170,7 +170,7 @@ public final class ClassDataArchive {
         }
         String build = System.getProperty(BUILD);
         if (build != null && archive.startsWith(build)) {
-            pruneOtherBuilds(Paths.get(build), launcher);
+            prune(Paths.get(build), launcher);
         }
     }
 
@@ -183,7 +183,7 @@ public final class ClassDataArchive {
      * its own), as do archives whose file names no launcher (made before it did). Called once per
      * archive made, while its training runs.
      */
-    static void pruneOtherBuilds(Path build, String launcher) throws IOException {
+    static void prune(Path build, String launcher) throws IOException {
         Path root = build.getParent();
         if (root == null || !Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
@@ -210,18 +210,23 @@ public final class ClassDataArchive {
             this.launcher = launcher == null ? null : launcher + ".";
         }
 
+        /** One file that cannot be read or removed (another user's, say) leaves the others to be pruned. */
         @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            if (attrs.isRegularFile()) {
-                if (launcher != null && isArchive("/" + build.relativize(file))) {
-                    Files.deleteIfExists(file);
-                } else if (file.getFileName().toString().endsWith(".jsa" + RUNTIME) && launcherGone(file)) {
-                    String archive =
-                            file.toString().substring(0, file.toString().length() - RUNTIME.length());
-                    Files.deleteIfExists(Paths.get(archive));
-                    Files.deleteIfExists(collectorFile(Paths.get(archive)));
-                    Files.deleteIfExists(file);
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            try {
+                if (attrs.isRegularFile()) {
+                    if (launcher != null && isArchive("/" + build.relativize(file))) {
+                        Files.deleteIfExists(file);
+                    } else if (file.getFileName().toString().endsWith(".jsa" + RUNTIME) && launcherGone(file)) {
+                        String archive =
+                                file.toString().substring(0, file.toString().length() - RUNTIME.length());
+                        Files.deleteIfExists(Paths.get(archive));
+                        Files.deleteIfExists(collectorFile(Paths.get(archive)));
+                        Files.deleteIfExists(file);
+                    }
                 }
+            } catch (IOException e) {
+                // left as it is
             }
             return FileVisitResult.CONTINUE;
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Making an archive removes the archives other builds made for the same launcher file, which no call
  * can map again, and nothing else (the launcher names them {@code BUILD/RUNTIME/LAUNCHER.FAMILY.jsa}).
  */
-class PruneOtherBuildsTest {
+class ArchivePruneTest {
     private static final String LAUNCHER = "/home/me/.local/bin/cookbook";
 
     @TempDir
@@ -55,7 +56,7 @@ class PruneOtherBuildsTest {
                 file(old, "/PATH/java" + LAUNCHER + ".jsa"),
                 file(cache, "/notes.txt"));
 
-        ClassDataArchive.pruneOtherBuilds(build, LAUNCHER);
+        ClassDataArchive.prune(build, LAUNCHER);
 
         for (Path p : gone) {
             assertFalse(Files.exists(p), p::toString);
@@ -73,10 +74,10 @@ class PruneOtherBuildsTest {
     void aCacheWithoutOtherBuildsIsLeftAsItIs() throws IOException {
         Path build = cache.resolve("0.2.0-bbbbbbbbbbbb");
         Path own = file(build, "/PATH/java" + LAUNCHER + ".checksum.jsa");
-        ClassDataArchive.pruneOtherBuilds(build, LAUNCHER);
+        ClassDataArchive.prune(build, LAUNCHER);
         assertEquals(List.of(own), files(cache));
 
-        ClassDataArchive.pruneOtherBuilds(cache.resolve("missing/0.2.0-bbbbbbbbbbbb"), LAUNCHER);
+        ClassDataArchive.prune(cache.resolve("missing/0.2.0-bbbbbbbbbbbb"), LAUNCHER);
     }
 
     /**
@@ -99,7 +100,7 @@ class PruneOtherBuildsTest {
         Path before = file(old, "/PATH/java" + gone + ".run.jsa");
         Files.writeString(Path.of(before + ".runtime"), "/usr/lib/jvm/java-17 17.0.15+6 123 456\n");
 
-        ClassDataArchive.pruneOtherBuilds(build, here.toString());
+        ClassDataArchive.prune(build, here.toString());
 
         for (Path p : goneFiles) {
             assertFalse(Files.exists(p), p::toString);
@@ -112,6 +113,31 @@ class PruneOtherBuildsTest {
         }
         assertTrue(Files.isRegularFile(before), "a runtime file that names no launcher: kept");
         assertTrue(Files.isDirectory(build.resolve("PATH")), "this build's folders stay, empty or not");
+    }
+
+    /**
+     * A runtime file that cannot be read (not UTF-8) leaves the rest to be pruned. Twenty archives to remove in
+     * folders of their own, so that without that the walk would meet the bad file before one of them, whatever
+     * order the file system lists them in, but 1 time in 21.
+     */
+    @Test
+    void aFileThatCannotBeReadLeavesTheRestPruned() throws IOException {
+        Path build = cache.resolve("0.2.0-bbbbbbbbbbbb");
+        String gone = dir.resolve("gone/bin/cookbook").toString();
+        List<Path> goneFiles = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            goneFiles.addAll(
+                    archive(cache.resolve("0.1." + i + "-aaaaaaaaaaaa"), "/PATH/java" + gone + ".csv.jsa", gone));
+        }
+        Path bad = file(cache.resolve("0.1.9-cccccccccccc"), "/PATH/java" + gone + ".quote.jsa");
+        Files.write(Path.of(bad + ".runtime"), new byte[] {'x', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
+
+        ClassDataArchive.prune(build, LAUNCHER);
+
+        for (Path p : goneFiles) {
+            assertFalse(Files.exists(p), p::toString);
+        }
+        assertTrue(Files.isRegularFile(bad), "an archive whose runtime file cannot be read is left as it is");
     }
 
     /** The archive {@code folder + path}, with its collector and runtime files, the latter naming {@code launcher}. */
@@ -130,7 +156,7 @@ class PruneOtherBuildsTest {
         Path elsewhere = dir.resolve("elsewhere");
         Path target = file(elsewhere, "/PATH/java" + LAUNCHER + ".checksum.jsa");
         Files.createSymbolicLink(Files.createDirectories(cache).resolve("0.1.0-aaaaaaaaaaaa"), elsewhere);
-        ClassDataArchive.pruneOtherBuilds(cache.resolve("0.2.0-bbbbbbbbbbbb"), LAUNCHER);
+        ClassDataArchive.prune(cache.resolve("0.2.0-bbbbbbbbbbbb"), LAUNCHER);
         assertTrue(Files.isRegularFile(target), target::toString);
     }
 
