@@ -13,9 +13,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Hashing of the first large FILE of {@code cookbook checksum}, begun on a thread of its own from
@@ -34,7 +34,8 @@ import java.util.concurrent.Future;
  *
  * <p>For any file, it first makes the algorithm's hasher and drops it: the first one starts the JCA,
  * which a small file's run then finds done (interleaved, median of 31: {@code checksum small.txt}
- * 78-79 ms to 74 ms on Java 17, 59-63 ms to 58-61 ms on Java 25).
+ * 78-79 ms to 74 ms on Java 17, 59-63 ms to 58-61 ms on Java 25). Its result is the thread itself
+ * ({@link Result}), so that nothing but the thread is set up before the work begins.
  *
  * <p>This class stays clear of picocli, so that the work starts before picocli's classes load.
  * Thread-safe: it is made on one thread, works on its own and is awaited on another.
@@ -50,8 +51,11 @@ final class ChecksumHeadStart {
     private final String name;
     private final Path path;
     private final DigestAlgorithm algorithm;
-    private final CompletableFuture<DigestResult> result = new CompletableFuture<>();
     private final Thread thread;
+    /** The work's outcome, read once {@link #thread} has ended: the digest, or null if none. */
+    private volatile DigestResult outcome;
+
+    private final Result result = new Result();
     /** Made on the head start's thread, and only for a large file: a small one must cost the run nothing. */
     private volatile ParallelDigester digester;
 
@@ -133,10 +137,8 @@ final class ChecksumHeadStart {
             path = null; // the run reports it; there is nothing to read
         }
         ChecksumHeadStart h = new ChecksumHeadStart(name, path, algorithm);
-        if (path == null) {
-            h.result.complete(null);
-        } else {
-            h.thread.start();
+        if (path != null) {
+            h.thread.start(); // else never started: joining it returns at once, with no outcome
         }
         return h;
     }
@@ -162,7 +164,7 @@ final class ChecksumHeadStart {
         } catch (IOException | RuntimeException e) {
             r[0] = null; // the run meets the same problem and reports it
         } finally {
-            result.complete(r[0] != null && r[0].ok() ? r[0] : null);
+            outcome = r[0] != null && r[0].ok() ? r[0] : null;
         }
     }
 
@@ -193,8 +195,6 @@ final class ChecksumHeadStart {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
-        } catch (ExecutionException e) {
-            return null; // work() completes normally; kept for the compiler
         }
     }
 
@@ -204,7 +204,7 @@ final class ChecksumHeadStart {
      */
     long bytesRead() {
         ParallelDigester d = digester;
-        if (!taken || d == null || result.isDone() && result.getNow(null) == null) {
+        if (!taken || d == null || result.isDone() && outcome == null) {
             return 0;
         }
         return d.bytesRead();
@@ -214,6 +214,46 @@ final class ChecksumHeadStart {
     void cancel() {
         if (!result.isDone()) {
             thread.interrupt();
+        }
+    }
+
+    /**
+     * The work's outcome as a {@link Future}, which is what a job's {@link DigestJob#started} gives:
+     * done when the thread has ended. Not a CompletableFuture: its class initialises the common
+     * fork-join pool and the JDK's VarHandles, on the main thread before the head start could begin.
+     */
+    private final class Result implements Future<DigestResult> {
+        @Override
+        public DigestResult get() throws InterruptedException {
+            thread.join();
+            return outcome;
+        }
+
+        @Override
+        public DigestResult get(long timeout, TimeUnit unit) throws InterruptedException, TimeoutException {
+            long millis = unit.toMillis(timeout);
+            if (millis > 0) {
+                thread.join(millis);
+            }
+            if (thread.isAlive()) {
+                throw new TimeoutException();
+            }
+            return outcome;
+        }
+
+        @Override
+        public boolean isDone() {
+            return !thread.isAlive();
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterrupt) {
+            return false;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
         }
     }
 
