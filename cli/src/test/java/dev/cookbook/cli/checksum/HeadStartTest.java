@@ -1,6 +1,7 @@
 package dev.cookbook.cli.checksum;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -21,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,6 +151,22 @@ class HeadStartTest {
                         new Job(Source.file(big.toString(), big), DigestAlgorithm.SHA256)));
 
         assertEquals(referenceHex(DigestAlgorithm.SHA256, changed), hexes.get(1));
+    }
+
+    /** What a job's {@code started()} gives: a Future that is done once the head start's thread has ended. */
+    @Test
+    void theClaimedResultIsAFutureOfTheHeadStartsThread() throws Exception {
+        byte[] original = pseudoRandomBytes(SIZE);
+        Path big = write("big", original);
+        ChecksumHeadStart early = ChecksumHeadStart.begin(big.toString(), DigestAlgorithm.SHA256);
+        Future<DigestResult> claimed = early.claim(Source.file(big.toString(), big), DigestAlgorithm.SHA256);
+        DigestResult done = claimed.get(30, TimeUnit.SECONDS);
+        assertEquals(referenceHex(DigestAlgorithm.SHA256, original), done.hex());
+        assertTrue(claimed.isDone());
+        assertEquals(done, claimed.get());
+        assertEquals(done, claimed.get(0, TimeUnit.SECONDS));
+        assertFalse(claimed.cancel(true));
+        assertFalse(claimed.isCancelled());
     }
 
     @Test
