@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -346,7 +345,7 @@ public class ArchiveIT {
      */
     @Test
     void java25MakesAndMapsAnAotCacheAndTakesTheCallersOwn() throws IOException {
-        Path home = java25();
+        Path home = Tools.java25();
         assertChecksumPrints(Map.of("JAVA_HOME", home.toString()));
         Path archive = awaitArchive(cache);
         assertTrue(archive.toString().contains(home.toString()), "kept per runtime: " + archive);
@@ -455,28 +454,6 @@ public class ArchiveIT {
         try (Stream<Path> s = Files.list(folder)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
-    }
-
-    /** A Java 25 or later JDK under /usr/lib/jvm (the build machines have Temurin 25 there), or the test is skipped. */
-    private static Path java25() throws IOException {
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (Files.isDirectory(jvms)) {
-            try (Stream<Path> s = Files.list(jvms)) {
-                for (Path home : s.sorted().toList()) {
-                    Path release = home.resolve("release");
-                    if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
-                        String text = Files.readString(release);
-                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)")
-                                .matcher(text);
-                        if (m.find() && Integer.parseInt(m.group(1)) >= 25) {
-                            return home.toRealPath();
-                        }
-                    }
-                }
-            }
-        }
-        Assumptions.assumeTrue(false, "no Java 25 JDK under /usr/lib/jvm: the AOT cache is not tested here");
-        return null;
     }
 
     private static void sleep(long millis) {

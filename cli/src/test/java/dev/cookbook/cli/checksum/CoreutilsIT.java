@@ -196,4 +196,43 @@ public class CoreutilsIT {
         assertEquals("", r.out());
         assertEquals("cookbook: info: FileTree: skipping symbolic link tree/link (links are not followed)\n", r.err());
     }
+
+    /**
+     * A file large enough to be hashed through memory mappings, on Java 25: the windows are unmapped
+     * through an Arena there, since Unsafe.invokeCleaner, what unmaps them on Java 17, prints four
+     * lines of warning on stderr from Java 24.
+     */
+    @Test
+    void aMappedFileOnJava25HashesAsCoreutilsAndPrintsNothingElse() throws IOException {
+        Path home = Tools.java25();
+        byte[] data = new byte[3 << 20];
+        new java.util.Random(25).nextBytes(data);
+        Files.write(dir.resolve("mapped.bin"), data);
+        Binary.Result theirs = tool("sha256sum", List.of("mapped.bin", "plain.txt", "mapped.bin"));
+        for (List<String> args : List.of(
+                List.of("mapped.bin", "plain.txt", "mapped.bin"),
+                List.of("-a", "sha256", "mapped.bin", "plain.txt", "mapped.bin"))) {
+            List<String> command = new ArrayList<>(List.of(Binary.PATH.toString(), "checksum"));
+            command.addAll(args);
+            Binary.Result mine = Binary.exec(dir, Map.of("JAVA_HOME", home.toString()), null, command);
+            assertEquals(theirs.out(), mine.out(), mine::toString);
+            assertEquals("", mine.err(), mine::toString);
+            assertEquals(0, mine.exit(), mine::toString);
+        }
+    }
+
+    /** Java 25's NIO calls a path through a regular file missing; coreutils, and cookbook, say why. */
+    @Test
+    void aPathThroughARegularFileOnJava25FailsAsCoreutils() throws IOException {
+        Path home = Tools.java25();
+        List<String> operands = List.of("plain.txt/child", "missing", "plain.txt");
+        Binary.Result theirs = tool("sha256sum", operands);
+        List<String> command = new ArrayList<>(List.of(Binary.PATH.toString(), "checksum"));
+        command.addAll(operands);
+        Binary.Result mine = Binary.exec(dir, Map.of("JAVA_HOME", home.toString()), null, command);
+        assertEquals(theirs.out(), mine.out(), mine::toString);
+        assertEquals(theirs.err().replace("sha256sum: ", "cookbook checksum: "), mine.err(), mine::toString);
+        assertEquals(1, theirs.exit(), theirs::toString);
+        assertEquals(4, mine.exit(), mine::toString); // cookbook's status for a file it cannot read
+    }
 }

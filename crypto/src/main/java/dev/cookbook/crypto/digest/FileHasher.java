@@ -128,10 +128,12 @@ final class FileHasher {
             if (attrs.isDirectory()) {
                 return new FileSystemException(file, null, "Is a directory");
             }
-        } catch (NoSuchFileException | AccessDeniedException typed) {
+        } catch (AccessDeniedException typed) {
             return typed;
         } catch (IOException other) {
-            // fall through to the reason FileInputStream gave
+            // Fall through to the reason FileInputStream gave. Also for NoSuchFileException: from Java
+            // 25 it is what a path through a regular file ("file/child") gives here, where
+            // FileInputStream still says "Not a directory", as coreutils does.
         }
         String message = e.getMessage();
         String reason = message;

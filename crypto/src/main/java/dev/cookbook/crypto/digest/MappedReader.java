@@ -2,9 +2,9 @@ package dev.cookbook.crypto.digest;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
@@ -25,23 +25,56 @@ final class MappedReader {
     /** Below this, the mapping's system calls cost more than the copies they save. */
     static final long MIN_SIZE = 1 << 20;
 
+    /*
+     * How a window is unmapped as soon as it is hashed, rather than whenever the garbage collector
+     * gets round to it. From Java 22, the final FFM API: the window is mapped in a confined Arena
+     * (FileChannel.map(mode, position, size, arena)), and closing the arena unmaps it. Before that,
+     * sun.misc.Unsafe.invokeCleaner was the only way (jdk.unsupported opens sun.misc), and from
+     * Java 24 its first call prints four lines of warning on stderr (JEP 498), so it is used only
+     * where there is no Arena. Both are reached by reflection: cookbook is compiled for Java 17.
+     */
+    /** FileChannel.map(MapMode, long, long, Arena), or null before Java 22. */
+    private static final Method MAP_IN_ARENA;
+    /** Arena.ofConfined(). */
+    private static final Method OF_CONFINED;
+    /** MemorySegment.asByteBuffer(). */
+    private static final Method AS_BYTE_BUFFER;
+    /** Unsafe.invokeCleaner(ByteBuffer), or null where an Arena unmaps or neither is there. */
     private static final Method INVOKE_CLEANER;
+
     private static final Object UNSAFE;
 
     static {
+        Method mapInArena = null;
+        Method ofConfined = null;
+        Method asByteBuffer = null;
+        if (Runtime.version().feature() >= 22) {
+            try {
+                Class<?> arena = Class.forName("java.lang.foreign.Arena");
+                mapInArena =
+                        FileChannel.class.getMethod("map", FileChannel.MapMode.class, long.class, long.class, arena);
+                ofConfined = arena.getMethod("ofConfined");
+                asByteBuffer = Class.forName("java.lang.foreign.MemorySegment").getMethod("asByteBuffer");
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                mapInArena = null;
+            }
+        }
         Method invoke = null;
         Object unsafe = null;
-        try {
-            // sun.misc.Unsafe.invokeCleaner: the only way before Java 19 to unmap now rather than
-            // whenever the garbage collector gets round to it (jdk.unsupported opens sun.misc).
-            Class<?> c = Class.forName("sun.misc.Unsafe");
-            Field f = c.getDeclaredField("theUnsafe");
-            f.setAccessible(true);
-            unsafe = f.get(null);
-            invoke = c.getMethod("invokeCleaner", ByteBuffer.class);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // unmapping falls back to the garbage collector
+        if (mapInArena == null) {
+            try {
+                Class<?> c = Class.forName("sun.misc.Unsafe");
+                Field f = c.getDeclaredField("theUnsafe");
+                f.setAccessible(true);
+                unsafe = f.get(null);
+                invoke = c.getMethod("invokeCleaner", ByteBuffer.class);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // unmapping falls back to the garbage collector
+            }
         }
+        MAP_IN_ARENA = mapInArena;
+        OF_CONFINED = ofConfined;
+        AS_BYTE_BUFFER = asByteBuffer;
         INVOKE_CLEANER = invoke;
         UNSAFE = unsafe;
     }
@@ -65,12 +98,13 @@ final class MappedReader {
         long start = pos;
         while (pos < end) {
             long len = Math.min(WINDOW, end - pos);
-            MappedByteBuffer window = channel.map(FileChannel.MapMode.READ_ONLY, pos, len);
+            Window window = map(channel, pos, len);
             try {
+                ByteBuffer bytes = window.bytes();
                 for (int from = 0; from < len && !FileHasher.stopped(stop); from += STEP) {
                     int to = (int) Math.min(len, (long) from + STEP);
-                    window.limit(to).position(from);
-                    hasher.update(window);
+                    bytes.limit(to).position(from);
+                    hasher.update(bytes);
                     progress.add(to - from);
                 }
             } catch (InternalError e) {
@@ -85,13 +119,59 @@ final class MappedReader {
         return pos - start;
     }
 
-    private static void unmap(MappedByteBuffer buffer) {
-        if (INVOKE_CLEANER != null) {
+    /** A mapped window: its bytes, and the arena that unmaps it when closed (null without one). */
+    private record Window(ByteBuffer bytes, AutoCloseable arena) {}
+
+    private static Window map(FileChannel channel, long pos, long len) throws IOException {
+        if (MAP_IN_ARENA == null) {
+            return new Window(channel.map(FileChannel.MapMode.READ_ONLY, pos, len), null);
+        }
+        AutoCloseable arena;
+        try {
+            arena = (AutoCloseable) OF_CONFINED.invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Arena.ofConfined failed", e);
+        }
+        try {
+            Object segment = MAP_IN_ARENA.invoke(channel, FileChannel.MapMode.READ_ONLY, pos, len, arena);
+            return new Window((ByteBuffer) AS_BYTE_BUFFER.invoke(segment), arena);
+        } catch (InvocationTargetException e) {
+            close(arena);
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        } catch (IllegalAccessException | RuntimeException e) {
+            close(arena);
+            throw new IllegalStateException("FileChannel.map with an Arena failed", e);
+        }
+    }
+
+    private static void unmap(Window window) {
+        if (window.arena() != null) {
+            close(window.arena());
+        } else if (INVOKE_CLEANER != null) {
             try {
-                INVOKE_CLEANER.invoke(UNSAFE, buffer);
+                INVOKE_CLEANER.invoke(UNSAFE, window.bytes());
             } catch (ReflectiveOperationException | RuntimeException e) {
                 // left to the garbage collector
             }
+        }
+    }
+
+    private static void close(AutoCloseable arena) {
+        try {
+            arena.close();
+        } catch (Exception e) {
+            // Arena.close throws only for misuse (another thread's arena, closed twice), which this
+            // class never does; the mapping is then left to the garbage collector
         }
     }
 }
