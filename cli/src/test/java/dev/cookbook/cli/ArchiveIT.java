@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The class-data archive the launcher makes and maps (see the README's start-up section), and the
@@ -226,16 +228,20 @@ public class ArchiveIT {
 
     /**
      * A remake that dies (its training killed) leaves the old archive marked as made for the launcher before, so
-     * that a later call starts it again; marked as current, Java 17 would ignore it on every call for good.
+     * that a later call starts it again; marked as current, Java 17 would ignore it on every call for good. Nothing
+     * of the remake is left, on Java 17 and on Java 25, whose training also writes an AOT configuration file.
      */
-    @Test
-    void aRemakeThatDiesIsStartedAgain() throws IOException {
+    @ParameterizedTest(name = "Java {0}")
+    @ValueSource(ints = {17, 25})
+    void aRemakeThatDiesIsStartedAgain(int feature) throws IOException {
+        Map<String, String> java =
+                Map.of("JAVA_HOME", feature >= 25 ? Tools.java25().toString() : System.getProperty("java.home"));
         Path copy = Files.createDirectories(dir.resolve("bin")).resolve("cookbook");
         Files.copy(Binary.PATH, copy);
         List<String> checksum = List.of(copy.toString(), "checksum", "small.txt");
         assertEquals(
                 SMALL_SHA256 + "  small.txt\n",
-                Binary.exec(dir, env(Map.of()), null, checksum).out());
+                Binary.exec(dir, env(java), null, checksum).out());
         Path archive = awaitArchive(cache);
         Path runtime = archive.resolveSibling("cookbook.checksum-plain.jsa.runtime");
         String madeFor = Files.readString(runtime);
@@ -243,7 +249,7 @@ public class ArchiveIT {
         boolean killed = false;
         for (int attempt = 1; attempt <= 3 && !killed; attempt++) { // the training may end before it is found
             Files.setLastModifiedTime(copy, FileTime.fromMillis(System.currentTimeMillis() + attempt * 3_600_000L));
-            Binary.Result r = Binary.exec(dir, env(Map.of()), null, checksum);
+            Binary.Result r = Binary.exec(dir, env(java), null, checksum);
             assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
             killed = killTraining(copy);
             awaitArchive(cache);
@@ -256,12 +262,12 @@ public class ArchiveIT {
         }
         assertTrue(killed, "no training run was found to kill");
 
-        Binary.Result r = Binary.exec(dir, env(Map.of()), null, checksum);
+        Binary.Result r = Binary.exec(dir, env(java), null, checksum);
         assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
         awaitArchive(cache);
         assertFalse(madeFor.equals(Files.readString(runtime)), "made again");
         Path log = dir.resolve("classes.log");
-        r = Binary.exec(dir, env(Map.of("COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log)), null, checksum);
+        r = Binary.exec(dir, env(with(java, "COOKBOOK_JAVA_OPTS", "-Xlog:class+load:file=" + log)), null, checksum);
         assertEquals(SMALL_SHA256 + "  small.txt\n", r.out(), r::toString);
         assertFalse(Files.readString(log).contains("source: file:"), "a class came from the jar");
     }
@@ -383,6 +389,12 @@ public class ArchiveIT {
     private static List<String> archiveFiles(String family) {
         String archive = "cookbook." + family + ".jsa";
         return List.of(archive, archive + ".gc", archive + ".runtime");
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String name, String value) {
+        Map<String, String> more = new HashMap<>(env);
+        more.put(name, value);
+        return more;
     }
 
     private Map<String, String> env(Map<String, String> extra) {

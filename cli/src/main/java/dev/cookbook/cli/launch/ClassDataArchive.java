@@ -315,8 +315,8 @@ public final class ClassDataArchive {
         // training's JDK_JAVA_OPTIONS, or it would write its own class list over that one). The shell
         // renames the result into place once the JVM has written it, its collector and runtime files
         // first (so that a call never finds the archive without them), and removes the lock, the
-        // class list and whatever is left whatever happened. command -p: mv and rm from the system's
-        // own PATH.
+        // class list (Java 25: the AOT configuration, $1.config, which a killed training leaves) and
+        // whatever is left whatever happened. command -p: mv and rm from the system's own PATH.
         String classList = temporary + ".classlist";
         String train = aotCache()
                 ? "\"$0\" \"$4\" >/dev/null 2>&1 </dev/null; "
@@ -327,7 +327,7 @@ public final class ClassDataArchive {
                 + "if [ -s \"$1\" ]; then command -p mv -f -- \"$1.gc\" \"$2.gc\""
                 + " && command -p mv -f -- \"$1.runtime\" \"$2.runtime\""
                 + " && command -p mv -f -- \"$1\" \"$2\"; fi; "
-                + "command -p rm -f -- \"$1\" \"$1.classlist\" \"$1.gc\" \"$1.runtime\" \"$3\"";
+                + "command -p rm -f -- \"$1\" \"$1.classlist\" \"$1.config\" \"$1.gc\" \"$1.runtime\" \"$3\"";
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         "/bin/sh",
                         "-c",
