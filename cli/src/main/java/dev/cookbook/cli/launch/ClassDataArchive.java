@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
@@ -179,9 +180,10 @@ public final class ClassDataArchive {
      * 10-50 MB: those other builds made for {@code launcher}, the file this build runs from (it is this
      * build now: an upgrade in place left one per family used), and those of any build whose launcher
      * is gone (a self-contained build's folder deleted after an upgrade to the next one's), as the
-     * file beside each archive names it. Locks and temporary files stay (a training under way removes
-     * its own), as do archives whose file names no launcher (made before it did). Called once per
-     * archive made, while its training runs.
+     * file beside each archive names it; and what a training that died left (see
+     * {@link Pruner#isLeftover}). Locks and a training's temporary files stay while it may be under
+     * way (it removes its own), as do archives whose file names no launcher (made before it did).
+     * Called once per archive made, while its training runs.
      */
     static void prune(Path build, String launcher) throws IOException {
         Path root = build.getParent();
@@ -217,6 +219,8 @@ public final class ClassDataArchive {
                 if (attrs.isRegularFile()) {
                     if (launcher != null && isArchive("/" + build.relativize(file))) {
                         Files.deleteIfExists(file);
+                    } else if (isLeftover(file, attrs)) {
+                        Files.deleteIfExists(file);
                     } else if (file.getFileName().toString().endsWith(".jsa" + RUNTIME) && launcherGone(file)) {
                         String archive =
                                 file.toString().substring(0, file.toString().length() - RUNTIME.length());
@@ -235,6 +239,47 @@ public final class ClassDataArchive {
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
             return FileVisitResult.CONTINUE;
+        }
+
+        /**
+         * Whether {@code file} is what a training that died left: its stale lock, or a temporary file
+         * of its archive's ({@code ARCHIVE.tmpPID}, and its {@code .classlist}, {@code .config},
+         * {@code .gc} and {@code .runtime}; Java 25's configuration file alone is ~16 MB) older than a
+         * stale lock, while the archive has no lock younger than that. A training under way holds its
+         * lock from before it writes its first temporary file until after it removes its last.
+         */
+        private static boolean isLeftover(Path file, BasicFileAttributes attrs) throws IOException {
+            String name = file.getFileName().toString();
+            long stale = System.currentTimeMillis() - STALE_LOCK_MILLIS;
+            if (attrs.lastModifiedTime().toMillis() > stale) {
+                return false;
+            }
+            if (name.endsWith(".jsa.lock")) {
+                return true; // a stale lock, which the next training would take over
+            }
+            int tmp = name.lastIndexOf(".jsa.tmp");
+            if (tmp < 0 || !isPidAndEnding(name.substring(tmp + ".jsa.tmp".length()))) {
+                return false;
+            }
+            Path lock = file.resolveSibling(name.substring(0, tmp) + ".jsa.lock");
+            try {
+                return Files.getLastModifiedTime(lock, LinkOption.NOFOLLOW_LINKS)
+                                .toMillis()
+                        <= stale;
+            } catch (NoSuchFileException e) {
+                return true;
+            }
+        }
+
+        /** Whether {@code rest} is a process id, alone or followed by one of a training's endings. */
+        private static boolean isPidAndEnding(String rest) {
+            int digits = 0;
+            while (digits < rest.length() && rest.charAt(digits) >= '0' && rest.charAt(digits) <= '9') {
+                digits++;
+            }
+            String ending = rest.substring(digits);
+            return digits > 0
+                    && List.of("", ".classlist", ".config", ".gc", RUNTIME).contains(ending);
         }
 
         /** Whether the runtime file {@code file} names, on its second line, a launcher that is gone. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -138,6 +139,49 @@ class ArchivePruneTest {
             assertFalse(Files.exists(p), p::toString);
         }
         assertTrue(Files.isRegularFile(bad), "an archive whose runtime file cannot be read is left as it is");
+    }
+
+    /**
+     * What a training that died left (killed with its shell, so nothing removed its temporary files; Java 25's
+     * configuration file alone is ~16 MB) goes once it is older than a stale lock, unless its archive has a lock
+     * younger than that: a training under way may still be writing it.
+     */
+    @Test
+    void whatATrainingThatDiedLeftGoes() throws IOException {
+        Path build = cache.resolve("0.2.0-bbbbbbbbbbbb");
+        String archive = "/PATH/java" + LAUNCHER + ".run.jsa";
+        FileTime hourAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        List<Path> gone = new ArrayList<>();
+        for (String ending : List.of("", ".config", ".classlist", ".gc", ".runtime")) {
+            gone.add(old(file(build, archive + ".tmp4242" + ending), hourAgo));
+        }
+        // another build's, whose lock is as old (a lock is taken over once stale): the lock goes too
+        gone.add(old(file(cache.resolve("0.1.0-aaaaaaaaaaaa"), archive + ".tmp77.config"), hourAgo));
+        gone.add(old(file(cache.resolve("0.1.0-aaaaaaaaaaaa"), archive + ".lock"), hourAgo));
+        List<Path> kept = List.of(
+                // young: its training may be under way
+                file(build, archive + ".tmp4343.config"),
+                // old, but its archive has a young lock
+                old(file(build, "/PATH/java" + LAUNCHER + ".csv.jsa.tmp11.config"), hourAgo),
+                file(build, "/PATH/java" + LAUNCHER + ".csv.jsa.lock"),
+                // not a training's name
+                old(file(build, archive + ".tmp.config"), hourAgo),
+                old(file(build, archive + ".tmp12.txt"), hourAgo),
+                old(file(build, "/PATH/java" + LAUNCHER + ".notes.tmp12"), hourAgo));
+
+        ClassDataArchive.prune(build, LAUNCHER);
+
+        for (Path p : gone) {
+            assertFalse(Files.exists(p), p::toString);
+        }
+        for (Path p : kept) {
+            assertTrue(Files.isRegularFile(p), p::toString);
+        }
+    }
+
+    private static Path old(Path file, FileTime time) throws IOException {
+        Files.setLastModifiedTime(file, time);
+        return file;
     }
 
     /** The archive {@code folder + path}, with its collector and runtime files, the latter naming {@code launcher}. */
