@@ -321,7 +321,8 @@ public class ArchiveIT {
         List<CompletableFuture<Binary.Result>> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             calls.add(CompletableFuture.supplyAsync(
-                    () -> Binary.exec(dir, env(Map.of()), null, List.of(Binary.PATH.toString(), "quote", "a b", "c"))));
+                    () -> Binary.exec(dir, env(Map.of()), null, List.of(Binary.PATH.toString(), "quote", "a b", "c")),
+                    Binary.THREAD_PER_TASK)); // all six at once, whatever the pool's size
         }
         for (CompletableFuture<Binary.Result> call : calls) {
             Binary.Result r = call.join();

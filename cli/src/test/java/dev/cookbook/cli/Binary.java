@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged {@code cli/target/cookbook}, run as a real process: what end-to-end tests drive. */
@@ -25,6 +26,17 @@ public final class Binary {
      * start an archive in it that is still being written when JUnit deletes the folder.
      */
     static final Path CACHE = PATH.resolveSibling("it-cache");
+    /**
+     * Runs each task on a daemon thread of its own: for the tasks that pump a process's pipes, which
+     * block until it ends. CompletableFuture's default pool has one or two workers on a 2-core machine
+     * (from Java 25 even there), so pumps blocked on a process that had not ended would starve the
+     * next ones, and a pipeline would hang with its processes waiting on full pipes.
+     */
+    public static final Executor THREAD_PER_TASK = task -> {
+        Thread t = new Thread(task, "test-pump");
+        t.setDaemon(true);
+        t.start();
+    };
 
     private Binary() {}
 
@@ -70,8 +82,10 @@ public final class Binary {
             if (stdin == null) {
                 p.getOutputStream().close();
             }
-            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+            CompletableFuture<byte[]> out =
+                    CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()), THREAD_PER_TASK);
+            CompletableFuture<byte[]> err =
+                    CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()), THREAD_PER_TASK);
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + command);

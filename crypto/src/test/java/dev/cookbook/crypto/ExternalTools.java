@@ -13,10 +13,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Assumptions;
 
 /** The reference tools the interoperability tests compare with (coreutils, openssl): finding and running them. */
 public final class ExternalTools {
+    /**
+     * Runs each task on a daemon thread of its own, for the pumps of a process's pipes: CompletableFuture's
+     * default pool has one or two workers on a 2-core machine, where a pump blocked on a process that has not
+     * ended would starve the next one.
+     */
+    private static final Executor OWN_THREAD = task -> {
+        Thread t = new Thread(task, "test-pump");
+        t.setDaemon(true);
+        t.start();
+    };
+
     private ExternalTools() {}
 
     /** The executable {@code name} on the PATH, if any. */
@@ -62,7 +74,8 @@ public final class ExternalTools {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("LC_ALL", "C");
         Process process = pb.start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readUtf8(process.getErrorStream()));
+        CompletableFuture<String> err =
+                CompletableFuture.supplyAsync(() -> readUtf8(process.getErrorStream()), OWN_THREAD);
         byte[] out = process.getInputStream().readAllBytes();
         int exit = process.waitFor();
         return new ProcessResult(exit, out, err.join());

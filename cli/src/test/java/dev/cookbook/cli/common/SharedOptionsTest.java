@@ -87,13 +87,15 @@ class SharedOptionsTest {
         Path fifo = dir.resolve("pipe");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0);
-        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
-            try (InputStream in = Files.newInputStream(fifo)) {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(
+                () -> {
+                    try (InputStream in = Files.newInputStream(fifo)) {
+                        return in.readAllBytes();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                dev.cookbook.cli.Binary.THREAD_PER_TASK);
         Cli.Result r = encrypt("-o", fifo, plain);
         assertEquals(0, r.exit(), r::toString);
         assertArrayEquals(expectedCiphertext(), read.get(30, TimeUnit.SECONDS));

@@ -105,7 +105,8 @@ public class CsvAppendIT {
                 .redirectOutput(dir.resolve("out").toFile())
                 .redirectError(dir.resolve("err").toFile())
                 .start();
-        CompletableFuture<Void> feeder = CompletableFuture.runAsync(() -> feed(p.getOutputStream()));
+        CompletableFuture<Void> feeder =
+                CompletableFuture.runAsync(() -> feed(p.getOutputStream()), Binary.THREAD_PER_TASK);
         try {
             // Bounded: 3000 polls 20 ms apart, about a minute; the process writes its first MiB long before.
             for (int i = 0; i < 3000 && p.isAlive() && Files.size(csv) < before.length + (1 << 20); i++) {

@@ -110,10 +110,10 @@ public class CsvLargeIT {
         write.environment().putAll(SMALL_HEAP);
         List<Process> pipeline = ProcessBuilder.startPipeline(List.of(read, write));
         try {
-            CompletableFuture<Digest> in =
-                    CompletableFuture.supplyAsync(() -> generate(pipeline.get(0).getOutputStream()));
-            CompletableFuture<Digest> out =
-                    CompletableFuture.supplyAsync(() -> digest(pipeline.get(1).getInputStream()));
+            CompletableFuture<Digest> in = CompletableFuture.supplyAsync(
+                    () -> generate(pipeline.get(0).getOutputStream()), Binary.THREAD_PER_TASK);
+            CompletableFuture<Digest> out = CompletableFuture.supplyAsync(
+                    () -> digest(pipeline.get(1).getInputStream()), Binary.THREAD_PER_TASK);
             for (Process p : pipeline) {
                 if (!p.waitFor(600, TimeUnit.SECONDS)) {
                     throw new AssertionError("csv read | csv write did not finish in 10 minutes");

@@ -468,7 +468,7 @@ public class CsvPythonIT {
             second.redirectError(err2.toFile());
             List<Process> ps = ProcessBuilder.startPipeline(List.of(first, second));
             CompletableFuture<byte[]> out =
-                    CompletableFuture.supplyAsync(() -> readAll(ps.get(1).getInputStream()));
+                    CompletableFuture.supplyAsync(() -> readAll(ps.get(1).getInputStream()), Binary.THREAD_PER_TASK);
             List<Integer> exits = new ArrayList<>();
             for (Process p : ps) {
                 if (!p.waitFor(300, TimeUnit.SECONDS)) {

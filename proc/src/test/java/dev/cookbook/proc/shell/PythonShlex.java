@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import tools.jackson.core.JsonGenerator;
@@ -41,6 +42,17 @@ final class PythonShlex {
     /** One answer: the words, or Python's error message. */
     record Answer(List<String> words, String error) {}
 
+    /**
+     * Runs each task on a daemon thread of its own, for the pumps of a process's pipes: CompletableFuture's
+     * default pool has one or two workers on a 2-core machine, where a pump blocked on a process that has not
+     * ended would starve the next one.
+     */
+    private static final Executor OWN_THREAD = task -> {
+        Thread t = new Thread(task, "test-pump");
+        t.setDaemon(true);
+        t.start();
+    };
+
     private PythonShlex() {}
 
     static List<Answer> split(List<String> strings, boolean comments) throws Exception {
@@ -67,8 +79,8 @@ final class PythonShlex {
             Assumptions.abort("python3 not found, comparison with shlex skipped: " + e.getMessage());
             throw e;
         }
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()), OWN_THREAD);
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()), OWN_THREAD);
         try (OutputStream in = p.getOutputStream()) {
             in.write(json.toByteArray());
         }
