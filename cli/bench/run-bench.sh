@@ -64,6 +64,7 @@ while [ "$#" -gt 0 ]; do
     shift
 done
 case $runs$size in *[!0-9]*) die "--runs and --size take positive integers" ;; esac
+[ "$runs" -gt 0 ] && [ "$size" -gt 0 ] || die "--runs and --size take positive integers"
 
 case $cookbook in /*) ;; *) cookbook="$PWD/$cookbook" ;; esac
 [ -x "$cookbook" ] || die "cookbook not found: $cookbook (build it: mvn -q -DskipTests package)"
