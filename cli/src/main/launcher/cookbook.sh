@@ -51,9 +51,9 @@ tty=
 # ~/.cache/cookbook/0.1.0-1b92f00abde3/PATH/java/home/me/.local/bin/cookbook.quote.jsa):
 # an archive of one family's classes starts it faster than one of every family's (Java 25 links
 # all the classes of its cache at start-up). Making one removes those no call can map again (other
-# builds' for this file, and those whose launcher is gone). Beside it, the collector it was made for (Java 17's
-# holds the G1 heap that spares the JVM building its module graph). The caller's own options about
-# sharing win, and turn this off.
+# builds' for this file, those whose launcher is gone, and what a training that died left). Beside
+# it, the collector it was made for (Java 17's holds the G1 heap that spares the JVM building its
+# module graph). The caller's own options about sharing win, and turn this off.
 archive= made= folder= gc=-XX:+UseSerialGC
 family=all
 case ${1-} in
