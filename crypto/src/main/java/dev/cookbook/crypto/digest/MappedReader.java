@@ -96,26 +96,30 @@ final class MappedReader {
             return 0;
         }
         long start = pos;
-        while (pos < end) {
-            long len = Math.min(WINDOW, end - pos);
-            Window window = map(channel, pos, len);
-            try {
-                ByteBuffer bytes = window.bytes();
-                for (int from = 0; from < len && !FileHasher.stopped(stop); from += STEP) {
-                    int to = (int) Math.min(len, (long) from + STEP);
-                    bytes.limit(to).position(from);
-                    hasher.update(bytes);
-                    progress.add(to - from);
+        try {
+            while (pos < end) {
+                long len = Math.min(WINDOW, end - pos);
+                Window window = map(channel, pos, len);
+                try {
+                    ByteBuffer bytes = window.bytes();
+                    for (int from = 0; from < len && !FileHasher.stopped(stop); from += STEP) {
+                        int to = (int) Math.min(len, (long) from + STEP);
+                        bytes.limit(to).position(from);
+                        hasher.update(bytes);
+                        progress.add(to - from);
+                    }
+                } finally {
+                    unmap(window);
                 }
-            } catch (InternalError e) {
-                // What the JVM throws when a mapped page vanished: the file was truncated under us.
-                throw new IOException("file shrank while it was being read", e);
-            } finally {
-                unmap(window);
+                pos += len;
             }
-            pos += len;
+            channel.position(pos);
+        } catch (InternalError e) {
+            // What the JVM throws when a mapped page vanished: the file was truncated under us. From
+            // compiled code it comes late ("a fault occurred in a recent unsafe memory access"), at
+            // the thread's next call into the JVM, which may be the unmapping: hence the whole loop.
+            throw new IOException("file shrank while it was being read", e);
         }
-        channel.position(pos);
         return pos - start;
     }
 
