@@ -235,4 +235,39 @@ public class CoreutilsIT {
         assertEquals(1, theirs.exit(), theirs::toString);
         assertEquals(4, mine.exit(), mine::toString); // cookbook's status for a file it cannot read
     }
+
+    /**
+     * A digest the JDK has is made without the JCA's provider list when {@code java.security} would
+     * answer it from the SUN provider anyway (SunDigests: ~10 ms of a small file's call): the JCA's
+     * debug output shows no provider list. Where the configuration could answer otherwise (a
+     * preferred provider, another provider first), the list is asked, and the digest is the same.
+     */
+    @ParameterizedTest(name = "Java {0}")
+    @ValueSource(ints = {17, 25})
+    void aDigestIsMadeWithoutTheProviderListUnlessJavaSecuritySaysOtherwise(int feature) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>();
+        if (feature == 25) {
+            env.put("JAVA_HOME", Tools.java25().toString());
+        }
+        Path preferred = Files.writeString(
+                dir.resolve("preferred.security"), "jdk.security.provider.preferred=MessageDigest.SHA-256:SUN\n");
+        Path reordered = Files.writeString(
+                dir.resolve("reordered.security"), "security.provider.1=SunRsaSign\nsecurity.provider.2=SUN\n");
+        Binary.Result theirs = tool("sha256sum", List.of("plain.txt", "empty"));
+        for (Path properties : java.util.Arrays.asList(null, preferred, reordered)) {
+            String opts = "-Djava.security.debug=jca"
+                    + (properties == null ? "" : " -Djava.security.properties=" + properties);
+            env.put("COOKBOOK_JAVA_OPTS", opts);
+            for (List<String> args :
+                    List.of(List.of("plain.txt", "empty"), List.of("-a", "sha256", "plain.txt", "empty"))) {
+                List<String> command = new ArrayList<>(List.of(Binary.PATH.toString(), "checksum"));
+                command.addAll(args);
+                Binary.Result mine = Binary.exec(dir, env, null, command);
+                assertEquals(theirs.out(), mine.out(), mine::toString);
+                assertEquals(0, mine.exit(), mine::toString);
+                // the list's debug lines begin so on Java 17 and 25 (Java 25 prints other JCA lines too)
+                assertEquals(properties != null, mine.err().contains("ProviderList"), mine::toString);
+            }
+        }
+    }
 }

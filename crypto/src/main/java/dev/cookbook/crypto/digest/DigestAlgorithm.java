@@ -84,9 +84,18 @@ public enum DigestAlgorithm {
         return tag.equals(name) || tagAliases.contains(name);
     }
 
+    /** The JCA's name for this algorithm, or null if the JDK lacks it (Bouncy Castle's then). */
+    String jcaName() {
+        return jcaName;
+    }
+
     /** A new hasher; not thread-safe, reusable after {@link Hasher#digest()}. */
     public Hasher newHasher() {
         if (jcaName != null) {
+            MessageDigest sun = SunDigests.get(jcaName);
+            if (sun != null) {
+                return new JdkHasher(sun);
+            }
             try {
                 return new JdkHasher(MessageDigest.getInstance(jcaName));
             } catch (NoSuchAlgorithmException e) {

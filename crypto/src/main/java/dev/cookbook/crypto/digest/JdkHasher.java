@@ -11,6 +11,11 @@ final class JdkHasher implements Hasher {
         this.md = md;
     }
 
+    /** The JDK's digest this runs on. */
+    MessageDigest messageDigest() {
+        return md;
+    }
+
     @Override
     public void update(byte[] b, int off, int len) {
         md.update(b, off, len);
