@@ -4,6 +4,7 @@ import dev.cookbook.cli.common.Diagnostics;
 import dev.cookbook.cli.common.InputOptions;
 import dev.cookbook.cli.common.Messages;
 import dev.cookbook.crypto.CryptoException;
+import dev.cookbook.crypto.digest.DigestUnavailableException;
 import dev.cookbook.csv.CsvException;
 import dev.cookbook.mailer.MailException;
 import java.io.IOException;
@@ -83,6 +84,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             code = e.kind() == MailException.Kind.INVALID ? ExitCodes.USAGE : ExitCodes.IO_ERROR;
             message = e.getMessage();
             hint = hint(cl, e);
+        } else if (t instanceof DigestUnavailableException e) {
+            code = ExitCodes.USAGE;
+            message = e.getMessage();
+            hint = "choose another algorithm with -a: a Java runtime's java.security can disable some"
+                    + " (jdk.crypto.disabledAlgorithms)";
         } else if (t instanceof IOException || t instanceof UncheckedIOException) {
             code = ExitCodes.IO_ERROR;
             message = Messages.describe(t);

@@ -270,4 +270,38 @@ public class CoreutilsIT {
             }
         }
     }
+
+    /**
+     * Java 25's {@code java.security} can disable a digest ({@code jdk.crypto.disabledAlgorithms}):
+     * that is the runtime's configuration, not a bug, so one line naming it, a hint, exit 2 and
+     * nothing on stdout; the other digests still work.
+     */
+    @Test
+    void aDigestTheRuntimeDisablesIsOneLineAndAUsageError() throws IOException {
+        Path home = Tools.java25();
+        Path disabled = Files.writeString(
+                dir.resolve("disabled.security"), "jdk.crypto.disabledAlgorithms=MessageDigest.SHA-256\n");
+        Map<String, String> env =
+                Map.of("JAVA_HOME", home.toString(), "COOKBOOK_JAVA_OPTS", "-Djava.security.properties=" + disabled);
+        Files.writeString(
+                dir.resolve("SUMS"), tool("sha256sum", List.of("plain.txt")).out());
+        for (List<String> args :
+                List.of(List.of("plain.txt"), List.of("-a", "sha256", "plain.txt", "empty"), List.of("-c", "SUMS"))) {
+            List<String> command = new ArrayList<>(List.of(Binary.PATH.toString(), "checksum"));
+            command.addAll(args);
+            Binary.Result mine = Binary.exec(dir, env, null, command);
+            assertEquals("", mine.out(), mine::toString);
+            assertEquals(
+                    "cookbook checksum: this Java runtime does not provide SHA-256 (SHA-256 is disabled)\n"
+                            + "cookbook checksum: hint: choose another algorithm with -a: a Java runtime's"
+                            + " java.security can disable some (jdk.crypto.disabledAlgorithms)\n",
+                    mine.err(),
+                    mine::toString);
+            assertEquals(2, mine.exit(), mine::toString);
+        }
+        List<String> command = List.of(Binary.PATH.toString(), "checksum", "-a", "sha512", "plain.txt");
+        Binary.Result other = Binary.exec(dir, env, null, command);
+        assertEquals(tool("sha512sum", List.of("plain.txt")).out(), other.out(), other::toString);
+        assertEquals(0, other.exit(), other::toString);
+    }
 }

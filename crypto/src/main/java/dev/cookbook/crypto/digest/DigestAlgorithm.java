@@ -89,7 +89,11 @@ public enum DigestAlgorithm {
         return jcaName;
     }
 
-    /** A new hasher; not thread-safe, reusable after {@link Hasher#digest()}. */
+    /**
+     * A new hasher; not thread-safe, reusable after {@link Hasher#digest()}.
+     *
+     * @throws DigestUnavailableException if the Java runtime's configuration leaves this JDK digest out
+     */
     public Hasher newHasher() {
         if (jcaName != null) {
             MessageDigest sun = SunDigests.get(jcaName);
@@ -99,8 +103,9 @@ public enum DigestAlgorithm {
             try {
                 return new JdkHasher(MessageDigest.getInstance(jcaName));
             } catch (NoSuchAlgorithmException e) {
-                // Every Java SE runtime ships these in its SUN provider; a runtime without one is broken.
-                throw new IllegalStateException("the Java runtime lacks " + jcaName, e);
+                // Every Java SE runtime ships these in its SUN provider, but its configuration can
+                // disable one (jdk.crypto.disabledAlgorithms) or leave SUN out.
+                throw new DigestUnavailableException(jcaName, e);
             }
         }
         return switch (this) {
