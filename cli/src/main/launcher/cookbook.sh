@@ -67,13 +67,21 @@ esac
 if [ "$family" = run ] && [ "${2-}" = -- ] && [ $# -ge 3 ]; then
     family=run-plain
 fi
-# So do 'checksum FILE...', 'quote ARG...' and 'csv read FILE' when no argument starts with -
-# (PlainCalls).
+# So do 'checksum FILE...', 'quote ARG...' and 'csv read FILE' when no argument starts with -, and
+# 'checksum -a ALGO FILE...' when no FILE does (PlainCalls).
 case $family in
     checksum | quote)
         if [ $# -ge 2 ]; then
             plain=$family-plain
+            skip=1
+            if [ "$family" = checksum ] && [ $# -ge 4 ] && { [ "$2" = -a ] || [ "$2" = --algorithm ]; }; then
+                skip=3
+            fi
             for arg do
+                if [ "$skip" -gt 0 ]; then
+                    skip=$((skip - 1))
+                    continue
+                fi
                 case $arg in -*) plain=$family; break ;; esac
             done
             family=$plain

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged binary runs {@code checksum FILE...}, {@code csv read FILE} and {@code quote ARG...} without building
+ * The packaged binary runs {@code checksum [-a ALGO] FILE...}, {@code csv read FILE} and {@code quote ARG...} without building
  * a command line ({@link PlainCalls}): the JVM's class-loading log shows no picocli {@code CommandSpec}, where the
  * same command with an option shows one. The archive is off, so that no training run writes the same log.
  */
 class PlainCallsIT {
     private static final String SMALL_SHA256 = "283de18a92b91eca91b96146822214f63c5a6a08238ab8acf97896a6036b5ab5";
+    private static final String SMALL_SHA512 =
+            "d1c41d52f043c045c8d047c1b7d2d2fceccb52e6ccf00dd8c765ec6ef0b07d7346f00d2ce934909f7505b0a6ae0c05ea0ed0659c24b06bd56f074aace53fa93e";
     /** Loaded when a command's model is built (the class CommandLine itself may load to verify the error path). */
     private static final String COMMAND_LINE = "picocli.CommandLine$Model$CommandSpec source:";
 
@@ -39,6 +41,8 @@ class PlainCallsIT {
         assertLoads(false, SMALL_SHA256 + "  small.txt\n", "checksum", "small.txt");
         assertLoads(false, "{\"name\":\"ada\",\"qty\":\"1\"}\n", "csv", "read", "people.csv");
         assertLoads(false, "'a b' c\n", "quote", "a b", "c");
+        assertLoads(false, SMALL_SHA512 + "  small.txt\n", "checksum", "-a", "sha512", "small.txt");
+        assertLoads(false, SMALL_SHA512 + "  small.txt\n", "checksum", "--algorithm", "SHA-512", "small.txt");
         // the same commands with an option build one: the log tells the two apart
         assertLoads(true, "SHA256 (small.txt) = " + SMALL_SHA256 + "\n", "checksum", "--tag", "small.txt");
         assertLoads(true, "{\"name\":\"ada\",\"qty\":\"1\"}\n", "csv", "read", "--", "people.csv");

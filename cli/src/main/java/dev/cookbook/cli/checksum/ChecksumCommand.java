@@ -168,25 +168,44 @@ public final class ChecksumCommand implements Callable<Integer>, PlainCommand {
     }
 
     /**
-     * The command of {@code cookbook checksum FILE...} when no argument after {@code checksum} starts
-     * with {@code -}, or null: picocli's parse of such arguments sets the FILEs and nothing else (no
-     * option, no {@code --}, no standard input), so the command can run without a command line being
-     * built, which is most of a small file's run (the README's start-up section). Every option keeps
-     * the value picocli would give it; a test holds the two paths to the same output.
+     * The command of {@code cookbook checksum [-a ALGO] FILE...} ({@link #isPlain}), or null: picocli's
+     * parse of such arguments sets the FILEs and the algorithm and nothing else (no other option, no
+     * {@code --}, no standard input), so the command can run without a command line being built,
+     * which is most of a small file's run (the README's start-up section). Null too when ALGO names
+     * no algorithm: the full path reports it. Every option keeps the value picocli would give it; a
+     * test holds the two paths to the same output.
      */
     public static ChecksumCommand plain(String[] args) {
         if (!isPlain(args)) {
             return null;
         }
+        int from = firstOperand(args);
+        DigestAlgorithm algorithm = null;
+        if (from == 3) {
+            algorithm = DigestAlgorithmChoice.named(args[2]);
+            if (algorithm == null) {
+                return null;
+            }
+        }
         ChecksumCommand command = new ChecksumCommand(args);
         command.progress = new ProgressOptions();
-        command.files.addAll(Arrays.asList(args).subList(1, args.length));
+        command.algorithm = algorithm;
+        command.files.addAll(Arrays.asList(args).subList(from, args.length));
         return command;
     }
 
-    /** Whether {@code args} are {@code checksum FILE...}, no argument after it starting with {@code -}. */
+    /**
+     * Whether {@code args} are {@code checksum FILE...} or {@code checksum -a ALGO FILE...} (or
+     * {@code --algorithm ALGO}), no FILE starting with {@code -}: the launcher picks the same calls
+     * by their words alone, so any ALGO.
+     */
     public static boolean isPlain(String[] args) {
-        return args.length > 0 && args[0].equals("checksum") && PlainCommand.operandsOnly(args, 1);
+        return args.length > 0 && args[0].equals("checksum") && PlainCommand.operandsOnly(args, firstOperand(args));
+    }
+
+    /** Where the FILEs of a plain call would begin: after {@code -a ALGO}, else after the command's name. */
+    private static int firstOperand(String[] args) {
+        return args.length > 2 && (args[1].equals("-a") || args[1].equals("--algorithm")) ? 3 : 1;
     }
 
     /** Runs a {@link #plain} command: its diagnostics as {@code cookbook checksum}'s. */

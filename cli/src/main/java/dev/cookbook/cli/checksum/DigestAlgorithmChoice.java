@@ -48,6 +48,15 @@ public final class DigestAlgorithmChoice extends NamedChoice<DigestAlgorithm> {
         return INSTANCE.nameOf(a);
     }
 
+    /** The algorithm {@code -a name} selects, exactly as the option's converter reads it; or null. */
+    static DigestAlgorithm named(String name) {
+        try {
+            return INSTANCE.convert(name);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The algorithm {@code name} names, or null. */
     static DigestAlgorithm lookup(String name) {
         try {

@@ -170,6 +170,7 @@ public final class Training {
                 call("help", "checksum"),
                 call("checksum", text),
                 call("checksum", "-a", "md5", "-o", sums, text),
+                call("checksum", "-a", "md5", text),
                 call("checksum", "--check", sums),
                 call("checksum", "--bogus"),
                 call("checksum", dir.resolve("missing").toString()),

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code checksum FILE...} runs without a command line built ({@link PlainCalls#run}): for every such call
- * it must print and return exactly what the full path, picocli's parse, gives the same arguments.
+ * {@code checksum [-a ALGO] FILE...} runs without a command line built ({@link PlainCalls#run}): for
+ * every such call it must print and return exactly what the full path, picocli's parse, gives the
+ * same arguments.
  */
 class PlainChecksumTest {
     @TempDir
@@ -68,6 +69,14 @@ class PlainChecksumTest {
                 dir.resolve("missing").toString()));
         calls.add(List.of(""));
         calls.add(List.of(names.get(0), names.get(0)));
+        for (String algorithm : List.of("md5", "SHA-512", "blake3", "sha3-256", " sha1 ")) {
+            for (String flag : List.of("-a", "--algorithm")) {
+                List<String> call = new ArrayList<>(List.of(flag, algorithm));
+                call.addAll(names);
+                calls.add(call);
+            }
+            calls.add(List.of("-a", algorithm, dir.resolve("missing").toString(), names.get(0)));
+        }
         for (List<String> operands : calls) {
             String[] args = args(operands);
             Cli.Result plain = plain(() -> new ByteArrayOutputStream(), args);
@@ -98,8 +107,17 @@ class PlainChecksumTest {
     }
 
     @Test
-    void onlyFilesWithoutOptionsArePlain() {
+    void onlyFilesAndAnAlgorithmArePlain() {
         for (String[] args : List.of(
+                new String[] {"checksum", "-a", "md5"},
+                new String[] {"checksum", "-a"},
+                new String[] {"checksum", "-amd5", "a"},
+                new String[] {"checksum", "--algorithm=md5", "a"},
+                new String[] {"checksum", "-a", "md5", "-"},
+                new String[] {"checksum", "-a", "md5", "--", "a"},
+                new String[] {"checksum", "-a", "md5", "a", "-a", "sha1"},
+                new String[] {"checksum", "-a", "md5", "--tag", "a"},
+                new String[] {"checksum", "a", "-a", "md5", "b"},
                 new String[] {"checksum"},
                 new String[] {"checksum", "-"},
                 new String[] {"checksum", "--", "a"},
@@ -113,6 +131,15 @@ class PlainChecksumTest {
             Cli.assertNotPlain(args);
         }
         assertTrue(ChecksumCommand.isPlain(new String[] {"checksum", "a", "@b", "c d", ""}));
+        assertTrue(ChecksumCommand.isPlain(new String[] {"checksum", "-a", "md5", "a", "@b"}));
+        assertTrue(ChecksumCommand.isPlain(new String[] {"checksum", "--algorithm", "SHA-512", "a"}));
+        // the launcher picks the family by the words alone; a name no algorithm has takes the full path
+        for (String bad : List.of("nope", "--tag", "-")) {
+            String[] args = {"checksum", "-a", bad, "a"};
+            assertTrue(ChecksumCommand.isPlain(args), bad);
+            assertEquals(null, ChecksumCommand.plain(args), bad);
+            assertEquals(null, PlainCalls.run(Cli.memoryStdio(), args), bad);
+        }
     }
 
     /** The plain command's fields are those picocli's parse of the same arguments gives. */
@@ -122,6 +149,15 @@ class PlainChecksumTest {
         Object parsed = Cli.parsedCommand(args);
         Cli.assertSameOptions(parsed, ChecksumCommand.plain(args), "checksum");
         assertEquals(List.of("a", "@b", "c d", ""), ((ChecksumCommand) parsed).files);
+        for (String flag : List.of("-a", "--algorithm")) {
+            for (String algorithm : List.of("md5", "SHA-512", " sha1 ", "BLAKE2B")) {
+                String[] withAlgorithm = args(List.of(flag, algorithm, "a", "@b"));
+                Object parsedWith = Cli.parsedCommand(withAlgorithm);
+                Cli.assertSameOptions(parsedWith, ChecksumCommand.plain(withAlgorithm), "checksum");
+                assertEquals(List.of("a", "@b"), ((ChecksumCommand) parsedWith).files);
+                assertNotEquals(null, ((ChecksumCommand) parsedWith).algorithm, algorithm);
+            }
+        }
     }
 
     /** The prefix of the plain command's diagnostics is its name in picocli's model. */

@@ -72,12 +72,17 @@ class ArchiveFamiliesTest {
     }
 
     /**
-     * So are a plain {@code checksum FILE...}, {@code csv read FILE} and {@code quote ARG...}: their training runs the plain calls, which
+     * So are a plain {@code checksum [-a ALGO] FILE...}, {@code csv read FILE} and {@code quote ARG...}: their training runs the plain calls, which
      * the launcher tells from their command's other calls (ArchiveIT maps both kinds of archive).
      */
     @Test
     void plainCallsAreFamiliesOfTheirOwn(@TempDir Path dir) throws IOException {
         List<Training.Call> calls = Training.calls(dir);
+        assertTrue(
+                calls.stream()
+                        .anyMatch(
+                                call -> call.of("checksum-plain") && call.args().contains("-a")),
+                "checksum -a ALGO FILE is in checksum-plain's training");
         for (String family : List.of("checksum-plain", "csv-plain", "quote-plain")) {
             String command = Training.firstArgument(family);
             List<Training.Call> plain =
@@ -85,7 +90,7 @@ class ArchiveFamiliesTest {
             assertFalse(plain.isEmpty(), family);
             for (Training.Call call : plain) {
                 assertEquals(command, call.args().get(0));
-                assertTrue(call.args().stream().skip(1).noneMatch(arg -> arg.startsWith("-")), call::toString);
+                assertTrue(PlainCalls.isPlain(call.args().toArray(new String[0])), call::toString);
             }
             assertTrue(
                     calls.stream().filter(call -> call.of(command)).count() > plain.size(),
@@ -107,6 +112,16 @@ class ArchiveFamiliesTest {
         List<List<String>> calls = List.of(
                 List.of("checksum", "a", "b c"),
                 List.of("checksum", "a", "-b"),
+                List.of("checksum", "-a", "md5", "a", "b c"),
+                List.of("checksum", "--algorithm", "sha1", "a"),
+                List.of("checksum", "-a", "nope", "a"),
+                List.of("checksum", "-a", "-", "a"),
+                List.of("checksum", "-a", "md5"),
+                List.of("checksum", "-a", "md5", "-"),
+                List.of("checksum", "-a", "md5", "a", "-a", "sha1"),
+                List.of("checksum", "-amd5", "a"),
+                List.of("checksum", "a", "-a", "md5"),
+                List.of("quote", "-a", "md5", "a"),
                 List.of("checksum", "-"),
                 List.of("checksum"),
                 List.of("checksum", "--", "a"),
