@@ -90,7 +90,10 @@ public enum DigestAlgorithm {
     }
 
     /**
-     * A new hasher; not thread-safe, reusable after {@link Hasher#digest()}.
+     * A new hasher; not thread-safe, reusable after {@link Hasher#digest()}. A JDK digest comes from
+     * the class the runtime's {@code java.security} configures, without the JCA's provider list
+     * where that configuration names SUN first and prefers none: a provider a program inserts at
+     * run time is not asked for it.
      *
      * @throws DigestUnavailableException if the Java runtime's configuration leaves this JDK digest out
      */

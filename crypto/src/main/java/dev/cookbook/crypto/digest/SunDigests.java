@@ -10,17 +10,20 @@ import java.util.Map;
  * The JDK's digests without the JCA's provider list, when that list would give them anyway.
  *
  * <p>{@code MessageDigest.getInstance(name)} loads the provider list and the first provider, SUN,
- * which registers every service it has (53 on Java 17, 68 on 25: key stores, random generators,
- * signatures), with their algorithms' object identifiers. That is 8-10 ms of a small file's
- * {@code checksum} on Java 17 and 25, against ~1 ms of hashing. Here the JCA makes the same class from a provider of cookbook's that
- * has only the digests: a {@link Provider.Service} instantiates its class by name, as the JDK's own
+ * which registers every service it has (key stores, random generators, signatures), with their
+ * algorithms' object identifiers: for a small file, more than hashing it takes (the README's
+ * start-up section). Here the JCA makes the same class from a provider of cookbook's that has only
+ * the digests: a {@link Provider.Service} instantiates its class by name, as the JDK's own
  * providers' services do, so no JDK package needs opening.
  *
- * <p>It is taken only where it changes nothing: the runtime's {@code java.security} names SUN first
- * and prefers no provider for any service ({@code jdk.security.provider.preferred}), so the list's
- * answer is SUN's class; cookbook adds no providers at run time. Otherwise, and if the runtime has
- * no such class (a later JDK could rename one), {@link #get} returns null and the caller asks the
- * JCA. Thread-safe.
+ * <p>It is taken only where the runtime's {@code java.security} would give the same class: it names
+ * SUN first and prefers no provider for any service ({@code jdk.security.provider.preferred}).
+ * What a program changes at run time is not seen, since seeing it would load the list: a provider
+ * it inserts first ({@code Security.insertProviderAt}) or preferences it sets are not asked for
+ * these digests. Cookbook changes neither. The JCA's own checks still apply, such as Java 24's
+ * {@code jdk.crypto.disabledAlgorithms}, which every {@code getInstance} reads. Otherwise, and if
+ * the runtime has no such class (a later JDK could rename one), {@link #get} returns null and the
+ * caller asks the JCA. Thread-safe.
  */
 final class SunDigests {
     /** What the SUN provider's MessageDigest services make, Java 17 to 25, by JCA name. */
@@ -72,9 +75,18 @@ final class SunDigests {
 
     /** Made on first use: a call that hashes nothing pays nothing. */
     private static final class Digests {
-        static final boolean LIST_GIVES_SUN = listGivesSun(
-                Security.getProperty("security.provider.1"), Security.getProperty("jdk.security.provider.preferred"));
+        static final boolean LIST_GIVES_SUN = listGivesSun();
         static final Provider PROVIDER = new DigestProvider(CLASSES);
+
+        private static boolean listGivesSun() {
+            try {
+                return SunDigests.listGivesSun(
+                        Security.getProperty("security.provider.1"),
+                        Security.getProperty("jdk.security.provider.preferred"));
+            } catch (SecurityException e) {
+                return false; // a security manager that hides the configuration: ask the JCA
+            }
+        }
     }
 
     /** A provider of the given MessageDigest services, by JCA name and class name. */
