@@ -78,11 +78,10 @@ case $family in
                 skip=3
             fi
             for arg do
-                if [ "$skip" -gt 0 ]; then
-                    skip=$((skip - 1))
-                    continue
-                fi
-                case $arg in -*) plain=$family; break ;; esac
+                case $skip in
+                    0) case $arg in -*) plain=$family; break ;; esac ;;
+                    *) skip=$((skip - 1)) ;;
+                esac
             done
             family=$plain
         fi ;;

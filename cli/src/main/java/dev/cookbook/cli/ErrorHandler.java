@@ -87,8 +87,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         } else if (t instanceof DigestUnavailableException e) {
             code = ExitCodes.USAGE;
             message = e.getMessage();
-            hint = "choose another algorithm with -a: a Java runtime's java.security can disable some"
-                    + " (jdk.crypto.disabledAlgorithms)";
+            hint = hint(cl, e);
         } else if (t instanceof IOException || t instanceof UncheckedIOException) {
             code = ExitCodes.IO_ERROR;
             message = Messages.describe(t);

@@ -8,10 +8,11 @@ import picocli.CommandLine;
 
 /**
  * The calls that run without their command line built ({@link PlainCommand}): the forms scripts make
- * in loops, {@code checksum FILE...} ({@link ChecksumCommand#plain}), {@code csv read FILE}
- * ({@link CsvReadCommand#plain}) and {@code quote ARG...} ({@link QuoteCommand#plain}). For a small input, building picocli's model and parsing is most of
- * their run (the README's start-up section). Apart from {@link CookbookCli}, whose list of every
- * command a plain call has no use for, and which it meets only to report a failure.
+ * in loops, {@code checksum [-a ALGO] FILE...} ({@link ChecksumCommand#plain}), {@code csv read FILE}
+ * ({@link CsvReadCommand#plain}) and {@code quote ARG...} ({@link QuoteCommand#plain}). For a small
+ * input, building picocli's model and parsing is most of their run (the README's start-up
+ * section). Apart from {@link CookbookCli}, whose list of every command a plain call has no use
+ * for, and which it meets only to report a failure.
  */
 public final class PlainCalls {
     private PlainCalls() {}
@@ -68,7 +69,11 @@ public final class PlainCalls {
         }
     }
 
-    /** Whether {@code args} are a plain call, which {@link #run} runs. */
+    /**
+     * Whether {@code args} have the form of a plain call, by their words alone as the launcher picks
+     * the call's archive: {@link #run} runs it, but for a {@code checksum -a ALGO} whose ALGO names no
+     * algorithm, which the full path reports.
+     */
     public static boolean isPlain(String[] args) {
         return args.length > 0
                 && switch (args[0]) {

@@ -4,9 +4,10 @@ import java.io.PrintWriter;
 
 /**
  * A command that can run without its command line being built ({@link PlainCalls#run}): made
- * from arguments that picocli's parse would only turn into operands, every option at the value that
- * parse would give it. For a small input, building picocli's model and parsing is most of a run (the
- * README's start-up section), and these are the forms scripts call in loops.
+ * from arguments that picocli's parse would turn into operands (and, for {@code checksum}, the
+ * algorithm) and nothing else, every option at the value that parse would give it. For a small
+ * input, building picocli's model and parsing is most of a run (the README's start-up section),
+ * and these are the forms scripts call in loops.
  */
 public interface PlainCommand {
     /**

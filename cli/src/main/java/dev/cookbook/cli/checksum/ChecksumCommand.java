@@ -1,5 +1,6 @@
 package dev.cookbook.cli.checksum;
 
+import dev.cookbook.cli.ErrorHints;
 import dev.cookbook.cli.ExitCodes;
 import dev.cookbook.cli.PlainCommand;
 import dev.cookbook.cli.Stdio;
@@ -13,6 +14,7 @@ import dev.cookbook.crypto.digest.ChecksumVerifier;
 import dev.cookbook.crypto.digest.DigestAlgorithm;
 import dev.cookbook.crypto.digest.DigestJob;
 import dev.cookbook.crypto.digest.DigestResult;
+import dev.cookbook.crypto.digest.DigestUnavailableException;
 import dev.cookbook.crypto.digest.FileTree;
 import dev.cookbook.crypto.digest.ParallelDigester;
 import dev.cookbook.crypto.digest.Source;
@@ -55,7 +57,7 @@ import picocli.CommandLine.Spec;
             "  cookbook checksum --json big.tar | jq .digest",
         })
 @ExitCodes.Returns({ExitCodes.CHECK_FAILED, ExitCodes.IO_ERROR, ExitCodes.CLOSED_PIPE})
-public final class ChecksumCommand implements Callable<Integer>, PlainCommand {
+public final class ChecksumCommand implements Callable<Integer>, PlainCommand, ErrorHints {
     /** The command's qualified name, the prefix of its diagnostics. */
     static final String NAME = "cookbook checksum";
 
@@ -160,6 +162,19 @@ public final class ChecksumCommand implements Callable<Integer>, PlainCommand {
 
         @Option(names = "--strict", description = "Exit non-zero for improperly formatted checksum lines.")
         boolean strict;
+    }
+
+    /** A digest the Java runtime leaves out: another algorithm, or another runtime for a checksum file's. */
+    @Override
+    public String hint(Exception failure) {
+        if (!(failure instanceof DigestUnavailableException)) {
+            return null;
+        }
+        return check
+                ? "check these lines with a Java runtime that provides it (see its java.security:"
+                        + " jdk.crypto.disabledAlgorithms, security.provider.N)"
+                : "choose another algorithm with -a, or use a Java runtime that provides it (see its"
+                        + " java.security: jdk.crypto.disabledAlgorithms, security.provider.N)";
     }
 
     @Override

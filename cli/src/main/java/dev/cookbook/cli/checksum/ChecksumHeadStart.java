@@ -32,11 +32,9 @@ import java.util.concurrent.TimeoutException;
  * not close). Its result is used only if hashing succeeded; any failure is left for the run to meet
  * again, so an error is reported exactly as without the head start.
  *
- * <p>For any file, it first makes the algorithm's hasher and drops it: the first one reads the
- * JDK's security configuration, which a small file's run then finds done (interleaved, median of
- * 31: {@code checksum small.txt} 64.1 ms to 61.0 ms on Java 17, 46.7 ms to 44.6 ms on Java 25;
- * before the digests came without the JCA's provider list, 78-79 ms to 74 ms and 59-63 ms to
- * 58-61 ms). Its result is the thread itself
+ * <p>For any file, it first makes the algorithm's hasher and drops it: the first one starts the
+ * JCA (the JDK's security configuration, and the provider list where the digest needs it), which a
+ * small file's run then finds done (the README's start-up section). Its result is the thread itself
  * ({@link Result}), so that nothing but the thread is set up before the work begins.
  *
  * <p>This class stays clear of picocli, so that the work starts before picocli's classes load.
@@ -117,7 +115,7 @@ final class ChecksumHeadStart {
                 first = arg;
             }
             if (named != null) {
-                algo = DigestAlgorithmChoice.lookup(named);
+                algo = DigestAlgorithmChoice.named(named);
                 if (algo == null) {
                     return null;
                 }
@@ -148,9 +146,9 @@ final class ChecksumHeadStart {
     private void work() {
         DigestResult[] r = {null};
         try {
-            // Whatever the file, the run makes this algorithm's hasher next: the first one reads the
-            // JDK's security configuration (java.security, ~6 ms of a small file's run), which
-            // happens here while the main thread builds its output.
+            // Whatever the file, the run makes this algorithm's hasher next: the first one starts the
+            // JCA (at least the JDK's security configuration, java.security), which happens here
+            // while the main thread builds its output.
             algorithm.newHasher();
             BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
             if (attrs.isRegularFile()

@@ -56,13 +56,4 @@ public final class DigestAlgorithmChoice extends NamedChoice<DigestAlgorithm> {
             return null;
         }
     }
-
-    /** The algorithm {@code name} names, or null. */
-    static DigestAlgorithm lookup(String name) {
-        try {
-            return INSTANCE.convert(name.trim());
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
 }

@@ -30,7 +30,7 @@ public final class Training {
     static final String VERSION = "version";
     /**
      * The end of the family the launcher gives a call that runs without picocli, after its command's
-     * name: a plain {@code run -- CMD [ARG...]} ({@link PlainRun}), {@code checksum FILE...},
+     * name: a plain {@code run -- CMD [ARG...]} ({@link PlainRun}), {@code checksum [-a ALGO] FILE...},
      * {@code csv read FILE} and {@code quote ARG...} ({@link PlainCalls}). Its archive holds only that
      * path: Java 25 loads every class of its cache at start-up.
      */

@@ -69,9 +69,14 @@ public class CoreutilsIT {
     }
 
     private Binary.Result cookbook(List<String> args) {
+        return cookbook(Map.of(), args);
+    }
+
+    /** {@code cookbook checksum ARGS} with {@code env} added to the environment. */
+    private Binary.Result cookbook(Map<String, String> env, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Binary.PATH.toString(), "checksum"));
         command.addAll(args);
-        return Binary.exec(dir, Map.of(), null, command);
+        return Binary.exec(dir, env, null, command);
     }
 
     private static List<String> with(List<String> base, String... more) {
@@ -212,9 +217,7 @@ public class CoreutilsIT {
         for (List<String> args : List.of(
                 List.of("mapped.bin", "plain.txt", "mapped.bin"),
                 List.of("-a", "sha256", "mapped.bin", "plain.txt", "mapped.bin"))) {
-            List<String> command = new ArrayList<>(List.of(Binary.PATH.toString(), "checksum"));
-            command.addAll(args);
-            Binary.Result mine = Binary.exec(dir, Map.of("JAVA_HOME", home.toString()), null, command);
+            Binary.Result mine = cookbook(Map.of("JAVA_HOME", home.toString()), args);
             assertEquals(theirs.out(), mine.out(), mine::toString);
             assertEquals("", mine.err(), mine::toString);
             assertEquals(0, mine.exit(), mine::toString);
@@ -227,9 +230,7 @@ public class CoreutilsIT {
         Path home = Tools.java25();
         List<String> operands = List.of("plain.txt/child", "missing", "plain.txt");
         Binary.Result theirs = tool("sha256sum", operands);
-        List<String> command = new ArrayList<>(List.of(Binary.PATH.toString(), "checksum"));
-        command.addAll(operands);
-        Binary.Result mine = Binary.exec(dir, Map.of("JAVA_HOME", home.toString()), null, command);
+        Binary.Result mine = cookbook(Map.of("JAVA_HOME", home.toString()), operands);
         assertEquals(theirs.out(), mine.out(), mine::toString);
         assertEquals(theirs.err().replace("sha256sum: ", "cookbook checksum: "), mine.err(), mine::toString);
         assertEquals(1, theirs.exit(), theirs::toString);
@@ -238,7 +239,7 @@ public class CoreutilsIT {
 
     /**
      * A digest the JDK has is made without the JCA's provider list when {@code java.security} would
-     * answer it from the SUN provider anyway (SunDigests: ~10 ms of a small file's call): the JCA's
+     * answer it from the SUN provider anyway (SunDigests; the README's start-up section): the JCA's
      * debug output shows no provider list. Where the configuration could answer otherwise (a
      * preferred provider, another provider first), the list is asked, and the digest is the same.
      */
@@ -260,9 +261,7 @@ public class CoreutilsIT {
             env.put("COOKBOOK_JAVA_OPTS", opts);
             for (List<String> args :
                     List.of(List.of("plain.txt", "empty"), List.of("-a", "sha256", "plain.txt", "empty"))) {
-                List<String> command = new ArrayList<>(List.of(Binary.PATH.toString(), "checksum"));
-                command.addAll(args);
-                Binary.Result mine = Binary.exec(dir, env, null, command);
+                Binary.Result mine = cookbook(env, args);
                 assertEquals(theirs.out(), mine.out(), mine::toString);
                 assertEquals(0, mine.exit(), mine::toString);
                 // the list's debug lines begin so on Java 17 and 25 (Java 25 prints other JCA lines too)
@@ -287,20 +286,21 @@ public class CoreutilsIT {
                 dir.resolve("SUMS"), tool("sha256sum", List.of("plain.txt")).out());
         for (List<String> args :
                 List.of(List.of("plain.txt"), List.of("-a", "sha256", "plain.txt", "empty"), List.of("-c", "SUMS"))) {
-            List<String> command = new ArrayList<>(List.of(Binary.PATH.toString(), "checksum"));
-            command.addAll(args);
-            Binary.Result mine = Binary.exec(dir, env, null, command);
+            Binary.Result mine = cookbook(env, args);
             assertEquals("", mine.out(), mine::toString);
             assertEquals(
-                    "cookbook checksum: this Java runtime does not provide SHA-256 (SHA-256 is disabled)\n"
-                            + "cookbook checksum: hint: choose another algorithm with -a: a Java runtime's"
-                            + " java.security can disable some (jdk.crypto.disabledAlgorithms)\n",
+                    "cookbook checksum: this Java runtime does not provide SHA-256: its security configuration"
+                            + " disables it or leaves it out\n"
+                            + "cookbook checksum: hint: "
+                            + (args.contains("-c")
+                                    ? "check these lines with a Java runtime that provides it"
+                                    : "choose another algorithm with -a, or use a Java runtime that provides it")
+                            + " (see its java.security: jdk.crypto.disabledAlgorithms, security.provider.N)\n",
                     mine.err(),
                     mine::toString);
             assertEquals(2, mine.exit(), mine::toString);
         }
-        List<String> command = List.of(Binary.PATH.toString(), "checksum", "-a", "sha512", "plain.txt");
-        Binary.Result other = Binary.exec(dir, env, null, command);
+        Binary.Result other = cookbook(env, List.of("-a", "sha512", "plain.txt"));
         assertEquals(tool("sha512sum", List.of("plain.txt")).out(), other.out(), other::toString);
         assertEquals(0, other.exit(), other::toString);
     }
